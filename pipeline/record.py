@@ -1,0 +1,192 @@
+"""The output record: the single source of truth for what newsclaims writes.
+
+``schemas/article-record.schema.json`` is generated from :class:`ArticleRecord`
+(``newsclaims schema``). Field names of schema version 1 are a contract: fields
+may be added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = "1.0"
+
+Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
+PercentUnit = Literal["percent", "percentage_point", "basis_point", "fraction"]
+Granularity = Literal["day", "week", "month", "quarter", "half", "season", "year", "decade"]
+DateMod = Literal["start", "mid", "end"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _finite(value: float | None) -> float | None:
+    """Refuse NaN and infinity: they are not JSON and never a claim's value."""
+    if value is not None and not math.isfinite(value):
+        raise ValueError("numeric values must be finite")
+    return value
+
+
+class Metadata(_Model):
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO date (YYYY-MM-DD) or null")
+    language: str = "en"
+    encoding: str | None = Field(None, description="Encoding the input file was decoded from")
+
+
+class ReferenceDate(_Model):
+    value: str | None = Field(
+        None, description='ISO date or partial date: "2025", "2025-12", "2025-12-22"'
+    )
+    source: Literal["metadata", "inferred", "option", "default"] = "default"
+
+
+class Mention(_Model):
+    id: str = Field(description="Unique in the record and stable across runs, e.g. 'q3'")
+    text: str = Field(description="Exactly record.text[start:end]")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: int = Field(ge=0, description="0-based sentence index")
+
+
+class Change(_Model):
+    direction: Literal["increase", "decrease"]
+    basis: str | None = Field(None, description='"year_on_year", "month_on_month", ... or null')
+
+
+class NumericMention(Mention):
+    value: float | None = Field(description="The number after scaling; null for a pure range")
+    qualifier: Qualifier = "exact"
+    lower: float | None = None
+    upper: float | None = None
+    change: Change | None = None
+
+    @field_validator("value", "lower", "upper")
+    @classmethod
+    def _check_finite(cls, v: float | None) -> float | None:
+        return _finite(v)
+
+
+class Quantity(NumericMention):
+    unit: str | None = Field(None, description="pint unit name; null for a plain count")
+    dimension: str = Field("count", description='"count" or pint dimensionality, e.g. "[time]"')
+    counted: str | None = Field(None, description="The counted noun phrase, as written")
+    si_value: float | None = Field(None, description="Magnitude in SI base units")
+    per: str | None = Field(None, description='Rate denominator: "$4 a barrel" -> "barrel"')
+
+    @field_validator("si_value")
+    @classmethod
+    def _check_si(cls, v: float | None) -> float | None:
+        return _finite(v)
+
+
+class Percentage(NumericMention):
+    unit: PercentUnit = "percent"
+    of: str | None = Field(None, description="The base phrase: 'of Beijing's GDP' -> \"Beijing's GDP\"")
+
+
+class Money(NumericMention):
+    currency: str | None = Field(description="ISO 4217 code, or null when unknown")
+    per: str | None = Field(None, description='Rate denominator: "$0.42 a share" -> "share"')
+
+
+class DateMention(Mention):
+    value: str | None = Field(description='ISO 8601: "2025", "2013-09", "2025-Q3", "2025-01/2025-11"')
+    start_date: str | None = Field(None, description="Inclusive first day (YYYY-MM-DD)")
+    end_date: str | None = Field(None, description="Inclusive last day (YYYY-MM-DD)")
+    granularity: Granularity | None = None
+    mod: DateMod | None = None
+    relative: bool = False
+    fiscal: bool = False
+
+
+class Ordinal(Mention):
+    value: int
+
+
+class Entity(Mention):
+    label: str = Field(description="OntoNotes label as spaCy uses it")
+    canonical: str = Field(description="Normalized name shared by all mentions of one thing")
+
+
+class EntityGroup(_Model):
+    canonical: str
+    label: str
+    mentions: list[str]
+
+
+class Claim(_Model):
+    id: str
+    sentence: int = Field(ge=0)
+    subject: str | None = None
+    subject_entity: str | None = None
+    predicate: str | None = None
+    measure: str | None = None
+    values: list[str] = Field(min_length=1)
+    time: str | None = None
+    time_source: Literal["sentence", "carried"] | None = None
+    quoted: bool = False
+    speaker: str | None = None
+
+
+class PipelineInfo(_Model):
+    version: str
+    model: str
+
+
+class ArticleRecord(_Model):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    doc_id: str
+    text: str
+    text_sha256: str
+    metadata: Metadata
+    reference_date: ReferenceDate
+    entities: list[Entity] = []
+    entity_groups: list[EntityGroup] = []
+    quantities: list[Quantity] = []
+    percentages: list[Percentage] = []
+    money: list[Money] = []
+    dates: list[DateMention] = []
+    ordinals: list[Ordinal] = []
+    claims: list[Claim] = []
+    pipeline: PipelineInfo
+
+    def to_json(self) -> str:
+        """Serialize deterministically: sorted by the model's field order, 2-space indent."""
+        return dump_json(self.model_dump(mode="json"))
+
+    def mentions(self) -> list[Mention]:
+        """Every mention of every kind, in document order."""
+        items: list[Mention] = [
+            *self.entities,
+            *self.quantities,
+            *self.percentages,
+            *self.money,
+            *self.dates,
+            *self.ordinals,
+        ]
+        return sorted(items, key=lambda m: (m.start, m.end, m.id))
+
+
+def dump_json(data: Any) -> str:
+    """The one JSON writer for records: UTF-8 text, 2-space indent, trailing newline.
+
+    Floats are written by Python's shortest round-trip repr, so output is
+    byte-identical across runs and machines.
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of :class:`ArticleRecord` (what ``newsclaims schema`` prints)."""
+    schema = ArticleRecord.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://newsclaims.invalid/schemas/article-record.schema.json"
+    return schema

@@ -172,11 +172,17 @@ class Extractor:
 
 
 def _entity_groups(entities: list[Entity]) -> list[EntityGroup]:
-    groups: dict[tuple[str, str], list[str]] = {}
+    """Group mentions by canonical name; the group's label is its most frequent label
+    (ties: the first mention's), so one thing tagged two ways is still counted once."""
+    groups: dict[str, list[Entity]] = {}
     for ent in entities:
-        groups.setdefault((ent.canonical, ent.label), []).append(ent.id)
-    return [EntityGroup(canonical=c, label=lbl, mentions=m)
-            for (c, lbl), m in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+        groups.setdefault(ent.canonical, []).append(ent)
+    out = []
+    for canonical, members in groups.items():
+        labels = [m.label for m in members]
+        label = max(dict.fromkeys(labels), key=labels.count)
+        out.append(EntityGroup(canonical=canonical, label=label, mentions=[m.id for m in members]))
+    return sorted(out, key=lambda g: (-len(g.mentions), g.canonical))
 
 
 _DEFAULT: Extractor | None = None

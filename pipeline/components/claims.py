@@ -2,7 +2,9 @@
 
 Rules (each tested with small sentences in tests/test_claims.py):
 
-- One claim per numeric mention (quantity, percentage, money). A money amount
+- One claim per numeric mention (quantity, percentage, money), except a
+  duration that only names the period of another figure ("in the three months
+  to September", "for the six months"): that is when, not a claim. A money amount
   followed by a bracketed conversion ("10 billion yuan (about $1.4 billion)")
   is one claim with both values. "145 labs and 10 institutions" is two claims.
 - ``predicate``: the lemma of the verb that governs the value (walking up the
@@ -10,7 +12,11 @@ Rules (each tested with small sentences in tests/test_claims.py):
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one). Anaphors ("this hub", "the company", "it", "here")
   resolve to ``subject_entity``: the previous sentence's subject entity when
-  its label fits, else the most recent preceding entity with a fitting label.
+  its label fits (itself resolved if it is an anaphor); else, among fitting
+  entities of the last five sentences, the most mentioned so far (then the
+  most recent); else the most recent fitting entity. A subject with no entity
+  inside a reported clause ("Harlow said profit rose 8 percent") takes the
+  speaker's entity when the speaker is an organisation reporting its figures.
 - ``measure``: what is measured, first that applies: the "in"/"of" phrase after
   a money or count ("10 trillion yuan in combined revenue"); the base of a
   share ("a third of Beijing's GDP"); the noun the value describes ("R&D
@@ -18,7 +24,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   surged 16.5 percent"); the counted noun.
 - ``time``: the date mention nearest the value in the same sentence
   (``time_source: "sentence"``); else the latest date of the previous sentence
-  of the same paragraph (``"carried"``); else null.
+  of the same paragraph (``"carried"``), unless it is background history (ending
+  more than five years before the reference date); else null.
 - ``quoted``: the value stands inside quotation marks; ``speaker``: the
   subject of a speech verb ("said") in the sentence, or the nearest PERSON.
 """
@@ -62,7 +69,7 @@ class ClaimBuilder:
             if id(value) in used:
                 continue
             span = doc.char_span(value.start, value.end, alignment_mode="expand")
-            if span is None:
+            if span is None or _is_period_phrase(span, value):
                 continue
             s_idx = max(0, bisect.bisect_right(sent_starts, value.start) - 1)
             sent = sents[s_idx]
@@ -90,6 +97,14 @@ class ClaimBuilder:
         subject_entity = None
         if subj is not None:
             subject_entity = self._entity_for(doc, subj, entities, sents, s_idx)
+            if subject_entity is None and verb is not None and verb.dep_ == "ccomp" and \
+                    verb.head.lemma_ in SPEECH_VERBS:
+                # "Harlow said profit rose 8 percent": the profit is the speaker's
+                speaker_subj = _subject(verb.head)
+                if speaker_subj is not None and not _in_quotes(doc.text, value.start):
+                    ent = self._entity_for(doc, speaker_subj, entities, sents, s_idx)
+                    if ent is not None and ent.fields.get("label") == "ORG":
+                        subject_entity = ent
             if subject_entity is None and verb is not None and subj.i <= span.root.i <= subj.right_edge.i:
                 # "200 models have been nurtured here": the value is the subject; the
                 # claim is about the place the verb names
@@ -107,36 +122,58 @@ class ClaimBuilder:
 
     @staticmethod
     def _entity_for(doc: Doc, subj: Token, entities: list[RawMention], sents: list[Span],
-                    s_idx: int) -> RawMention | None:
-        tree = list(subj.subtree)
-        lo, hi = tree[0].idx, tree[-1].idx + len(tree[-1])
-        # an entity in the subject phrase: prefer the one holding the head noun
-        inside = [e for e in entities if lo <= e.start and e.end <= hi]
-        for e in inside:
-            if e.start <= subj.idx < e.end:
-                return e
-        if inside:
-            return inside[0]
+                    s_idx: int, depth: int = 0) -> RawMention | None:
+        # an entity naming the subject: the head itself, or a name attached to it
+        # (possessor, compound, apposition: "Kestrel's shares", "group Tai Wah Holdings")
+        attached = [subj] + [c for c in subj.children if c.dep_ in ("poss", "compound", "appos", "nmod")]
+        for tok in attached:
+            ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
+            if ent is not None:
+                return ent
+        # or one among its pre-modifiers ("Zhongguancun-based firms")
+        pre = [t for t in subj.subtree if t.i < subj.i]
+        for tok in reversed(pre):
+            ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
+            if ent is not None and ent.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
+                return ent
         labels = _anaphor_labels(subj)
         if labels is None:
             return None
-        # the previous sentence's subject entity, when it fits: the entity holding
-        # the subject's head, then one in apposition to it, then any in the subject phrase
-        if s_idx > 0:
+        # the previous sentence's subject entity, when it fits (following one more
+        # anaphor back: "The city ... It is also seeking ...")
+        if s_idx > 0 and depth < 2:
             ranked: list[RawMention] = []
             for tok in sents[s_idx - 1]:
                 if tok.dep_ not in _SUBJ:
                     continue
-                tiers = [[tok], [c for c in tok.children if c.dep_ == "appos"], list(tok.subtree)]
-                for tier in tiers:
-                    for t in tier:
-                        ent = next((e for e in entities if e.start <= t.idx < e.end), None)
-                        if ent is not None and ent not in ranked and ent.fields.get("label") in labels:
-                            ranked.append(ent)
+                children = sorted((c for c in tok.children if c.dep_ in ("appos", "poss", "compound")),
+                                  key=lambda c: ("appos", "compound", "poss").index(c.dep_))
+                for t in [tok, *children]:
+                    ent = next((e for e in entities if e.start <= t.idx < e.end), None)
+                    if ent is None and t is tok and _anaphor_labels(tok) is not None:
+                        ent = ClaimBuilder._entity_for(doc, tok, entities, sents, s_idx - 1, depth + 1)
+                    if ent is not None and ent not in ranked and ent.fields.get("label") in labels:
+                        ranked.append(ent)
             if ranked:
-                return ranked[0]
-        before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") in labels]
-        return before[-1] if before else None
+                return min(ranked, key=lambda e: labels.index(e.fields["label"]))
+        # else the most salient fitting entity of the last five sentences: the most
+        # mentioned so far, then the most recent; labels in order of preference
+        window_start = sents[max(0, s_idx - 5)].start_char
+        for label in labels:
+            before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
+            recent = [e for e in before if e.start >= window_start]
+            if recent:
+                counts = {e.fields["canonical"]: 0 for e in recent}
+                for e in before:
+                    if e.fields["canonical"] in counts:
+                        counts[e.fields["canonical"]] += 1
+                best = max(counts.values())
+                return [e for e in recent if counts[e.fields["canonical"]] == best][-1]
+        for label in labels:
+            before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
+            if before:
+                return before[-1]
+        return None
 
     @staticmethod
     def _measure(doc: Doc, span: Span, value: RawMention, verb: Token | None, subj: Token | None) -> str | None:
@@ -181,21 +218,33 @@ class ClaimBuilder:
         if s_idx > 0:
             prev = sents[s_idx - 1]
             same_paragraph = "\n" not in doc.text[prev.start_char:sent.start_char]
-            prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char]
+            ref_year = _ref_year(doc)
+            prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char and not (
+                ref_year and d.fields.get("end_date") and int(d.fields["end_date"][:4]) < ref_year - 5)]
             if same_paragraph and prev_dates:
                 return prev_dates[-1], "carried"
         return None, None
 
     @staticmethod
     def _speaker(sent: Span, entities: list[RawMention], doc: Doc) -> str | None:
+        """Who says the quotation: the subject of a speech verb when it names
+        someone (a proper noun or an entity), else the sentence's first PERSON."""
+        def names(tok: Token) -> bool:
+            return tok.pos_ == "PROPN" or any(e.start <= t.idx < e.end for t in tok.subtree for e in entities
+                                              if e.fields.get("label") in ("PERSON", "ORG"))
         for tok in sent:
             if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
                 subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
-                if subj is not None and subj.pos_ != "PRON":
+                if subj is not None and subj.pos_ != "PRON" and names(subj):
                     return _phrase(subj)
         persons = [e for e in entities if e.fields.get("label") == "PERSON" and
                    sent.start_char <= e.start < sent.end_char]
         return doc.text[persons[0].start:persons[0].end] if persons else None
+
+
+def _ref_year(doc: Doc) -> int | None:
+    value = (doc._.reference_date or {}).get("value")
+    return int(value[:4]) if value else None
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -229,6 +278,10 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
     """The noun phrase of a subject token (its subtree, trimmed of clauses and the verb)."""
     tree = [t for t in tok.subtree]
     end = tree[-1].i + 1
+    for t in tree:  # an apposition or aside after the head: "X, the Danish group, said"
+        if t.i > tok.i and t.text in (",", "\u2013", "\u2014", "(", ";", ":") and t.i < end:
+            end = t.i
+            break
     if verb is not None and tok.i < verb.i < end:
         end = verb.i
         while end > tok.i + 1 and tok.doc[end - 1].pos_ in ("AUX", "PART", "ADV", "PUNCT"):
@@ -251,8 +304,22 @@ def _anaphor_labels(subj: Token) -> tuple[str, ...] | None:
     return None
 
 
+_PERIOD_NOUNS = frozenset("year month quarter week day half period season decade hour minute time".split())
+
+
 def _is_date_like(tok: Token) -> bool:
-    return tok.like_num or tok.lower_ in ("year", "month", "quarter", "week", "day")
+    return tok.like_num or tok.lemma_.lower() in _PERIOD_NOUNS or tok.lower_.rstrip("s") in _PERIOD_NOUNS
+
+
+def _is_period_phrase(span: Span, value: RawMention) -> bool:
+    """A duration naming the period of another figure: "in the three months to September"."""
+    if value.kind != "quantities" or value.fields.get("dimension") != "[time]":
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "for", "over", "during", "within", "after", "of"):
+        return any(t.lower_ in ("the", "a", "its", "this", "that", "first", "last", "past", "next")
+                   for t in root.children) or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    return False
 
 
 def _in_quotes(text: str, pos: int) -> bool:

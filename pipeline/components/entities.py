@@ -8,7 +8,9 @@ Steps, each driven by data in :mod:`pipeline.lexicons.entities` and
    merged ("Communist Party" + "of" + "China Central Committee");
 3. false entities are dropped: all-lower-case spans ("sci-tech"), and common
    abbreviations ("AI", "R&D");
-4. an abbreviation introduced in brackets ("National Development and Reform
+4. a short form of a company's name ("Kestrel" after "Kestrel Semiconductor")
+   shares its canonical name and is an ORG, when exactly one longer ORG fits;
+5. an abbreviation introduced in brackets ("National Development and Reform
    Commission (NDRC)") shares the full name's canonical form, and its later
    bare mentions become entities too.
 """
@@ -20,11 +22,18 @@ import re
 from importlib import resources
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.lexicons.entities import MERGEABLE, NAME_JOINERS, NAME_LABELS, NOT_ENTITIES
+from pipeline.lexicons.entities import (
+    GENERIC_NAME_WORDS,
+    MERGEABLE,
+    NAME_JOINERS,
+    NAME_LABELS,
+    NOT_ENTITIES,
+    ORG_SUFFIXES,
+)
 from pipeline.nlp import RawMention, nc
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -36,7 +45,7 @@ def canonical_name(text: str) -> str:
     """The normalized form of a name shared by all its mentions.
 
     >>> canonical_name("the Beijing–Tianjin–Hebei region's")
-    "Beijing-Tianjin-Hebei region"
+    'Beijing-Tianjin-Hebei region'
     >>> canonical_name("Tianjin’s")
     'Tianjin'
     """
@@ -65,14 +74,22 @@ class EntityCorrector:
         ents = self._apply_patterns(doc, ents)
         ents = self._merge(doc, ents)
         ents = [self._trim(e) for e in ents]
-        ents = [e for e in ents if e is not None and self._keep(e)]
+        ents = [self._relabel(e) for e in ents if e is not None and self._keep(e)]
         ents, aliases = self._abbreviations(doc, ents)
+        ents = self._propagate(doc, filter_spans(ents))
         doc.ents = filter_spans(ents)
         store = nc(doc)
-        for ent in doc.ents:
-            name = canonical_name(ent.text)
+        names = [(canonical_name(e.text), e) for e in doc.ents]
+        full_orgs = sorted({n for n, e in names if e.label_ == "ORG" and " " in n}, key=len, reverse=True)
+        for name, ent in names:
+            canonical, label = aliases.get(name, name), ent.label_
+            if label not in ("GPE", "LOC", "NORP") and canonical not in full_orgs:
+                # "Kestrel" after "Kestrel Semiconductor": the short form of a company's name
+                longer = [o for o in full_orgs if o.startswith(canonical + " ")]
+                if len(longer) == 1:
+                    canonical, label = longer[0], "ORG"
             store["entities"].append(RawMention("entities", ent.start_char, ent.end_char, {
-                "label": ent.label_, "canonical": aliases.get(name, name)}))
+                "label": label, "canonical": canonical}))
         return doc
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -122,6 +139,13 @@ class EntityCorrector:
         return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
 
     @staticmethod
+    def _relabel(ent: Span) -> Span:
+        """A company-form suffix ("Holdings", "NV", "Inc.") makes the span an ORG."""
+        if ent.label_ != "ORG" and len(ent) > 1 and ent[-1].text in ORG_SUFFIXES:
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
+        return ent
+
+    @staticmethod
     def _keep(ent: Span) -> bool:
         text = ent.text
         if not any(c.isupper() for c in text):
@@ -130,6 +154,42 @@ class EntityCorrector:
         if core in NOT_ENTITIES or core.rstrip("s") in NOT_ENTITIES:
             return False
         return any(c.isalpha() for c in core)
+
+    @staticmethod
+    def _propagate(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Label consistency: a name recognized once is an entity wherever it recurs.
+
+        The small model misses repeated names in some contexts ("Gdańsk has
+        become ..."); an exact, capitalized repeat at token boundaries gets the
+        label the name has most often in the article.
+        """
+        labels: dict[str, list[str]] = {}
+        words: dict[str, list[str]] = {}
+        for ent in ents:
+            if ent.text[:1].isupper() and len(ent.text) > 2:
+                labels.setdefault(ent.text, []).append(ent.label_)
+                words.setdefault(ent.text, [t.text for t in ent])
+        for ent in ents:  # "Huaxin" after "Huaxin Power Cells": a company's distinctive first word
+            first = ent[0]
+            if ent.label_ == "ORG" and len(ent) > 1 and first.pos_ == "PROPN" and first.is_title and \
+                    len(first.text) > 3 and first.lower_ not in GENERIC_NAME_WORDS and first.text not in labels:
+                labels.setdefault(first.text, []).append("ORG")
+                words.setdefault(first.text, [first.text])
+        if not labels:
+            return ents
+        matcher = PhraseMatcher(doc.vocab)
+        for text, toks in words.items():
+            matcher.add(text, [Doc(doc.vocab, words=toks)])
+        covered = {t.i for e in ents for t in e}
+        extra = []
+        for match_id, start, end in matcher(doc):
+            if any(i in covered for i in range(start, end)) or doc[start].pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            text = doc.vocab.strings[match_id]
+            votes = labels[text]
+            label = max(dict.fromkeys(votes), key=votes.count)
+            extra.append(Span(doc, start, end, label=label))
+        return sorted(ents + filter_spans(extra), key=lambda s: s.start)
 
     @staticmethod
     def _abbreviations(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[str, str]]:

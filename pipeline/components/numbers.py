@@ -58,8 +58,7 @@ class NumberFinder:
         store = nc(doc)
         blocked = [(m.start, m.end) for m in store["dates"]]
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS_FOR_NUMBERS]
-        setting = currencies_of_places(
-            e.text for e in doc.ents if e.label_ in _SETTING_LABELS) + self._named_currencies(doc.text)
+        setting = currencies_of_places(e.text for e in doc.ents if e.label_ in _SETTING_LABELS)
         taken: list[tuple[int, int]] = []
         candidates = scan(doc.text)
         self._spans = [(c.start, c.end) for c in candidates]
@@ -89,16 +88,6 @@ class NumberFinder:
         return doc
 
     # -- filters ----------------------------------------------------------
-    @staticmethod
-    def _named_currencies(text: str) -> list[str]:
-        """Currencies the article names outright ("yuan", "RMB"): they settle "¥"."""
-        out = []
-        low = text.lower()
-        for word, code in (("yuan", "CNY"), ("renminbi", "CNY"), ("rmb", "CNY"), ("yen", "JPY")):
-            if word in low and code not in out:
-                out.append(code)
-        return out
-
     @staticmethod
     def _is_year(cand: Candidate) -> bool:
         digits = cand.digits_only
@@ -204,13 +193,18 @@ class NumberFinder:
         span = self._span(doc, cand.start, cand.end)
         if span is None:
             return None
-        direction = self._direction(doc, span)
+        direction = self._direction(doc, span) if cand.kind != "unit" or not self._is_duration(cand) else None
         if direction is None:
             return None
         sent_end = span.sent.end_char
         tail = doc.text[cand.end:sent_end]
         basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail[:120])), None)
         return {"direction": direction, "basis": basis}
+
+    @staticmethod
+    def _is_duration(cand: Candidate) -> bool:
+        info = parse_unit(cand.unit or "")
+        return info is not None and info.dimension == "[time]"
 
     @staticmethod
     def _direction(doc: Doc, span: Span) -> str | None:
@@ -229,18 +223,16 @@ class NumberFinder:
                 return "increase"
             if head.lemma_ in DECREASE_NOUNS:
                 return "decrease"
-        # "surged 16.5 percent", "fell by 3 percent" — not "rose to 4.3 percent" (a level)
-        tok: Token = root
-        via_to = False
-        for _ in range(4):
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at", "from", "of", "than"):
-                via_to = True
-            if tok.head is tok:
-                break
-            tok = tok.head
-            if tok.pos_ in ("VERB", "AUX") or tok.lemma_ in INCREASE_LEMMAS | DECREASE_LEMMAS:
-                break
-        if via_to or tok.pos_ not in ("VERB", "NOUN", "ADJ", "ADV"):
+        # "surged 16.5 percent", "fell by 3 percent" — the value is the amount of
+        # change: the verb's object or adverbial, or the object of "by". Not "rose
+        # to 4.3 percent" (a level) nor "in the three months to" (a period).
+        if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd", "acomp"):
+            tok = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "by":
+            tok = root.head.head
+        elif root.dep_ in ("nummod", "quantmod", "compound") and root.head.dep_ in ("dobj", "npadvmod"):
+            tok = root.head.head
+        else:
             return None
         if tok.lemma_ in INCREASE_LEMMAS:
             return "increase"

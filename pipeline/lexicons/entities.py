@@ -17,6 +17,7 @@ NOT_ENTITIES = frozenset({
     "AI", "A.I.", "R&D", "IT", "GDP", "GNP", "CPI", "PPI", "PMI", "CEO", "CFO", "COO", "CTO",
     "IPO", "EV", "EVs", "ESG", "IoT", "5G", "4G", "6G", "VR", "AR", "LLM", "LLMs", "API",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2", "YoY", "FY", "TEU", "GWh", "MW", "GW", "km",
+    "Celsius", "Fahrenheit", "Kelvin",
 })
 
 # Words that join two parts of one long name: "Communist Party" + "of" +
@@ -24,3 +25,20 @@ NOT_ENTITIES = frozenset({
 NAME_JOINERS = frozenset({"of", "the", "for", "on", "de", "and"})
 # Labels whose adjacent spans may be merged through joiners (not PERSON: "Xi of China").
 MERGEABLE = frozenset({"ORG", "GPE", "FAC", "NORP", "EVENT", "LAW", "LOC"})
+
+# Company-form suffixes: a span ending in one names an organisation, whatever
+# label the model gave it ("Veldpoort NV" tagged PERSON).
+ORG_SUFFIXES = frozenset({
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Limited", "LLC",
+    "LLP", "PLC", "plc", "NV", "N.V.", "AG", "SA", "S.A.", "SE", "GmbH", "Holdings", "Group",
+    "Bank", "Partners", "Capital", "Technologies", "Industries", "Airlines", "Motors",
+    "Energy", "Pharmaceuticals", "Semiconductor", "Analytics", "Systems", "Logistics",
+})
+
+# First words of organisation names that do not stand for the organisation on
+# their own ("National" of "National Development and Reform Commission").
+GENERIC_NAME_WORDS = frozenset("""
+national international united american british chinese european global general central
+first new royal federal state people people's bank university city county district
+north south east west northern southern eastern western greater great grand royal the
+""".split())

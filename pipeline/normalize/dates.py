@@ -17,7 +17,8 @@ Conventions (documented choices):
   unmodified period.
 - Relative expressions ("this year", "last month", "yesterday", "on Tuesday")
   are resolved against the reference date and flagged ``relative``; a weekday
-  is the latest such day on or before the reference date. Without a reference
+  is the latest such day on or before the reference date; a bare month
+  ("in September") is the nearest such month to it. Without a reference
   date precise enough, they keep a null interval. Vague ones ("recent years")
   always keep a null value.
 - Fiscal periods ("fiscal 2024", "FY2024") keep ``value`` as written and set
@@ -91,12 +92,14 @@ _GRAMMAR = [
     ("day_words", r"\b(?P<dw>yesterday|today|tomorrow)\b"),
     ("weekday", r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("recent", r"\b(?P<rc>recent\s+(?:years|months|weeks|decades)|in\s+recent\s+times)\b"),
-    ("month_only", rf"\b(?P<mo>(?:January|February|March|April|June|July|August|September|October|November|December))\b"),
+    ("month_only", rf"\b(?P<mo>(?:January|February|March|April|May|June|July|August|September|October|November|December))\b"),
     ("year", rf"(?<![\d,.$€£¥#/-])\b(?P<yy>{_YEAR})\b(?![\d,]|\.\d|\s*(?:%|percent|per cent|-|–)\s*\d)"),
 ]
 _PATTERN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR), re.IGNORECASE)
 # Case-sensitive checks: a capitalized month name; "May" only with a day or year.
 _CASED_MONTH = re.compile(_MONTH)
+_MAY_CONTEXT = re.compile(r"\b(?:in|since|until|till|by|during|from|through|of|last|next|this|early|late|"
+                          r"mid|before|after)[\s-]+$", re.IGNORECASE)
 
 
 @dataclass
@@ -199,6 +202,14 @@ def _narrow(start: str, end: str, mod: str | None) -> tuple[str, str]:
     return (b - dt.timedelta(days=third - 1)).isoformat(), end
 
 
+def _nearest_year(ref: Reference, month: int) -> int:
+    """The year that puts ``month`` nearest the reference month (ties: the past one)."""
+    assert ref.year is not None and ref.month is not None
+    here = ref.year * 12 + ref.month
+    return min((ref.year - 1, ref.year, ref.year + 1),
+               key=lambda yy: (abs(yy * 12 + month - here), yy > ref.year))
+
+
 def _num(text: str) -> int | None:
     t = text.lower()
     if t.isdigit():
@@ -276,6 +287,9 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str) -> 
         else:
             q, yt, fiscal, mod_word = int(g["qs"] or 0), g["qsy"], False, None
         y, rel = _year(yt, ref)
+        if yt is None and y is not None and ref.month:
+            # a bare quarter is the nearest such quarter to the reference date
+            y = _nearest_year(ref, 3 * q - 1)
         f.granularity, f.relative, f.fiscal = "quarter", rel, fiscal
         if mod_word:
             f.mod = {"end": "end", "close": "end", "start": "start", "beginning": "start", "middle": "mid"}[
@@ -315,7 +329,10 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str) -> 
         return f
     if kind in ("half", "h_code"):
         h = 1 if (g.get("ho") or "").lower() == "first" or g.get("hc") == "1" else 2
-        y, rel = _year(g.get("hy") or g.get("hcy"), ref)
+        yt = g.get("hy") or g.get("hcy")
+        y, rel = _year(yt, ref)
+        if yt is None and y is not None and ref.month:
+            y = _nearest_year(ref, 4 if h == 1 else 10)
         f.granularity, f.relative = "half", rel
         if y is None:
             f.value = f"XXXX-H{h}"
@@ -382,7 +399,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str) -> 
         if ref.year is None:
             f.value = f"XXXX-{m:02d}"
             return f
-        y = ref.year - 1 if ref.month and m > ref.month else ref.year
+        y = _nearest_year(ref, m) if ref.month else ref.year
         f.value = f"{y:04d}-{m:02d}"
         f.start_date, f.end_date = _month_span(y, m)
         return f
@@ -543,8 +560,9 @@ def find_dates(text: str, *, reference: Reference | None = None) -> list[DateFou
         if kind in ("month_only", "month_day", "month_range", "month_year", "mdy") and \
                 not _CASED_MONTH.search(mtext):
             continue  # "may", "march" as verbs: months are written capitalized
-        if kind == "month_only" and re.search(r"\bMay\b", mtext):
-            continue
+        if kind == "month_only" and re.search(r"\bMay\b", mtext) and not _MAY_CONTEXT.search(
+                text[max(0, m.start() - 12):m.start()]):
+            continue  # "may" the verb; "in May", "last May" are the month
         found = _resolve(kind, m.groupdict(), ref, mtext)
         if found is None:
             continue
@@ -554,7 +572,10 @@ def find_dates(text: str, *, reference: Reference | None = None) -> list[DateFou
             start = m.start()
         if kind == "month_range" and mtext.lower().startswith("from"):
             start = m.start()
-        found.start, found.end = start, m.end()
-        found.text = text[start:m.end()]
+        end = m.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        found.start, found.end = start, end
+        found.text = text[start:end]
         out.append(found)
     return out

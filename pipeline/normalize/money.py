@@ -118,13 +118,16 @@ def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
     """ISO 4217 code of a currency name, symbol or code; None when not a currency.
 
     ``setting`` is the currencies of the places the article names (see
-    :func:`currencies_of_places`); it picks among the candidates of an
-    ambiguous name ("dollar", "$", "¥").
+    :func:`currencies_of_places`); when exactly one of them is a candidate of
+    an ambiguous name ("dollar", "$", "¥"), it wins over the default.
 
     >>> currency_code("yuan"), currency_code("RMB"), currency_code("HK$"), currency_code("US dollars")
     ('CNY', 'CNY', 'HKD', 'USD')
     >>> currency_code("$"), currency_code("¥"), currency_code("¥", setting=["CNY"])
     ('USD', 'JPY', 'CNY')
+    >>> currency_code("$", setting=["HKD", "SGD"])  # two candidates named: the default
+    'USD'
+
     >>> currency_code("euros"), currency_code("€"), currency_code("CNY"), currency_code("widgets")
     ('EUR', 'EUR', 'CNY', None)
     """
@@ -134,9 +137,9 @@ def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
         return key.upper()
     if key in bare:
         candidates = bare[key]
-        preferred = [c for c in setting if c in candidates]
-        if preferred:
-            return preferred[0]
+        preferred = {c for c in setting if c in candidates}
+        if len(preferred) == 1:  # the places named pick exactly one candidate
+            return preferred.pop()
         default = AMBIGUOUS_DEFAULTS.get(_default_key(key))
         if default:
             return default

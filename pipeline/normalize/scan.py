@@ -64,7 +64,8 @@ decline declines declining dropped drop drops dropping climbed climb climbs clim
 jumped jump jumps jumping surged surge surges surging slipped slip slips slid slide
 gained gain gains gaining lost plunged plunge plunges soared soar soars tumbled tumble
 expanded expand expands shrank shrink shrinks contracted contract contracts up down
-edged edge edges ticked tick ticks widened narrowed
+edged edge edges ticked tick ticks widened narrowed doubled tripled quadrupled halved
+double triple quadruple halve went moved changed shifted cut raised lowered boosted
 """.split())
 RATE_WORDS = ("a", "an", "per", "each")
 
@@ -165,10 +166,10 @@ class _Scanner:
                 suffix = nxt.text
                 if suffix in SCALE_ABBREVIATIONS or suffix.lower() in SCALE_WORDS:
                     return False
+                if suffix in ("s", "S") and t.text.endswith("0"):  # "1990s", "the 80s": decades
+                    return True
                 if suffix.lower() in ORDINAL_SUFFIXES or parse_unit(suffix) is not None:
                     return False
-                if suffix.lower() in ("s",) and len(t.text) == 4:  # "1990s" is a decade
-                    return True
                 if suffix in ("p",):  # "4.1p": pence
                     return False
                 return True
@@ -372,7 +373,7 @@ class _Scanner:
         if t.text in PERCENT_SIGNS:
             return j + 1, "percent", "percent"
         # multi-word first (longest match), joined by the real text between tokens
-        for size in (4, 3, 2, 1):
+        for size in (5, 4, 3, 2, 1):
             if j + size > self.n:
                 continue
             toks = self.toks[j:j + size]
@@ -525,8 +526,11 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
     if conn is not None and (conn.low in ("to", "and") or conn.text in DASHES or conn.low == "through"):
         if conn.low == "and" and lead != "between":
             pass
-        elif conn.low == "to" and lead == "from" and sc.low(start_tok - 2) in CHANGE_VERBS:
-            pass
+        elif lead == "by" and conn.low == "to":
+            pass  # "rose by 5,700 to 123,400": a change, then a level
+        elif conn.low == "to" and lead == "from" and any(
+                sc.low(k) in CHANGE_VERBS for k in range(start_tok - 4, start_tok - 1)):
+            pass  # "rose from 4.1 percent to 4.3 percent": two levels, not a range
         elif conn.low == "to" and lead not in ("from", "between") and sc.low(start_tok - 1) in CHANGE_VERBS:
             pass
         else:
@@ -550,7 +554,7 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
                         scale = _trailing_scale(sc, p2["core"])
                         if scale:
                             v1 *= scale
-                    if v1 <= v2 or conn.low in ("to",):
+                    if v1 < v2:
                         is_range = True
                         lower, upper = min(v1, v2), max(v1, v2)
                         value = None

@@ -67,7 +67,7 @@ _SURFACE: dict[str, str] = {
     "miles an hour": "mile/hour", "mph": "mile/hour", "m/s": "meter/second",
     "meters per second": "meter/second", "metres per second": "meter/second",
     "knots": "knot", "hrs": "hour", "yrs": "year", "mins": "minute", "secs": "second",
-    "teu": "TEU", "decade": "10 * year", "decades": "10 * year",
+    "teu": "TEU", "twenty foot equivalent units": "TEU", "twenty foot equivalent unit": "TEU", "decade": "10 * year", "decades": "10 * year",
     "century": "100 * year", "centuries": "100 * year", "inches": "inch", "inch": "inch",
 }
 _PREFIX_WORDS = {"square": 2, "sq": 2, "cubic": 3, "cu": 3}

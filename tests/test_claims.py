@@ -1,0 +1,95 @@
+"""Claim rules, one small text each: input -> expected claim fields."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def claims_of(extractor, text, published="2025-06-30"):
+    record = extractor.extract(text, published=published)
+    ids = {m.id: m for m in record.mentions()}
+    return record, [(c, [ids[v] for v in c.values], ids.get(c.subject_entity), ids.get(c.time))
+                    for c in record.claims]
+
+
+def test_predicate_subject_and_measure_of_a_change(extractor):
+    _, claims = claims_of(extractor, "Exports of steel rose 12 percent in May.")
+    (c, values, _, time), = claims
+    assert c.predicate == "rise" and c.subject == "Exports of steel" and c.measure == "Exports of steel"
+    assert values[0].change.direction == "increase" and time.value == "2025-05"
+    assert c.time_source == "sentence"
+
+
+def test_measure_from_in_phrase(extractor):
+    _, claims = claims_of(extractor, "Acme Corp. expects 2 billion dollars in combined revenue this year.")
+    (c, values, ent, _), = claims
+    assert c.measure == "combined revenue" and values[0].currency == "USD"
+    assert ent is not None and ent.canonical.startswith("Acme")
+
+
+def test_share_measure_is_the_base(extractor):
+    _, claims = claims_of(extractor, "Tourism contributes roughly a third of Bali's GDP.")
+    (c, values, _, _), = claims
+    assert values[0].unit == "fraction" and c.measure == "Bali's GDP" and c.predicate == "contribute"
+
+
+@pytest.mark.parametrize("text, anaphor, expected", [
+    ("Northwind Logistics opened a depot in Leeds. The company expects 400 new jobs there.",
+     "The company", "Northwind Logistics"),
+    ("Hamburg is Germany's busiest port. The city handled 8 million containers last year.",
+     "The city", "Hamburg"),
+    ("Harlow Foods reported strong sales. It said profit rose 8 percent.", "It", "Harlow Foods"),
+], ids=["the-company", "the-city", "it"])
+def test_anaphora_resolves_to_previous_subject(extractor, text, anaphor, expected):
+    _, claims = claims_of(extractor, text)
+    c, _, ent, _ = claims[-1]
+    assert ent is not None and ent.canonical == expected
+
+
+def test_time_carried_from_previous_sentence(extractor):
+    _, claims = claims_of(extractor, "Trade slowed in the third quarter of 2024. Imports fell 4 percent.")
+    c, _, _, time = claims[-1]
+    assert c.time_source == "carried" and time.value == "2024-Q3"
+
+
+def test_no_time_across_paragraphs(extractor):
+    _, claims = claims_of(extractor, "Trade slowed in 2024.\nImports fell 4 percent.")
+    c, _, _, time = claims[-1]
+    assert time is None and c.time_source is None
+
+
+def test_conversion_in_brackets_is_one_claim(extractor):
+    _, claims = claims_of(extractor, "The group booked 8.1 billion yuan (about $1.1 billion) in sales.")
+    (c, values, _, _), = claims
+    assert [v.currency for v in values] == ["CNY", "USD"]
+
+
+def test_two_counts_are_two_claims(extractor):
+    _, claims = claims_of(extractor, "The plan launched 145 national key labs and 10 new research institutions.")
+    assert [v.value for _, vs, _, _ in claims for v in vs] == [145, 10]
+
+
+def test_quoted_claim_has_speaker(extractor):
+    _, claims = claims_of(extractor, '"We expect revenue to grow 12 percent next year," said Jane Doe, '
+                                     'chief executive of Acme.')
+    (c, _, _, time), = claims
+    assert c.quoted and "Jane Doe" in c.speaker and time.value == "2026"
+
+
+def test_scare_quotes_are_not_quotations(extractor):
+    _, claims = claims_of(extractor, "The \u201cone-hour circle\u201d links 300 suppliers.")
+    assert not any(c.quoted for c, _, _, _ in claims)
+
+
+def test_period_durations_are_not_claims(extractor):
+    _, claims = claims_of(extractor, "Revenue rose 5 percent in the three months to September.")
+    assert [v.text for _, vs, _, _ in claims for v in vs] == ["5 percent"]
+
+
+def test_claim_ids_refer_to_existing_mentions(extractor):
+    record, _ = claims_of(extractor, "Sales at Brio Ltd rose 4% to $3 billion in 2024, and it hired 200 staff.")
+    ids = {m.id for m in record.mentions()}
+    for c in record.claims:
+        assert set(c.values) <= ids
+        assert c.time is None or c.time in ids
+        assert c.subject_entity is None or c.subject_entity in ids

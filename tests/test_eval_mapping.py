@@ -370,7 +370,7 @@ def test_timex_bounds(timex, year, bounds):
     assert timex_bounds(timex, year) == bounds
 
 
-@pytest.mark.parametrize("module", ["mapping", "units"])
+@pytest.mark.parametrize("module", ["mapping", "units", "suites", "report"])
 def test_doctests(module):
     import doctest
     import importlib

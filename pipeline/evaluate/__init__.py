@@ -102,3 +102,21 @@ Dates
     counted, with how many our mentions overlapped, never scored; they absorb
     overlapping mentions so those are not false positives.
 """
+
+from pipeline.evaluate.harness import evaluate, suite_totals
+from pipeline.evaluate.report import floors
+from pipeline.evaluate.score import FileScore
+from pipeline.evaluate.suites import benchmarks_dir, load_suites
+from pipeline.evaluate.targets import Case, Expected, SuiteFile
+
+__all__ = [
+    "Case",
+    "Expected",
+    "FileScore",
+    "SuiteFile",
+    "benchmarks_dir",
+    "evaluate",
+    "floors",
+    "load_suites",
+    "suite_totals",
+]

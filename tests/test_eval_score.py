@@ -86,8 +86,19 @@ VALUES = [
      money(0, 2, 5.0, "CAD"), False),
     ("ISO code must equal", "money", NumericTarget(5.0, 5.0, currencies=frozenset({"HKD"})),
      money(0, 2, 5.0, "HKD"), True),
-    ("percent from a fraction", "percentage", NumericTarget(22.0, 22.0),
-     Percentage(id="p1", text="x", start=0, end=1, sentence=0, value=0.22, unit="fraction"), True),
+    ("our fraction shares hold percent", "percentage", NumericTarget(22.0, 22.0),
+     Percentage(id="p1", text="x", start=0, end=1, sentence=0, value=22.0, unit="fraction"), True),
+    ("so a fraction value is not rescaled", "percentage", NumericTarget(22.0, 22.0),
+     Percentage(id="p1", text="x", start=0, end=1, sentence=0, value=0.22, unit="fraction"), False),
+    ("basis points in percent", "percentage", NumericTarget(0.25, 0.25),
+     Percentage(id="p1", text="x", start=0, end=1, sentence=0, value=25.0, unit="basis_point"), True),
+    ("number: a fraction share is also the fraction", "number", NumericTarget(2 / 3, 2 / 3),
+     Percentage(id="p1", text="x", start=0, end=1, sentence=0, value=66.6666666667, unit="fraction"), True),
+    ("exact amount ignores our hedge", "money",
+     NumericTarget(247e6, 247e6, currencies=frozenset({"USD", None})),
+     money(0, 9, 247e6, "USD", qualifier="lower_bound", lower=247e6), True),
+    ("exact measure is not a range", "quantity", NumericTarget(10.0, 10.0, units=("foot",)),
+     quantity(0, 9, None, "foot", "[length]", qualifier="range", lower=8.0, upper=10.0), False),
     ("percent as written", "percentage", NumericTarget(22.0, 22.0),
      Percentage(id="p1", text="x", start=0, end=1, sentence=0, value=22.0), True),
 ]
@@ -168,7 +179,26 @@ def test_best_candidate_prefers_right_value_over_larger_overlap():
     rec = record(text, quantities=[quantity(0, 17, 20.0, n=1), quantity(15, 17, 30.0, n=2)])
     score = FileScore("f", "s")
     score_case(case, rec, frozenset({"number"}), score)
-    assert (score.tp, score.value_correct, score.fp) == (1, 1, 1)
+    assert (score.tp, score.value_correct) == (1, 1)
+    assert score.fp == 0, "the other mention overlaps the expected span: the miss counts it, not FP"
+
+
+def test_false_positives_are_mentions_outside_every_expected_span():
+    text = "next 3 days and 4 hours later"
+    result = rt_model_result({"Text": "next 3 days", "Start": 0, "End": 10,
+                              "TypeName": "datetimeV2.daterange",
+                              "Resolution": {"values": [{"timex": "(2016-11-08,2016-11-11,P3D)",
+                                                         "type": "daterange", "start": "2016-11-08",
+                                                         "end": "2016-11-11"}]}})
+    rec = record(text, quantities=[quantity(5, 11, 3.0, "day", "[time]", n=1),
+                                   quantity(16, 23, 4.0, "hour", "[time]", n=2)])
+    score = FileScore("f", "s")
+    score_case(Case("c", text, "2016-11-07", expected=(result,)), rec, frozenset({"date", "duration"}), score)
+    assert (score.tp, score.fp) == (0, 1)
+    missed, spurious = score.misses
+    assert missed.label == "missed" and "quantities[5:11]" in missed.got[0]
+    assert spurious.label == "spurious"
+    assert spurious.got == ("quantities[16:23] 'xxxxxxx' value=4.0 unit=hour dimension=[time]",)
 
 
 def test_negative_case_with_a_prediction():

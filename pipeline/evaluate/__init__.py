@@ -35,21 +35,28 @@ Matching (detection)
     An expected result matches one of our mentions of an accepted kind when
     their character spans overlap (at least one character in common). Each
     scored result, in order, takes one unused overlapping mention, preferring
-    one with the right value, then the larger overlap. Unmatched mentions are
-    false positives. Precision, recall and F1 are over results (micro-averaged).
+    one with the right value, then the larger overlap. Unmatched mentions that
+    overlap no expected result are false positives (one inside an expected
+    span it could not match is already counted by that miss). Precision,
+    recall and F1 are over results (micro-averaged).
 
 Value accuracy
     Of the expected results that have a comparable value: the share found AND
     normalized right. Results without one (span-only extractor files, "not
-    resolved", relative ordinals such as "the last", currency words without an
-    amount, years BC) count for detection only.
+    resolved" or its 0001-01-01 for impossible dates, relative ordinals such as
+    "the last", currency words without an amount, years BC) count for detection only.
 
 Numbers
     Equal within a relative tolerance of 1e-6 (suite values are rounded strings
     or doubles). An exact value v is the bounds (v, v); our mention's bounds are
     ``lower``/``upper`` for qualifier "range", ``lower`` (or ``value``) for
     "lower_bound", ``upper`` (or ``value``) for "upper_bound", else (value, value).
-    A Recognizers-Text "number" is right when our value or either bound equals it.
+    An exact expected value is compared with our ``value`` whatever the
+    qualifier (the suites mark "more than $247 million" as $247 million);
+    ranges and open bounds compare bounds. A "number" (Recognizers-Text number,
+    Duckling Numeral) is right when our value or either bound equals it; a
+    fraction share also counts as the fraction ("two thirds": 66.67 percent
+    = 0.667).
 
 Ranges
     Recognizers-Text "[20,30)" -> lower 20, upper 30; "(20,)" -> lower 20 only
@@ -61,7 +68,7 @@ Ranges
 Units
     Quantities carry pint unit names; the suite's unit is converted to a pint
     unit ("Cubic foot" -> foot ** 3, "kilometre" -> kilometer, "F" ->
-    degree_Fahrenheit) and our bounds are converted into it with pint before
+    degree_Fahrenheit, "Barrel" -> oil_barrel or barrel) and our bounds are converted into it with pint before
     comparing. Ambiguous suite units accept any reading (Duckling "m": metre or
     mile; "Ton": metric, short or long ton). A unit naming no scale
     (Recognizers-Text "Degree" temperatures, "Age", Duckling "unnamed")
@@ -69,8 +76,8 @@ Units
     suites' calendar: month 30 days, quarter 90, year 365.
 
 Percentages
-    "22%" -> 22; our percentage is read in percent ("fraction" x100,
-    "basis_point" /100).
+    "22%" -> 22; our percentage is read in percent (our "percent",
+    "percentage_point" and "fraction" values are percent; "basis_point" /100).
 
 Currencies
     ``Money.currency`` is ISO 4217. A suite ISO code must equal it. "$" or

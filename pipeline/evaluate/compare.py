@@ -113,16 +113,39 @@ def record_bounds(mention: NumericMention) -> tuple[float | None, float | None]:
     return mention.value, mention.value
 
 
+def compared_bounds(target: NumericTarget, mention: NumericMention) -> tuple[float | None, float | None]:
+    """What of our mention is compared with ``target``.
+
+    An exact expected value is compared with our ``value`` whatever its
+    qualifier: the suites mark "more than $247 million" as the amount $247
+    million and leave the hedge out. Ranges and open bounds compare our bounds.
+    """
+    if target.is_exact and mention.value is not None:
+        return mention.value, mention.value
+    return record_bounds(mention)
+
+
+def numbers_in(mention: NumericMention) -> list[float]:
+    """Every number a mention carries: value and bounds; a fraction share also as written.
+
+    Our fraction percentages hold percent ("two thirds" -> 66.67), the number
+    written is 0.667.
+    """
+    found = [x for x in (mention.value, mention.lower, mention.upper) if x is not None]
+    if isinstance(mention, Percentage) and mention.unit == "fraction":
+        found += [x / 100 for x in found]
+    return found
+
+
 def numeric_matches(kind: str, target: NumericTarget, mention: NumericMention) -> bool:
     """Bounds equal within tolerance after unit conversion, currency accepted."""
     if kind == "number":
         # Any number we find: the value or either bound may carry it.
         assert target.lower is not None
-        return any(close(target.lower, x) for x in (mention.value, mention.lower, mention.upper)
-                   if x is not None)
+        return any(close(target.lower, x) for x in numbers_in(mention))
     if target.currencies is not None and getattr(mention, "currency", None) not in target.currencies:
         return False
-    bounds = record_bounds(mention)
+    bounds = compared_bounds(target, mention)
     if kind == "percentage" and isinstance(mention, Percentage):
         bounds = _as_percent(bounds, mention.unit)
     for ours in _in_target_units(kind, target, mention, bounds):
@@ -132,7 +155,9 @@ def numeric_matches(kind: str, target: NumericTarget, mention: NumericMention) -
 
 
 def _as_percent(bounds: tuple[float | None, float | None], unit: str) -> tuple[float | None, float | None]:
-    factor = {"fraction": 100.0, "basis_point": 0.01}.get(unit, 1.0)
+    # Our percentages hold percent for "percent", "percentage_point" and "fraction"
+    # ("a third" -> 33.3); basis points are counted as written.
+    factor = {"basis_point": 0.01}.get(unit, 1.0)
     return tuple(None if b is None else b * factor for b in bounds)  # type: ignore[return-value]
 
 

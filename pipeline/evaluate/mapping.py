@@ -59,6 +59,10 @@ RT_TYPES: dict[str, tuple[Kind, bool, str]] = {
     "timezone": ("date", False, "timezone"),
 }
 
+# Date values Recognizers-Text gives expressions it will not pin down ("fifth Sunday"
+# of a month that has four: the .NET minimum date).
+RT_UNRESOLVED = ("not resolved", "0001-01-01")
+
 # Interval notation of NumberRangeModel: "[20,30)", "(,500]", "(4565,)".
 _RT_RANGE = re.compile(r"^\s*([\[(])\s*([^,\s]*)\s*,\s*([^,\s]*)\s*([\])])\s*$")
 # A timex period of whole days or weeks, "(2016-11-04,2016-11-22,P18D)": the suite
@@ -299,7 +303,9 @@ def rt_parser_target(type_name: str, value: Mapping[str, Any]) -> Target | None:
 
 
 def _rt_reading(timex: str, value: Any, start: Any, end: Any) -> DateReading | None:
-    if isinstance(value, str) and value != "not resolved":
+    if value in RT_UNRESOLVED:
+        return None
+    if isinstance(value, str):
         day = parse_day(value)
         return DateSpan(day, (day,)) if day else None
     first = parse_day(start) if isinstance(start, str) else None

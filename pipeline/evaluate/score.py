@@ -137,7 +137,10 @@ def score_case(case: Case, record: ArticleRecord, kinds: frozenset[str], score: 
 
     Each scored result, in order, takes one unused overlapping mention it
     accepts, preferring a right value, then the larger overlap. Unscored results
-    then absorb the unused mentions they overlap. What is left is false positives.
+    then absorb the unused mentions they overlap. Unused mentions that overlap
+    no expected result are false positives; one inside an expected span it could
+    not match (another kind, a second piece of a split span) is not counted
+    again: the miss already counts, and lists it.
     """
     pool = candidates(record, kinds)
     used: set[str] = set()
@@ -179,7 +182,8 @@ def score_case(case: Case, record: ArticleRecord, kinds: frozenset[str], score: 
             slot[1] += 1
             used.update(f.mention.id for f in hits)
 
-    extra = [f for f in pool if f.mention.id not in used]
+    extra = [f for f in pool if f.mention.id not in used
+             and not any(overlap(e.start, e.end, f.mention) for e in case.expected)]
     score.fp += len(extra)
     if case.negative and extra:
         score.negatives_wrong += 1

@@ -32,6 +32,8 @@ CALENDAR_SECONDS = {
 _RT_UNIT_FIXES: dict[str, tuple[str, ...]] = {
     # "Ton" is not specified further; accept the metric, short and long ton.
     "ton": ("metric_ton", "short_ton", "long_ton"),
+    # An unqualified "Barrel" in news is oil's (42 gallons); pint's "barrel" is 31.5.
+    "barrel": ("oil_barrel", "barrel"),
     "c": ("degree_Celsius",),
     "f": ("degree_Fahrenheit",),
     # TemperatureModel's bare "Degree": a temperature of unnamed scale -> bare numbers.

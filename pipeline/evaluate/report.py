@@ -26,19 +26,24 @@ def _row(score: FileScore, name: str) -> tuple[str, ...]:
             _pct(score.precision), _pct(score.recall), _pct(score.f1), _pct(score.value_accuracy), neg)
 
 
+def markdown_table(header: tuple[str, ...], rows: list[tuple[str, ...]], *, left: int = 1) -> str:
+    """An aligned Markdown table; the first ``left`` columns are text, the rest right-aligned numbers."""
+    widths = [max(len(r[i]) for r in (*rows, header)) for i in range(len(header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(c.ljust(w) if i < left else c.rjust(w)
+                                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
+
+    rule = "|" + "|".join("-" * (w + 1) + ("-" if i < left else ":") for i, w in enumerate(widths)) + "|"
+    return "\n".join([line(header), rule, *map(line, rows)])
+
+
 def format_table(suite: str, scores: list[FileScore], total: FileScore) -> str:
-    """One suite's table: a row per file and a total row (Markdown, aligned)."""
+    """One suite's table: a row per file and a total row."""
     prefix = f"{suite}/"
     rows = [_row(s, s.file_id.removeprefix(prefix)) for s in scores]
     rows.append(_row(total, "**total**"))
-    widths = [max(len(r[i]) for r in (*rows, _HEADER)) for i in range(len(_HEADER))]
-
-    def line(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
-
-    rule = "|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|"
-    return "\n".join([f"### {suite}", "", line(_HEADER), rule, *map(line, rows)])
+    return f"### {suite}\n\n" + markdown_table(_HEADER, rows)
 
 
 def format_separate(scores: list[FileScore]) -> str:
@@ -47,15 +52,7 @@ def format_separate(scores: list[FileScore]) -> str:
             for score in scores for group, (results, detected) in sorted(score.separate.items()) if results]
     if not rows:
         return ""
-    header = ("file", "not scored", "results", "overlapped by our mentions")
-    widths = [max(len(r[i]) for r in (*rows, header)) for i in range(len(header))]
-
-    def line(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(c.ljust(w) if i < 2 else c.rjust(w)
-                                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
-
-    rule = "|" + "|".join("-" * (w + 1) + (":" if i >= 2 else "-") for i, w in enumerate(widths)) + "|"
-    return "\n".join([line(header), rule, *map(line, rows)])
+    return markdown_table(("file", "not scored", "results", "overlapped by our mentions"), rows, left=2)
 
 
 def format_failures(score: FileScore, n: int) -> str:

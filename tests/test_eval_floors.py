@@ -23,7 +23,7 @@ FLOORS: dict[str, dict[str, float | None]] = json.loads(FLOORS_PATH.read_text(en
 
 
 @pytest.fixture(scope="session")
-def eval_scores() -> dict[str, FileScore]:
+def eval_scores(extractor) -> dict[str, FileScore]:
     """One harness run over every suite file, shared by all tests of the session."""
     try:
         root = benchmarks_dir()
@@ -31,9 +31,7 @@ def eval_scores() -> dict[str, FileScore]:
         if os.environ.get("CI", "").strip().lower() == "true":
             pytest.fail(f"the benchmark suites are required on CI: {exc}")
         pytest.skip(f"benchmark suites not available: {exc}")
-    from pipeline.extractor import Extractor
-
-    return {score.file_id: score for score in evaluate(load_suites(root), Extractor())}
+    return {score.file_id: score for score in evaluate(load_suites(root), extractor)}
 
 
 def test_every_suite_file_has_a_floor(eval_scores):

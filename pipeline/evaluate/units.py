@@ -67,12 +67,11 @@ _ANY_CURRENCY = {"unknown"}
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 
-@lru_cache(maxsize=1)
 def unit_registry() -> Any:
-    """The harness's one pint UnitRegistry (built on first use)."""
-    import pint
+    """The process's one pint UnitRegistry: the one our units come from."""
+    from pipeline.normalize.units import registry
 
-    return pint.UnitRegistry()
+    return registry()
 
 
 def pint_unit(expression: str) -> str:

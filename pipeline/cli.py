@@ -47,6 +47,66 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    import json
+    import time
+
+    from pipeline.evaluate import benchmarks_dir, evaluate, load_suites, suite_totals
+    from pipeline.evaluate.harness import distinct_inputs
+    from pipeline.evaluate.report import (
+        FLOORS_ABOUT,
+        floors,
+        format_failures,
+        format_separate,
+        format_table,
+        report_json,
+    )
+    from pipeline.extractor import Extractor
+    from pipeline.record import dump_json
+
+    if args.show_failures < 0:
+        print("newsclaims: --show-failures must be 0 or more", file=sys.stderr)
+        return EXIT_USAGE
+    files = load_suites(benchmarks_dir(args.benchmarks), suite=args.suite, pattern=args.file)
+    if not files:
+        print(f"newsclaims: no suite file matches --file {args.file!r}", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    extractor = Extractor(model=args.model)
+    n_inputs = len(distinct_inputs(files))
+    print(f"newsclaims: eval: {len(files)} files, {n_inputs} distinct inputs", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rnewsclaims: extracted {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    scores = evaluate(files, extractor, progress=progress)
+    elapsed = time.perf_counter() - started
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    totals = suite_totals(scores)
+    blocks = [format_table(suite, [s for s in scores if s.suite == suite], total)
+              for suite, total in totals.items()]
+    separate = format_separate(scores)
+    if separate:
+        blocks.append("### Reported separately (detection only, not scored)\n\n" + separate)
+    print("\n\n".join(blocks))
+    if args.show_failures:
+        for score in scores:
+            text = format_failures(score, args.show_failures)
+            if text:
+                print("\n" + text)
+    if args.json:
+        Path(args.json).write_text(dump_json(report_json(scores, totals, failures=args.show_failures)),
+                                   encoding="utf-8")
+    if args.write_floors:
+        data = {"about": FLOORS_ABOUT, "files": floors(scores)}
+        Path(args.write_floors).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        print(f"newsclaims: floors written to {args.write_floors}", file=sys.stderr)
+    print(f"newsclaims: eval: {n_inputs} inputs in {elapsed:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.record import dump_json, json_schema
 
@@ -73,6 +133,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
     p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("eval", help="score the extractor against the peer test suites")
+    p.add_argument("--suite", choices=("recognizers-text", "duckling", "all"), default="all")
+    p.add_argument("--file", default=None, metavar="PATTERN",
+                   help="only suite files whose name matches (shell pattern or substring)")
+    p.add_argument("--show-failures", type=int, default=0, metavar="N",
+                   help="list the N worst misses per file")
+    p.add_argument("--json", default=None, metavar="OUT", help="also write the scores as JSON here")
+    p.add_argument("--write-floors", default=None, metavar="PATH",
+                   help="write the current scores, rounded down, as a floors file")
+    p.add_argument("--benchmarks", default=None, metavar="DIR",
+                   help="the suites folder (default: $NEWSCLAIMS_BENCHMARKS or ../shared/benchmarks)")
+    p.add_argument("--model", default=None, help="spaCy model package name")
+    p.set_defaults(func=_cmd_eval)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")
     p.set_defaults(func=_cmd_schema)

@@ -20,6 +20,8 @@ class ErrorCode(str, Enum):
     E008 = "E008: output folder is not writable"
     E009 = "E009: invalid option value"
     E010 = "E010: unexpected error while processing an article"
+    E011 = "E011: benchmark suites not found"
+    E012 = "E012: benchmark file could not be read"
 
     @property
     def code(self) -> str:

@@ -1,0 +1,129 @@
+"""Scoring the extractor against two public peer test suites (``newsclaims eval``).
+
+The suites (Microsoft Recognizers-Text spec files and Facebook Duckling corpora)
+are read from ``$NEWSCLAIMS_BENCHMARKS`` or ``../shared/benchmarks`` beside the
+repository, never copied in. Their README documents every field.
+
+Flow: :mod:`~pipeline.evaluate.suites` reads each file into :class:`Case` objects
+whose expected results :mod:`~pipeline.evaluate.mapping` has mapped onto our
+record's terms; :mod:`~pipeline.evaluate.harness` runs one Extractor over every
+distinct input; :mod:`~pipeline.evaluate.score` matches and counts;
+:mod:`~pipeline.evaluate.report` renders tables, failures and floors.
+
+Reference date
+    Each case's reference time is the article's ``published`` date: the date
+    part of ``Context.ReferenceDateTime`` (Recognizers-Text; none when absent)
+    or 2013-02-12 (Duckling; the Time ``diff`` lines carry 2013-02-15).
+
+Which cases are scored
+    Recognizers-Text: every case the reference (.NET) implementation passes,
+    i.e. whose ``NotSupported``/``NotSupportedByDesign`` does not name dotnet;
+    the others are counted as skipped. Duckling: every line; ``negative`` lines
+    are scored as negatives, ``latent`` and region lines like any other.
+    A case with no expected result is a negative: any prediction in it counts
+    as "negatives wrongly matched".
+
+What counts as a prediction
+    Each file has kinds; the kinds select record mentions (compare.CANDIDATES):
+    number and numberrange -> any quantity, percentage or money mention;
+    ordinal -> ordinals; percentage -> percentages; currency -> money;
+    dimension -> quantities with a unit; temperature -> quantities of dimension
+    [temperature]; age and duration -> quantities of dimension [time];
+    date/daterange -> dates.
+
+Matching (detection)
+    An expected result matches one of our mentions of an accepted kind when
+    their character spans overlap (at least one character in common). Each
+    scored result, in order, takes one unused overlapping mention, preferring
+    one with the right value, then the larger overlap. Unmatched mentions that
+    overlap no expected result are false positives (one inside an expected
+    span it could not match is already counted by that miss). Precision,
+    recall and F1 are over results (micro-averaged).
+
+Value accuracy
+    Of the expected results that have a comparable value: the share found AND
+    normalized right. Results without one (span-only extractor files, "not
+    resolved" or its 0001-01-01 for impossible dates, relative ordinals such as
+    "the last", currency words without an amount, years BC) count for detection only.
+
+Numbers
+    Equal within a relative tolerance of 1e-6 (suite values are rounded strings
+    or doubles). An exact value v is the bounds (v, v); our mention's bounds are
+    ``lower``/``upper`` for qualifier "range", ``lower`` (or ``value``) for
+    "lower_bound", ``upper`` (or ``value``) for "upper_bound", else (value, value).
+    An exact expected value is compared with our ``value`` whatever the
+    qualifier (the suites mark "more than $247 million" as $247 million);
+    ranges and open bounds compare bounds. A "number" (Recognizers-Text number,
+    Duckling Numeral) is right when our value or either bound equals it; a
+    fraction share also counts as the fraction ("two thirds": 66.67 percent
+    = 0.667).
+
+Ranges
+    Recognizers-Text "[20,30)" -> lower 20, upper 30; "(20,)" -> lower 20 only
+    ("lower_bound"); "(,30]" -> upper 30 only. The brackets (inclusive or
+    exclusive) are kept for reports but not compared: our bounds are inclusive
+    and "between 20 and 30" in news is. Duckling ``from``/``to`` -> lower/upper
+    the same way; one side only is an open bound.
+
+Units
+    Quantities carry pint unit names; the suite's unit is converted to a pint
+    unit ("Cubic foot" -> foot ** 3, "kilometre" -> kilometer, "F" ->
+    degree_Fahrenheit, "Barrel" -> oil_barrel or barrel) and our bounds are converted into it with pint before
+    comparing. Ambiguous suite units accept any reading (Duckling "m": metre or
+    mile; "Ton": metric, short or long ton). A unit naming no scale
+    (Recognizers-Text "Degree" temperatures, "Age", Duckling "unnamed")
+    compares the bare numbers. Durations are compared in seconds with the
+    suites' calendar: month 30 days, quarter 90, year 365.
+
+Percentages
+    "22%" -> 22; our percentage is read in percent (our "percent",
+    "percentage_point" and "fraction" values are percent; "basis_point" /100).
+
+Currencies
+    ``Money.currency`` is ISO 4217. A suite ISO code must equal it. "$" or
+    "Dollar" without a code accepts USD or null; other names without a code
+    accept null or any code whose Babel English name matches ("Pound" -> GBP,
+    EGP, ...; "dinar" -> KWD, ...); Duckling "unknown" and unmatched names
+    accept any currency. Minor units ("cent", "pence", "sen", "satoshi")
+    accept the amount as written or divided (20 cents = 20 or 0.20), any currency.
+
+Dates
+    Our DateMention is read as inclusive days: ``start_date``/``end_date``, else
+    the ISO ``value`` ("2016-11-07", "2016-11", "2016", "2016-Q3", "a/b").
+    Recognizers-Text: every ``values`` entry / Future and Past resolution is an
+    accepted reading. Its range ends are exclusive for months, years, weeks and
+    quarters ("June 2016" -> 2016-06-01..2016-07-01 -> last day 06-30); a
+    whole-day period "(a,b,PnD)" is used both with a literal end ("from 4 to
+    22") and an exclusive one ("next 2 days"), so both last days are accepted.
+    Duckling: a value is the start of its grain (week, month, quarter, year
+    span the whole unit); an interval's ``to`` is exclusive and rounded up to
+    the grain, so the last day is the ``to`` day minus one ("July 13-15" -> to
+    07-16 -> 07-13..07-15). An open interval (Mod before/after/since/until,
+    Duckling ``from`` or ``to`` only) gives one boundary day; our mention
+    matches when it starts on it or ends the day before it ("after 2016" ->
+    boundary 2017-01-01 <- our 2016). For Mod start/mid/end ("late 2016") our
+    mention also matches with the same ``mod`` over the whole period.
+    Scored: Recognizers-Text date and daterange, Duckling Time of grain day or
+    coarser. Times of day (time, timerange, datetime, datetimerange, Duckling
+    hour/minute/second grains), sets and time zones are reported separately:
+    counted, with how many our mentions overlapped, never scored; they absorb
+    overlapping mentions so those are not false positives.
+"""
+
+from pipeline.evaluate.harness import evaluate, suite_totals
+from pipeline.evaluate.report import floors
+from pipeline.evaluate.score import FileScore
+from pipeline.evaluate.suites import benchmarks_dir, load_suites
+from pipeline.evaluate.targets import Case, Expected, SuiteFile
+
+__all__ = [
+    "Case",
+    "Expected",
+    "FileScore",
+    "SuiteFile",
+    "benchmarks_dir",
+    "evaluate",
+    "floors",
+    "load_suites",
+    "suite_totals",
+]

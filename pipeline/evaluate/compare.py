@@ -1,0 +1,218 @@
+"""Our record's mentions vs targets: which mentions a kind may match, and whether a value is right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.evaluate.mapping import ONE_DAY, iso_bounds, parse_day
+from pipeline.evaluate.targets import (
+    AnyOf,
+    DateBoundary,
+    DateSpan,
+    DateTarget,
+    NumericTarget,
+    OrdinalTarget,
+    Target,
+)
+from pipeline.evaluate.units import close, convert, duration_seconds
+from pipeline.record import ArticleRecord, DateMention, Mention, NumericMention, Percentage, Quantity
+
+NUMERIC_FIELDS = ("quantities", "percentages", "money")
+
+
+def _is_temperature(m: Mention) -> bool:
+    return isinstance(m, Quantity) and "[temperature]" in m.dimension
+
+
+def _is_time(m: Mention) -> bool:
+    return isinstance(m, Quantity) and m.dimension == "[time]"
+
+
+def _is_measure(m: Mention) -> bool:
+    return isinstance(m, Quantity) and m.unit is not None
+
+
+# kind -> (record lists searched, which of their mentions count). "number" takes any
+# number we find; the unit-bearing kinds take quantities of the right dimension.
+CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
+    "number": (NUMERIC_FIELDS, lambda m: True),
+    "range": (NUMERIC_FIELDS, lambda m: True),
+    "percentage": (("percentages",), lambda m: True),
+    "money": (("money",), lambda m: True),
+    "quantity": (("quantities",), _is_measure),
+    "temperature": (("quantities",), _is_temperature),
+    "duration": (("quantities",), _is_time),
+    "ordinal": (("ordinals",), lambda m: True),
+    "date": (("dates",), lambda m: True),
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One of our mentions and the record list it came from ("quantities", ...)."""
+
+    field: str
+    mention: Mention
+
+
+def candidates(record: ArticleRecord, kinds: frozenset[str]) -> list[Found]:
+    """The record's mentions that count as predictions for any of ``kinds``, in text order."""
+    found: dict[str, Found] = {}
+    for kind in sorted(kinds):
+        fields, accept = CANDIDATES[kind]
+        for name in fields:
+            for mention in getattr(record, name):
+                if accept(mention):
+                    found[mention.id] = Found(name, mention)
+    return sorted(found.values(), key=lambda f: (f.mention.start, f.mention.end, f.mention.id))
+
+
+def accepts(kind: str, found: Found) -> bool:
+    """Whether ``found`` may be matched to an expected result of ``kind``."""
+    fields, accept = CANDIDATES[kind]
+    return found.field in fields and accept(found.mention)
+
+
+def overlap(start: int, end: int, mention: Mention) -> int:
+    """Characters shared by the expected span [start, end) and the mention."""
+    return max(0, min(end, mention.end) - max(start, mention.start))
+
+
+# -- values ---------------------------------------------------------------------------
+
+def value_matches(kind: str, target: Target, mention: Mention) -> bool:
+    """Whether ``mention`` holds the expected value (rules in :mod:`pipeline.evaluate`)."""
+    if isinstance(target, AnyOf):
+        return any(value_matches(kind, option, mention) for option in target.options)
+    if isinstance(target, OrdinalTarget):
+        return getattr(mention, "value", None) == target.value
+    if isinstance(target, DateTarget):
+        return isinstance(mention, DateMention) and date_matches(target, mention)
+    if isinstance(mention, NumericMention):
+        return numeric_matches(kind, target, mention)
+    return False
+
+
+def record_bounds(mention: NumericMention) -> tuple[float | None, float | None]:
+    """Our mention as inclusive (lower, upper); an exact value v is (v, v).
+
+    A bound qualifier reads ``lower``/``upper`` and falls back to ``value``.
+    """
+    q = mention.qualifier
+    if q == "range":
+        return mention.lower, mention.upper
+    if q == "lower_bound":
+        return (mention.lower if mention.lower is not None else mention.value), None
+    if q == "upper_bound":
+        return None, (mention.upper if mention.upper is not None else mention.value)
+    if mention.value is None:
+        return mention.lower, mention.upper
+    return mention.value, mention.value
+
+
+def compared_bounds(target: NumericTarget, mention: NumericMention) -> tuple[float | None, float | None]:
+    """What of our mention is compared with ``target``.
+
+    An exact expected value is compared with our ``value`` whatever its
+    qualifier: the suites mark "more than $247 million" as the amount $247
+    million and leave the hedge out. Ranges and open bounds compare our bounds.
+    """
+    if target.is_exact and mention.value is not None:
+        return mention.value, mention.value
+    return record_bounds(mention)
+
+
+def numbers_in(mention: NumericMention) -> list[float]:
+    """Every number a mention carries: value and bounds; a fraction share also as written.
+
+    Our fraction percentages hold percent ("two thirds" -> 66.67), the number
+    written is 0.667.
+    """
+    found = [x for x in (mention.value, mention.lower, mention.upper) if x is not None]
+    if isinstance(mention, Percentage) and mention.unit == "fraction":
+        found += [x / 100 for x in found]
+    return found
+
+
+def numeric_matches(kind: str, target: NumericTarget, mention: NumericMention) -> bool:
+    """Bounds equal within tolerance after unit conversion, currency accepted."""
+    if kind == "number":
+        # Any number we find: the value or either bound may carry it.
+        assert target.lower is not None
+        return any(close(target.lower, x) for x in numbers_in(mention))
+    if target.currencies is not None and getattr(mention, "currency", None) not in target.currencies:
+        return False
+    bounds = compared_bounds(target, mention)
+    if kind == "percentage" and isinstance(mention, Percentage):
+        bounds = _as_percent(bounds, mention.unit)
+    for ours in _in_target_units(kind, target, mention, bounds):
+        if close(ours[0], target.lower) and close(ours[1], target.upper):
+            return True
+    return False
+
+
+def _as_percent(bounds: tuple[float | None, float | None], unit: str) -> tuple[float | None, float | None]:
+    # Our percentages hold percent for "percent", "percentage_point" and "fraction"
+    # ("a third" -> 33.3); basis points are counted as written.
+    factor = {"basis_point": 0.01}.get(unit, 1.0)
+    return tuple(None if b is None else b * factor for b in bounds)  # type: ignore[return-value]
+
+
+def _in_target_units(kind: str, target: NumericTarget, mention: NumericMention,
+                     bounds: tuple[float | None, float | None]
+                     ) -> Iterator[tuple[float | None, float | None]]:
+    """Our bounds expressed in each unit the target accepts."""
+    if not target.units:
+        yield bounds
+        return
+    unit = getattr(mention, "unit", None)
+    if not isinstance(unit, str) or not isinstance(mention, Quantity):
+        return
+    for to_unit in target.units:
+        converted = tuple(None if b is None else _to_unit(kind, b, unit, to_unit) for b in bounds)
+        if all((b is None) == (c is None) for b, c in zip(bounds, converted, strict=True)):
+            yield converted  # type: ignore[misc]
+
+
+def _to_unit(kind: str, value: float, unit: str, to_unit: str) -> float | None:
+    if kind == "duration" and to_unit == "second":
+        return duration_seconds(value, unit)  # the suites' calendar: month 30 d, year 365 d
+    return convert(value, unit, to_unit)
+
+
+def mention_days(mention: DateMention) -> tuple[dt.date | None, dt.date | None]:
+    """Our mention's inclusive first and last day: start_date/end_date, else read from the value."""
+    start = parse_day(mention.start_date) if mention.start_date else None
+    end = parse_day(mention.end_date) if mention.end_date else None
+    if start is None and end is None and mention.value:
+        bounds = iso_bounds(mention.value)
+        if bounds:
+            return bounds
+    return start, end
+
+
+def date_matches(target: DateTarget, mention: DateMention) -> bool:
+    """Any reading equal to our days; a boundary touched by them; or same mod over an anchor."""
+    start, end = mention_days(mention)
+    for reading in target.readings:
+        if isinstance(reading, DateSpan):
+            if start == reading.start and end in reading.ends:
+                return True
+        elif isinstance(reading, DateBoundary):
+            if reading.day == start or (end is not None and end + ONE_DAY == reading.day):
+                return True
+    if target.anchors and mention.mod == target.mod and mention.value:
+        return iso_bounds(mention.value) in target.anchors
+    return False
+
+
+def describe(found: Found) -> str:
+    """A short rendering of one of our mentions for failure listings."""
+    mention = found.mention
+    data: dict[str, Any] = mention.model_dump(exclude={"id", "text", "start", "end", "sentence"},
+                                             exclude_none=True, exclude_defaults=True)
+    fields = " ".join(f"{k}={v}" for k, v in data.items())
+    return f"{found.field}[{mention.start}:{mention.end}] {mention.text!r} {fields}".rstrip()

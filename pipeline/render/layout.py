@@ -33,8 +33,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 # A sentence end: terminal punctuation (and closing quotes/brackets) then white
-# space not followed by a lower-case letter ("e.g. this" goes on), or a line break.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?![\sa-z])|\n\s*")
+# space not followed by a lower-case letter or a digit ("approx. 5 percent" goes
+# on; news style does not start sentences with numerals), or a line break.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?![\sa-z0-9])|\n\s*")
 
 LAYER_SENTENCE, LAYER_MENTION = 0, 1
 
@@ -109,7 +110,10 @@ def sentence_regions(text: str, sentences: Iterable[tuple[int, int, int]]) -> di
 def _last_boundary(text: str, lo: int, hi: int) -> int:
     """Where the last sentence in ``text[lo:hi]`` starts (past white space at ``lo`` if none ends there)."""
     start = lo
-    for match in _SENTENCE_END.finditer(text, lo, hi):
+    # Search the whole text (no endpos): the look-ahead must see past ``hi``.
+    for match in _SENTENCE_END.finditer(text, lo):
+        if match.end() > hi:
+            break
         start = match.end()
     while start < hi and text[start].isspace():
         start += 1
@@ -118,11 +122,11 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
 
 def _first_boundary(text: str, lo: int, hi: int) -> int:
     """Where the sentence running at ``lo`` ends, at most ``hi`` (end of its trailing space)."""
-    match = _SENTENCE_END.search(text, lo, hi)
-    if match is None:
+    match = _SENTENCE_END.search(text, lo)
+    if match is None or match.start() >= hi:
         return hi
     # Keep the sentence's closing punctuation inside, the following space outside.
-    return match.start() + len(match.group().rstrip())
+    return min(hi, match.start() + len(match.group().rstrip()))
 
 
 def layout(text: str, spans: Iterable[Span]) -> Node:

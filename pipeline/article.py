@@ -114,10 +114,23 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     """Decode article bytes; return (text, encoding name). Binary content -> E002."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise NewsclaimsError(ErrorCode.E003, "invalid UTF-16 text", path=path) from None
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NewsclaimsError(ErrorCode.E002, "binary content (NUL bytes); refused", path=path)
     try:
         return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 first: it is by far the most common legacy encoding of English
+    # news, and on short texts charset-normalizer's statistics can pick a
+    # look-alike code page (cp1257) that garbles quotes and accents. cp1252
+    # leaves five bytes undefined, so a strict decode still rejects many others.
+    try:
+        return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         pass
     try:

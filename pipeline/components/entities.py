@@ -1,16 +1,160 @@
-"""newsclaims_entities component (stub)."""
+"""newsclaims_entities: correct the model's entities and give each a canonical name.
+
+Steps, each driven by data in :mod:`pipeline.lexicons.entities` and
+``lexicons/entity_patterns.jsonl``:
+
+1. patterns build names the model splits ("the 14th Five-Year Plan");
+2. adjacent name spans joined only by "of"/"for"/"on"/"the" and ordinals are
+   merged ("Communist Party" + "of" + "China Central Committee");
+3. false entities are dropped: all-lower-case spans ("sci-tech"), and common
+   abbreviations ("AI", "R&D");
+4. an abbreviation introduced in brackets ("National Development and Reform
+   Commission (NDRC)") shares the full name's canonical form, and its later
+   bare mentions become entities too.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.lexicons.entities import MERGEABLE, NAME_JOINERS, NAME_LABELS, NOT_ENTITIES
+from pipeline.nlp import RawMention, nc
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 
 
-class Stub:
+def canonical_name(text: str) -> str:
+    """The normalized form of a name shared by all its mentions.
+
+    >>> canonical_name("the Beijing–Tianjin–Hebei region's")
+    "Beijing-Tianjin-Hebei region"
+    >>> canonical_name("Tianjin’s")
+    'Tianjin'
+    """
+    s = _DASHES.sub("-", text.translate(_QUOTES))
+    s = " ".join(s.split())
+    s = re.sub(r"'s?$", "", s)
+    s = re.sub(r"^the\s+", "", s, flags=re.IGNORECASE)
+    return s.strip(" ,.;:\"'")
+
+
+def _load_patterns() -> list[dict]:
+    text = resources.files("pipeline.lexicons").joinpath("entity_patterns.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+class EntityCorrector:
+    """Fix the model's entity spans (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for n, entry in enumerate(_load_patterns()):
+            self.matcher.add(f"{entry['label']}|{n}", [entry["pattern"]])
+
     def __call__(self, doc: Doc) -> Doc:
+        ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+        ents = self._apply_patterns(doc, ents)
+        ents = self._merge(doc, ents)
+        ents = [self._trim(e) for e in ents]
+        ents = [e for e in ents if e is not None and self._keep(e)]
+        ents, aliases = self._abbreviations(doc, ents)
+        doc.ents = filter_spans(ents)
+        store = nc(doc)
+        for ent in doc.ents:
+            name = canonical_name(ent.text)
+            store["entities"].append(RawMention("entities", ent.start_char, ent.end_char, {
+                "label": ent.label_, "canonical": aliases.get(name, name)}))
         return doc
+
+    def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id].split("|")[0]
+            found.append(Span(doc, start, end, label=label))
+        found = filter_spans(found)
+        if not found:
+            return ents
+        kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+        return sorted(kept + found, key=lambda s: s.start)
+
+    @staticmethod
+    def _merge(doc: Doc, ents: list[Span]) -> list[Span]:
+        out: list[Span] = []
+        for ent in ents:
+            if out and out[-1].label_ in MERGEABLE and ent.label_ in MERGEABLE:
+                prev = out[-1]
+                gap = doc[prev.end:ent.start]
+                tail = [t for t in prev if t.lower_ in NAME_JOINERS]
+                joined = (len(gap) <= 3 and all(t.lower_ in NAME_JOINERS - {"and"} or _ORDINAL.match(t.text)
+                                                for t in gap))
+                linked = any(t.lower_ in ("of", "for", "on") for t in gap) or \
+                    (prev[-1].lower_ in ("of", "for", "on") if len(prev) else False)
+                if joined and linked and ent[0].is_title and not tail[-1:] == [prev[0]]:
+                    label = "ORG" if "ORG" in (prev.label_, ent.label_) else prev.label_
+                    out[-1] = Span(doc, prev.start, ent.end, label=label)
+                    continue
+            out.append(ent)
+        return out
+
+    @staticmethod
+    def _trim(ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        for t in ent:  # "Investment Group (SIUIG": the bracketed abbreviation is not part of the name
+            if t.text == "(" and t.i > start:
+                end = t.i
+                break
+        while end > start and (doc[end - 1].lower_ in NAME_JOINERS or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and doc[start].is_punct:
+            start += 1
+        if start >= end:
+            return None
+        return Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent
+
+    @staticmethod
+    def _keep(ent: Span) -> bool:
+        text = ent.text
+        if not any(c.isupper() for c in text):
+            return False  # "sci-tech": a common noun, not a name
+        core = canonical_name(text)
+        if core in NOT_ENTITIES or core.rstrip("s") in NOT_ENTITIES:
+            return False
+        return any(c.isalpha() for c in core)
+
+    @staticmethod
+    def _abbreviations(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[str, str]]:
+        """"Full Name (ABBR)": ABBR's canonical is Full Name; bare ABBR mentions become entities."""
+        aliases: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        for ent in ents:
+            i = ent.end
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+                abbr = doc[i + 1].text
+                if abbr.isupper() and 2 <= len(abbr) <= 8 and abbr.isalpha():
+                    aliases[abbr] = canonical_name(ent.text)
+                    labels[abbr] = ent.label_
+        if not aliases:
+            return ents, aliases
+        covered = {t.i for e in ents for t in e}
+        extra = [Span(doc, t.i, t.i + 1, label=labels[t.text]) for t in doc
+                 if t.text in aliases and t.i not in covered]
+        kept = [e for e in ents if not (len(e) == 1 and e.text in aliases)]
+        relabeled = [Span(doc, e.start, e.end, label=labels[e.text]) for e in ents
+                     if len(e) == 1 and e.text in aliases]
+        return sorted(kept + relabeled + extra, key=lambda s: s.start), aliases
 
 
 @Language.factory("newsclaims_entities")
-def make_entities(nlp: Language, name: str) -> Stub:
-    return Stub()
+def make_entities(nlp: Language, name: str) -> EntityCorrector:
+    """Factory: the entity-correction component (no options)."""
+    return EntityCorrector(nlp)

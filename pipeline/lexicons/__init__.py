@@ -1,0 +1,1 @@
+"""Language data: word lists and patterns, kept apart from the logic that uses them."""

@@ -1,0 +1,38 @@
+"""Words that make a value a change, and phrases that name its basis.
+
+Source: news-wire usage for economic and business reporting. Lemmas, matched
+against spaCy's lemmatizer output.
+"""
+
+from __future__ import annotations
+
+import re
+
+INCREASE_LEMMAS = frozenset("""
+rise grow increase climb jump surge gain soar expand rebound accelerate advance add boost
+double triple raise lift rally spike widen edge tick swell up balloon
+""".split())
+DECREASE_LEMMAS = frozenset("""
+fall drop decline decrease slip slide plunge tumble shrink contract lose sink slump dip ease
+cut reduce lower narrow retreat plummet crash halve down shed contraction
+""".split())
+INCREASE_NOUNS = frozenset("rise increase growth gain jump surge hike climb rally expansion uptick "
+                           "boost advance rebound".split())
+DECREASE_NOUNS = frozenset("drop decline decrease fall cut loss slump dip contraction reduction "
+                           "plunge downturn slide".split())
+
+# Basis phrases, searched in the rest of the sentence after the value.
+BASIS_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.IGNORECASE), basis) for p, basis in [
+        (r"\byear[-\s]on[-\s]year\b|\byear[-\s]over[-\s]year\b|\by/?o/?y\b|\bfrom a year (?:earlier|ago|before)"
+         r"|\b(?:compared )?(?:with|to|from|over) (?:a year (?:earlier|ago)|the same (?:period|quarter|month) "
+         r"(?:of |in )?(?:last|the previous|a) year|(?:the )?(?:previous|prior) year|last year)"
+         r"|\bon an annual basis\b|\bannual(?:ly)?\b", "year_on_year"),
+        (r"\bmonth[-\s]on[-\s]month\b|\bmonth[-\s]over[-\s]month\b|\bm/?o/?m\b|\bfrom (?:a|the) (?:month "
+         r"(?:earlier|before)|previous month|prior month)|\bon a monthly basis\b", "month_on_month"),
+        (r"\bquarter[-\s]on[-\s]quarter\b|\bquarter[-\s]over[-\s]quarter\b|\bq/?o/?q\b|\bfrom (?:a|the) "
+         r"(?:quarter (?:earlier|before)|previous quarter|prior quarter)|\bsequential(?:ly)?\b",
+         "quarter_on_quarter"),
+        (r"\bweek[-\s]on[-\s]week\b|\bfrom (?:a|the) (?:week earlier|previous week)", "week_on_week"),
+    ]
+]

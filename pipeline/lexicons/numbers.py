@@ -1,0 +1,90 @@
+"""English number words, scale words, fractions, ordinals and hedges.
+
+Source: English grammar (cardinal/ordinal/fraction words) and news-wire usage
+for abbreviations ("bn", "mln", "k") and South-Asian scales ("lakh", "crore").
+No well-kept library ships these as data for parsing (CLDR's spell-out rules go
+number -> words only), so they are typed here.
+"""
+
+from __future__ import annotations
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Multipliers. "hundred" and "dozen" multiply the number before them; the large
+# scales close a group ("two hundred thousand three hundred").
+SCALE_WORDS: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+    "dozen": 12, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "trillions": 1e12, "dozens": 12,
+}
+# Abbreviated scales written right after digits ("3.5bn", "50k") or after a
+# space ("$3 bn"). "m" is a scale only after a currency ("$5m"); otherwise metres.
+SCALE_ABBREVIATIONS: dict[str, float] = {
+    "k": 1e3, "K": 1e3, "thousand": 1e3, "mn": 1e6, "mln": 1e6, "mio": 1e6, "bn": 1e9,
+    "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "M": 1e6, "B": 1e9, "T": 1e12,
+}
+MONEY_ONLY_SCALES: dict[str, float] = {"m": 1e6}
+
+# Vague plural scales: "hundreds of", "tens of thousands of" -> a range.
+VAGUE_SCALES: dict[str, tuple[float, float]] = {
+    "dozens": (24, 144), "hundreds": (200, 999), "thousands": (2e3, 9999),
+    "millions": (2e6, 999999999), "billions": (2e9, 999999999999), "tens": (20, 99),
+}
+
+FRACTION_WORDS: dict[str, float] = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+    "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
+    "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 1 / 8,
+    "eighths": 1 / 8, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 1 / 10, "tenths": 1 / 10,
+}
+
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1000, "millionth": 1_000_000,
+}
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+# Hedges: the words before a value that bound it. Longest match wins.
+# Source: news-wire usage; the issue's list of lower/upper/approximate hedges.
+HEDGES: dict[str, str] = {
+    "more than": "lower_bound", "over": "lower_bound", "above": "lower_bound",
+    "at least": "lower_bound", "upwards of": "lower_bound", "upward of": "lower_bound",
+    "exceeding": "lower_bound", "in excess of": "lower_bound", "greater than": "lower_bound",
+    "higher than": "lower_bound", "surpass": "lower_bound", "surpassing": "lower_bound",
+    "surpassed": "lower_bound", "surpasses": "lower_bound", "exceed": "lower_bound",
+    "exceeded": "lower_bound", "exceeds": "lower_bound", "north of": "lower_bound",
+    "no less than": "lower_bound", "not less than": "lower_bound", "a minimum of": "lower_bound",
+    "at minimum": "lower_bound", "or more": "lower_bound",
+    "less than": "upper_bound", "under": "upper_bound", "below": "upper_bound",
+    "up to": "upper_bound", "almost": "upper_bound", "nearly": "upper_bound",
+    "just under": "upper_bound", "just below": "upper_bound", "no more than": "upper_bound",
+    "not more than": "upper_bound", "fewer than": "upper_bound", "lower than": "upper_bound",
+    "at most": "upper_bound", "a maximum of": "upper_bound", "as many as": "upper_bound",
+    "as much as": "upper_bound", "shy of": "upper_bound", "just shy of": "upper_bound",
+    "short of": "upper_bound", "or less": "upper_bound", "or fewer": "upper_bound",
+    "about": "approximate", "around": "approximate", "roughly": "approximate",
+    "approximately": "approximate", "some": "approximate", "near": "approximate",
+    "close to": "approximate", "an estimated": "approximate", "estimated": "approximate",
+    "approx": "approximate", "circa": "approximate", "almost exactly": "approximate",
+    "nearly exactly": "approximate", "give or take": "approximate", "or so": "approximate",
+    "just over": "lower_bound", "just above": "lower_bound", "well over": "lower_bound",
+    "well above": "lower_bound", "well below": "upper_bound", "well under": "upper_bound",
+    "nearly to": "upper_bound", "close on": "approximate", "in the region of": "approximate",
+    "on the order of": "approximate", "something like": "approximate", "an approximate": "approximate",
+}
+# Hedges that follow the value ("200 or more").
+POST_HEDGES = {k: v for k, v in HEDGES.items() if k.startswith("or ") or k == "give or take"}
+PRE_HEDGES = {k: v for k, v in HEDGES.items() if k not in POST_HEDGES}

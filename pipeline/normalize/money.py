@@ -1,0 +1,206 @@
+"""Currency names, symbols and codes -> ISO 4217, from Babel's CLDR data.
+
+Pure functions, no spaCy. Tables are built once per process from CLDR (Babel):
+English currency names and plurals ("US dollars", "Chinese yuan", "euros"),
+symbols of every English locale ("$", "HK$", "CA$", "A$", "€", "£", "¥", "₹"),
+and the codes themselves ("USD", "CNY").
+
+Written by hand, because CLDR does not carry them:
+- news short forms and aliases: "RMB", "renminbi", "greenback", "bucks", "quid",
+  "US$", "C$", "S$", "Rs", "Rs." (see ``_ALIASES``);
+- the default for an ambiguous bare name or symbol ("dollar", "$", "pound",
+  "¥"): the currency of the largest economy using it (``AMBIGUOUS_DEFAULTS``),
+  unless the article's setting (countries it names) picks another candidate;
+- minor units ("cents", "pence"), which scale the amount by 1/100.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Bare word or symbol -> code used when the article gives no better hint.
+# Choice: the currency with the largest economy behind it (documented default).
+AMBIGUOUS_DEFAULTS: dict[str, str] = {
+    "dollar": "USD", "$": "USD", "pound": "GBP", "£": "GBP", "¥": "JPY", "yen": "JPY",
+    "rupee": "INR", "peso": "MXN", "franc": "CHF", "euro": "EUR", "won": "KRW",
+    "krone": "NOK", "krona": "SEK", "riyal": "SAR", "lira": "TRY", "ruble": "RUB",
+    "rouble": "RUB", "dirham": "AED", "rial": "IRR", "shilling": "KES", "dinar": "KWD",
+    "yuan": "CNY", "real": "BRL", "rand": "ZAR", "ringgit": "MYR", "baht": "THB",
+    "rupiah": "IDR", "naira": "NGN", "zloty": "PLN", "forint": "HUF", "koruna": "CZK",
+    "dong": "VND", "leu": "RON", "hryvnia": "UAH", "shekel": "ILS", "lev": "BGN",
+    "manat": "AZN", "som": "KGS", "kwacha": "ZMW", "cedi": "GHS",
+}
+# Symbols CLDR's English locales do not list, and news-wire aliases.
+_ALIASES: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "usd$": "USD", "c$": "CAD", "can$": "CAD", "au$": "AUD",
+    "s$": "SGD", "nt$": "TWD", "rmb": "CNY", "renminbi": "CNY", "yuan renminbi": "CNY",
+    "cn¥": "CNY", "rs": "INR", "rs.": "INR", "greenback": "USD", "greenbacks": "USD",
+    "buck": "USD", "bucks": "USD", "quid": "GBP", "sterling": "GBP", "pounds sterling": "GBP",
+    "pound sterling": "GBP", "u.s. dollar": "USD", "u.s. dollars": "USD", "us dollar": "USD",
+    "us dollars": "USD", "american dollars": "USD", "euros": "EUR", "yuans": "CNY",
+    "r": "ZAR", "€": "EUR", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN",
+    "kr": "SEK", "chf": "CHF", "fr.": "CHF", "元": "CNY",
+}
+# Minor units: word -> (major-unit key for AMBIGUOUS_DEFAULTS, factor).
+MINOR_UNITS: dict[str, tuple[str, float]] = {
+    "cent": ("dollar", 0.01), "cents": ("dollar", 0.01), "pence": ("pound", 0.01),
+    "penny": ("pound", 0.01), "pennies": ("pound", 0.01), "paise": ("rupee", 0.01),
+    "kopecks": ("ruble", 0.01), "centimes": ("franc", 0.01), "fen": ("yuan", 0.01),
+    "sen": ("yen", 0.01),
+}
+
+
+def _babel_tables() -> tuple[dict[str, str], dict[str, set[str]], set[str]]:
+    from babel import Locale, localedata
+
+    names: dict[str, str] = {}
+    bare: dict[str, set[str]] = {}
+    en = Locale("en")
+    current = {c for c, n in en.currencies.items() if "(" not in n}
+    for code in current:
+        name = en.currencies[code].lower()
+        names[name] = code
+        for plural in en._data["currency_names_plural"].get(code, {}).values():
+            names[plural.lower()] = code
+        bare.setdefault(name.split()[-1], set()).add(code)
+    # Symbols from every English locale (en_AU's "$" is AUD, so only keep a
+    # symbol whose meaning is the same everywhere, plus en's own).
+    symbol_codes: dict[str, set[str]] = {}
+    for loc in localedata.locale_identifiers():
+        if loc != "en" and not loc.startswith("en_"):
+            continue
+        for code, sym in Locale.parse(loc).currency_symbols.items():
+            if code in current and not sym.isalpha():
+                symbol_codes.setdefault(sym.lower(), set()).add(code)
+    for sym, code in en.currency_symbols.items():
+        if code in current and not sym.isalpha():
+            symbol_codes.setdefault(sym.lower(), set()).add(code)
+    for code, sym in en.currency_symbols.items():
+        if not sym.isalpha() and code in current:
+            names.setdefault(sym.lower(), code)
+    for sym, codes in symbol_codes.items():
+        if len(codes) == 1:
+            names.setdefault(sym, next(iter(codes)))
+    return names, bare, current
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, set[str]], frozenset[str]]:
+    names, bare, current = _babel_tables()
+    for key, code in _ALIASES.items():
+        names.setdefault(key, code)
+    # Bare names whose plural is formed with -s ("dollars", "rupees").
+    for word, codes in list(bare.items()):
+        bare.setdefault(word + "s", codes)
+    bare.setdefault("kroner", bare.get("krone", set()))
+    bare.setdefault("kronor", bare.get("krona", set()))
+    bare.setdefault("$", {c for c in current if c.endswith("D")})
+    bare.setdefault("£", {"GBP", "EGP", "LBP", "GIP", "FKP", "SHP", "SYP", "SDG", "SSP"})
+    bare.setdefault("¥", {"JPY", "CNY"})
+    bare.setdefault("yen", {"JPY"})
+    bare.setdefault("yuan", {"CNY"})
+    return names, bare, frozenset(current)
+
+
+def _default_key(word: str) -> str:
+    w = word.lower()
+    if w in AMBIGUOUS_DEFAULTS:
+        return w
+    if w in ("kroner", "kronor"):
+        return w[:-2] + "e" if w == "kroner" else "krona"
+    if w.endswith("s") and w[:-1] in AMBIGUOUS_DEFAULTS:
+        return w[:-1]
+    return w
+
+
+def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
+    """ISO 4217 code of a currency name, symbol or code; None when not a currency.
+
+    ``setting`` is the currencies of the places the article names (see
+    :func:`currencies_of_places`); it picks among the candidates of an
+    ambiguous name ("dollar", "$", "¥").
+
+    >>> currency_code("yuan"), currency_code("RMB"), currency_code("HK$"), currency_code("US dollars")
+    ('CNY', 'CNY', 'HKD', 'USD')
+    >>> currency_code("$"), currency_code("¥"), currency_code("¥", setting=["CNY"])
+    ('USD', 'JPY', 'CNY')
+    >>> currency_code("euros"), currency_code("€"), currency_code("CNY"), currency_code("widgets")
+    ('EUR', 'EUR', 'CNY', None)
+    """
+    names, bare, current = _tables()
+    key = " ".join(text.lower().split())
+    if key.upper() in current and (text.isupper() or len(key) == 3 and text[:1].isupper()):
+        return key.upper()
+    if key in bare:
+        candidates = bare[key]
+        preferred = [c for c in setting if c in candidates]
+        if preferred:
+            return preferred[0]
+        default = AMBIGUOUS_DEFAULTS.get(_default_key(key))
+        if default:
+            return default
+        if len(candidates) == 1:
+            return next(iter(candidates))
+    if key in names:
+        return names[key]
+    if key.upper() in current and text.isupper():
+        return key.upper()
+    return None
+
+
+def minor_unit(word: str, *, setting: Iterable[str] = ()) -> tuple[str, float] | None:
+    """(currency code, factor) for a minor unit word: "cents" -> ("USD", 0.01).
+
+    >>> minor_unit("cents"), minor_unit("pence")
+    (('USD', 0.01), ('GBP', 0.01))
+    """
+    entry = MINOR_UNITS.get(word.lower())
+    if entry is None:
+        return None
+    major, factor = entry
+    code = currency_code(major, setting=setting)
+    return (code, factor) if code else None
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, list[str]]:
+    from babel import Locale
+    from babel.core import get_global
+
+    en = Locale("en")
+    by_name: dict[str, list[str]] = {}
+    tc = get_global("territory_currencies")
+    for code, name in en.territories.items():
+        if not code.isalpha() or code not in tc:
+            continue
+        current = [c for c, _start, end, tender in tc[code] if end is None and tender]
+        if current:
+            by_name[name.lower()] = current
+    # Demonyms and common short names CLDR's territory list lacks.
+    extra = {"china": "CN", "chinese": "CN", "chinese mainland": "CN", "japan": "JP",
+             "japanese": "JP", "hong kong": "HK", "u.s.": "US", "us": "US", "america": "US",
+             "american": "US", "britain": "GB", "british": "GB", "uk": "GB", "u.k.": "GB",
+             "india": "IN", "indian": "IN", "canada": "CA", "canadian": "CA",
+             "australia": "AU", "australian": "AU", "singapore": "SG", "taiwan": "TW",
+             "korea": "KR", "south korea": "KR", "korean": "KR", "mexico": "MX",
+             "mexican": "MX", "new zealand": "NZ", "egypt": "EG", "egyptian": "EG"}
+    for name, code in extra.items():
+        if code in tc:
+            by_name.setdefault(name, [c for c, _s, end, tender in tc[code] if end is None and tender])
+    return by_name
+
+
+def currencies_of_places(places: Iterable[str]) -> list[str]:
+    """Currencies in use in the named places, in order of first mention.
+
+    >>> currencies_of_places(["Hong Kong", "Beijing"])
+    ['HKD']
+    """
+    table = _territories()
+    out: list[str] = []
+    for place in places:
+        for code in table.get(place.lower().removeprefix("the "), []):
+            if code not in out:
+                out.append(code)
+    return out

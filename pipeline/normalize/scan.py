@@ -1,0 +1,716 @@
+"""Find numeric expressions in text: a small lexer and a grammar over its tokens.
+
+Pure (no spaCy): :func:`scan` takes a text and returns :class:`Candidate`
+objects with character offsets, the value, hedge, range, unit/currency surface
+and rate. The spaCy component (:mod:`pipeline.components.numbers`) filters them
+against dates and names and adds what needs the parse (counted noun, "of"
+base, change).
+
+Why our own lexer: spaCy's tokenizer keeps "HK$5", "3.5bn", "10km2" and
+"2021–2025" whole but splits "700-billion-yuan"; one regex pass over the text
+gives the same tokens for every spelling, and it runs once per article.
+
+>>> [(c.text, c.value, c.qualifier) for c in scan("It has more than 200 models.")]
+[('more than 200', 200.0, 'lower_bound')]
+>>> [(c.value, c.currency, c.adjectival) for c in scan("Three trillion-yuan clusters")]
+[(3.0, None, False), (1000000000000.0, 'yuan', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.lexicons.numbers import (
+    FRACTION_WORDS,
+    ORDINAL_SUFFIXES,
+    ORDINAL_WORDS,
+    POST_HEDGES,
+    PRE_HEDGES,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    VAGUE_SCALES,
+)
+from pipeline.normalize.money import MINOR_UNITS, currency_code
+from pipeline.normalize.numbers import parse_digits, words_value
+from pipeline.normalize.units import parse_unit
+
+_TOKEN = re.compile(
+    r"(?P<num>(?:[0-9０-９]{1,3}(?:(?:,|[\u00a0\u2009\u202f])[0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+    r"|[.．][0-9０-９]+)"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<sym>\S)"
+)
+HYPHENS = "-\u2010\u2011"
+DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+MINUS = "\u2212\u2012\ufe63\uff0d"
+CURRENCY_SYMBOLS = "$€£¥₹₩₽₺₦₱₫₪元"
+PERCENT_SIGNS = "%\uff05"
+# Words after which a number is a label, not an amount ("Section 427").
+LABEL_WORDS = frozenset("""
+section route article chapter flight room gate terminal platform line model version
+level phase stage grade item paragraph rule clause title interstate highway bus apollo
+no number vol volume page pp figure table exhibit schedule act district ward precinct
+squad unit lot track episode season window windows iphone boeing airbus series
+""".split())
+_NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS)
+_BIG_SCALES = frozenset(w for w in SCALE_WORDS if not w.endswith("s") and w not in ("hundred", "dozen"))
+CHANGE_VERBS = frozenset("""
+rose rise rises rising risen fell fall falls falling fallen grew grow grows growing grown
+increased increase increases increasing decreased decrease decreases decreasing declined
+decline declines declining dropped drop drops dropping climbed climb climbs climbing
+jumped jump jumps jumping surged surge surges surging slipped slip slips slid slide
+gained gain gains gaining lost plunged plunge plunges soared soar soars tumbled tumble
+expanded expand expands shrank shrink shrinks contracted contract contracts up down
+edged edge edges ticked tick ticks widened narrowed
+""".split())
+RATE_WORDS = ("a", "an", "per", "each")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # "num" | "word" | "sym"
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Candidate:
+    """A numeric expression found in text."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    kind: str = "number"  # number | percent | money | unit | fraction | ordinal
+    qualifier: str = "exact"
+    lower: float | None = None
+    upper: float | None = None
+    core_start: int = 0
+    core_end: int = 0
+    percent_unit: str | None = None  # percent | percentage_point | basis_point | fraction
+    currency: str | None = None  # surface ("$", "yuan", "HK$"), resolved by the component
+    currency_factor: float = 1.0
+    unit: str | None = None  # unit surface
+    per: str | None = None
+    adjectival: bool = False
+    spelled: bool = False
+    digits_only: str | None = None  # the bare digit string when the core is one number token
+    hedge: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Split text into number, word and symbol tokens (one regex pass)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "sym"
+        out.append(Tok(m.group(), m.start(), m.end(), kind))
+    return out
+
+
+def _adjacent(a: Tok, b: Tok) -> bool:
+    return a.end == b.start
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+        self.n = len(self.toks)
+
+    def tok(self, i: int) -> Tok | None:
+        return self.toks[i] if 0 <= i < self.n else None
+
+    def low(self, i: int) -> str:
+        t = self.tok(i)
+        return t.low if t else ""
+
+    # -- cores ------------------------------------------------------------
+    def is_identifier(self, i: int) -> bool:
+        """A digit token glued to letters or codes: "G20", "COVID-19", "F-150", "5G", "24/7"."""
+        t = self.toks[i]
+        prev, nxt = self.tok(i - 1), self.tok(i + 1)
+        if len(t.text) > 1 and t.text[0] in "0０" and t.text[1].isdigit():
+            return True  # "0143": a code or phone group, not an amount
+        if prev and prev.kind == "word" and prev.low in LABEL_WORDS and prev.text[:1].isupper():
+            return True  # "Section 427", "Route 2013"
+        if self._group_chain(i) >= 3:
+            return True  # "270-555-0143", "192.168.1.1": codes, not amounts
+        if prev and prev.text == "(" and nxt and nxt.text == ")" and len(t.text) == 3 and \
+                (n2 := self.tok(i + 2)) and n2.kind == "num":
+            return True  # "(555) 013-4567"
+        if prev and _adjacent(prev, t):
+            if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and not (
+                    prev.text.upper() in ("US", "HK", "C", "A", "S", "NT", "CA", "AU", "NZ", "R", "RS")):
+                return True
+            if prev.text in HYPHENS:
+                pp = self.tok(i - 2)
+                if pp and _adjacent(pp, prev) and pp.kind in ("word", "num") and \
+                        not (pp.kind == "num" and self._range_dash(i - 1)):
+                    return pp.kind == "word" and pp.text.isupper() or pp.kind == "num"
+            if prev.text in "/:#" or prev.text == ".":
+                return True
+        if nxt and _adjacent(t, nxt):
+            if nxt.text in "/:" and (n2 := self.tok(i + 2)) and n2.kind == "num" and _adjacent(nxt, n2):
+                return True
+            if nxt.kind == "word":
+                suffix = nxt.text
+                if suffix in SCALE_ABBREVIATIONS or suffix.lower() in SCALE_WORDS:
+                    return False
+                if suffix.lower() in ORDINAL_SUFFIXES or parse_unit(suffix) is not None:
+                    return False
+                if suffix.lower() in ("s",) and len(t.text) == 4:  # "1990s" is a decade
+                    return True
+                if suffix in ("p",):  # "4.1p": pence
+                    return False
+                return True
+        return False
+
+    def _group_chain(self, i: int) -> int:
+        """How many digit groups are glued by hyphens or dots around token i."""
+        count = 1
+        for step in (-1, 1):
+            k = i
+            while True:
+                sep, nxt = self.tok(k + step), self.tok(k + 2 * step)
+                if not (sep and nxt and sep.text in HYPHENS + "." and nxt.kind == "num"):
+                    break
+                a, b = (nxt, sep) if step < 0 else (sep, nxt)
+                if not (_adjacent(a, b) and _adjacent(*((sep, self.toks[k]) if step < 0 else (self.toks[k], sep)))):
+                    break
+                count += 1
+                k += 2 * step
+        return count
+
+    def _range_dash(self, i: int) -> bool:
+        t = self.tok(i)
+        return bool(t and t.text in DASHES)
+
+    def core(self, i: int) -> tuple[int, float, dict] | None:
+        """Parse a number core starting at token i; return (index after, value, info)."""
+        t = self.toks[i]
+        info: dict = {"spelled": False, "adjectival": False}
+        if t.kind == "num":
+            if self.is_identifier(i):
+                return None
+            value = parse_digits(t.text)
+            if value is None:
+                return None
+            info["digits"] = t.text
+            j = i + 1
+            nxt = self.tok(j)
+            if nxt and _adjacent(t, nxt) and nxt.kind == "word" and (
+                    nxt.text in SCALE_ABBREVIATIONS or nxt.low in SCALE_WORDS):
+                value *= SCALE_ABBREVIATIONS.get(nxt.text) or SCALE_WORDS[nxt.low]
+                info["scaled"] = True
+                return j + 1, value, info
+            return self._scales(j, value, info)
+        if t.kind != "word":
+            return None
+        w = t.low
+        # "a third", "a million", "a dozen", "an estimated"? (no)
+        if w in ("a", "an", "one"):
+            nx = self.low(i + 1)
+            if nx in FRACTION_WORDS and nx not in ("second",):
+                return self._fraction_tail(i + 1, 1.0, info)
+        if w in ("a", "an"):
+            nx = self.low(i + 1)
+            if nx in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"):
+                info["spelled"] = True
+                return self._scales(i + 1, 1.0, info)
+            return None
+        if w == "half" and self.low(i + 1) == "of":
+            info["fraction"] = True
+            return i + 1, 0.5, info
+        if w in _BIG_SCALES or w in ("hundred",):
+            # "trillion-yuan": a scale word standing for "one <scale>" in an adjective
+            nx, nx2 = self.tok(i + 1), self.tok(i + 2)
+            if nx and nx.text in HYPHENS and _adjacent(t, nx) and nx2 and _adjacent(nx, nx2):
+                info.update(spelled=True, adjectival=True)
+                return i + 1, SCALE_WORDS[w], info
+            return None
+        if w not in _NUMBER_WORDS:
+            return None
+        # spelled run
+        words: list[str] = []
+        j = i
+        while j < self.n:
+            tj = self.toks[j]
+            lw = tj.low
+            if lw in _NUMBER_WORDS or lw in ("hundred", "dozen") or lw in _BIG_SCALES:
+                # "three trillion-yuan": stop before an adjectival scale word
+                if lw in _BIG_SCALES and words:
+                    h, a = self.tok(j + 1), self.tok(j + 2)
+                    if h and h.text in HYPHENS and _adjacent(tj, h) and a and _adjacent(h, a):
+                        break
+                words.append(lw)
+                j += 1
+                continue
+            if lw in HYPHENS and words and _adjacent(self.toks[j - 1], tj):
+                nx = self.tok(j + 1)
+                if nx and _adjacent(tj, nx) and nx.low in UNITS_WORDS and words[-1] in TENS_WORDS:
+                    j += 1
+                    continue
+                if nx and _adjacent(tj, nx) and nx.low in FRACTION_WORDS:
+                    return self._fraction_tail(j + 1, words_value(words) or 0, info)
+                break
+            if lw == "and" and words and self.low(j + 1) in _NUMBER_WORDS and \
+                    words[-1] in ("hundred", "thousand", "million", "billion", "trillion"):
+                j += 1
+                continue
+            break
+        if not words:
+            return None
+        value = words_value(words)
+        if value is None:
+            return None
+        info["spelled"] = True
+        # "one and a half", "two and three quarters"
+        if self.low(j) == "and":
+            k = j + 1
+            if self.low(k) in ("a", "an", "one") and self.low(k + 1) in FRACTION_WORDS:
+                frac = FRACTION_WORDS[self.low(k + 1)]
+                return k + 2, value + frac, info
+        # "two thirds", "three quarters" (fraction of something)
+        nx = self.low(j)
+        if nx in FRACTION_WORDS and nx.endswith("s") and nx not in ("seconds",):
+            return self._fraction_tail(j, value, info)
+        # "one in five"
+        if self.low(j) == "in" and (k := self.tok(j + 1)) and (k.low in _NUMBER_WORDS or k.kind == "num"):
+            denom = parse_digits(k.text) if k.kind == "num" else words_value([k.low])
+            if denom:
+                info["fraction"] = True
+                info["one_in"] = True
+                return j + 2, value / denom, info
+        return j, value, info
+
+    def _fraction_tail(self, j: int, numerator: float, info: dict) -> tuple[int, float, dict] | None:
+        word = self.low(j)
+        if word not in FRACTION_WORDS:
+            return None
+        info["fraction"] = True
+        info["spelled"] = True
+        return j + 1, numerator * FRACTION_WORDS[word], info
+
+    def _scales(self, j: int, value: float, info: dict) -> tuple[int, float, dict]:
+        """Space- or hyphen-separated scale words after a number ("3.5 million", "700-billion")."""
+        while j < self.n:
+            t = self.toks[j]
+            prev = self.toks[j - 1]
+            if t.text in HYPHENS and _adjacent(prev, t):
+                nx = self.tok(j + 1)
+                if nx and _adjacent(t, nx) and nx.low in SCALE_WORDS and not nx.low.endswith("s"):
+                    value *= SCALE_WORDS[nx.low]
+                    info["adjectival"] = True
+                    j += 2
+                    continue
+                break
+            if t.low in SCALE_WORDS and not t.low.endswith("s") and t.kind == "word":
+                # "a third of a million"? no; "two hundred thousand"
+                value = value * SCALE_WORDS[t.low] if t.low not in ("hundred", "dozen") or value < 100 \
+                    else value * SCALE_WORDS[t.low]
+                info["scaled"] = True
+                j += 1
+                continue
+            if t.text in ("bn", "mn", "mln", "bln", "tn", "trn", "mio") and t.kind == "word":
+                value *= SCALE_ABBREVIATIONS[t.text]
+                info["scaled"] = True
+                j += 1
+                continue
+            break
+        return j, value, info
+
+    # -- context ----------------------------------------------------------
+    def currency_before(self, i: int) -> tuple[int, str] | None:
+        """Currency symbol/code right before token i: "$", "US$", "HK$", "USD ", "Rs."."""
+        p = self.tok(i - 1)
+        if p is None:
+            return None
+        if p.text in CURRENCY_SYMBOLS:
+            start = i - 1
+            pp = self.tok(i - 2)
+            surface = p.text
+            if pp and pp.kind == "word" and _adjacent(pp, p) and len(pp.text) <= 3 and pp.text[:1].isupper():
+                if currency_code(pp.text + p.text):
+                    start, surface = i - 2, pp.text + p.text
+            return start, surface
+        if p.kind == "word" and p.text.isupper() and len(p.text) == 3 and currency_code(p.text):
+            return i - 1, p.text
+        if p.text == "." and (pp := self.tok(i - 2)) and pp.low == "rs":
+            return i - 2, "Rs."
+        if p.kind == "word" and p.low in ("rmb", "rs"):
+            return i - 1, p.text
+        return None
+
+    def hedge_before(self, i: int) -> tuple[int, str, str] | None:
+        """A hedge phrase ending right before token i: (start index, phrase, qualifier)."""
+        for size in (4, 3, 2, 1):
+            k = i - size
+            if k < 0:
+                continue
+            toks = self.toks[k:i]
+            if any(t.kind != "word" for t in toks):
+                continue
+            phrase = " ".join(t.low for t in toks)
+            if phrase in PRE_HEDGES:
+                return k, phrase, PRE_HEDGES[phrase]
+        return None
+
+    def unit_after(self, j: int, *, hyphenated: bool) -> tuple[int, str, str] | None:
+        """(index after, kind, surface) for percent/currency/unit starting at token j."""
+        t = self.tok(j)
+        if t is None:
+            return None
+        if t.text in PERCENT_SIGNS:
+            return j + 1, "percent", "percent"
+        # multi-word first (longest match), joined by the real text between tokens
+        for size in (4, 3, 2, 1):
+            if j + size > self.n:
+                continue
+            toks = self.toks[j:j + size]
+            if any(b.start - a.end > 1 for a, b in zip(toks, toks[1:])):
+                continue
+            if any(tok.kind == "num" for tok in toks):
+                continue
+            surface = self.text[toks[0].start:toks[-1].end]
+            low = " ".join(surface.lower().replace("-", " ").split())
+            if low in ("percent", "per cent", "pct", "percentage", "pc"):
+                return j + size, "percent", "percent"
+            if low in ("percentage point", "percentage points", "percent point", "percent points",
+                       "pct point", "pct points", "ppt", "ppts", "pp"):
+                return j + size, "percent", "percentage_point"
+            if low in ("basis point", "basis points", "bp", "bps", "bps."):
+                return j + size, "percent", "basis_point"
+            if toks[-1].kind == "sym" and toks[-1].text not in "°$€£¥/":
+                continue
+            if low in MINOR_UNITS:
+                return j + size, "minor", low
+            if size <= 3 and currency_code(surface) and not (size == 1 and t.text.islower() and len(t.text) <= 1):
+                if size == 1 and t.low in ("won", "real", "rand", "som", "mark", "pound") and \
+                        self.low(j + 1) == "of":
+                    continue
+                return j + size, "currency", surface
+            if toks[0].kind == "sym" and toks[0].text not in "°":
+                continue
+            unit = parse_unit(surface)
+            if unit is not None:
+                # "m" right after a number is a scale only after a currency; "in" never a unit
+                return j + size, "unit", surface
+        return None
+
+    def rate_after(self, j: int) -> tuple[int, str] | None:
+        """"a share", "per barrel", "-a-share", "an hour" -> (index after, denominator)."""
+        k = j
+        t = self.tok(k)
+        if t and t.text in HYPHENS:
+            k += 1
+        if self.low(k) in RATE_WORDS and self.low(k + 1) in HYPHENS and t and t.text in HYPHENS:
+            k += 1  # "$70-a-share"
+            toks = self.toks
+            toks_k = k
+            noun = self.tok(toks_k + 1)
+            if noun and noun.kind == "word":
+                return toks_k + 2, noun.text
+        if self.low(k) in RATE_WORDS and (noun := self.tok(k + 1)) and noun.kind == "word":
+            if noun.low in ("year", "month", "day", "week", "hour", "share", "barrel", "tonne", "ton",
+                            "kilogram", "kg", "pound", "litre", "liter", "gallon", "unit", "head",
+                            "person", "capita", "ounce", "megawatt", "kilowatt", "night", "minute",
+                            "piece", "passenger", "seat", "mile", "kilometre", "kilometer", "square",
+                            "household", "student", "patient", "dose", "acre", "hectare", "trip"):
+                end = k + 2
+                if noun.low in ("megawatt", "kilowatt") and self.low(k + 2) in ("-", "hour") or \
+                        noun.low == "square" and self.tok(k + 2):
+                    end = k + 4 if self.low(k + 2) == "-" else k + 3
+                per = self.text[noun.start:self.toks[end - 1].end]
+                return end, per
+        return None
+
+
+def _ends(sc: _Scanner, i: int) -> Candidate | None:
+    """Parse one value (with its currency and unit) starting at token i."""
+    return None
+
+
+def scan(text: str) -> list[Candidate]:
+    """All numeric expressions in ``text``, in order, non-overlapping."""
+    sc = _Scanner(text)
+    out: list[Candidate] = []
+    i = 0
+    while i < sc.n:
+        cand, nxt = _parse_at(sc, i)
+        if cand is None:
+            i += 1
+            continue
+        out.append(cand)
+        i = max(nxt, i + 1)
+    return out
+
+
+def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
+    """One value: [currency] core [unit] starting at i. Returns (parts, index after)."""
+    cur = sc.currency_before(i)
+    parsed = sc.core(i)
+    if parsed is None:
+        return None
+    j, value, info = parsed
+    parts: dict = {"value": value, "info": info, "core": (i, j), "currency": None, "unit_kind": None,
+                   "unit": None, "start_tok": i}
+    if cur is not None:
+        parts["currency"] = cur[1]
+        parts["start_tok"] = cur[0]
+        # "$5m": m is a money-only scale
+        t = sc.tok(j)
+        if t and t.kind == "word" and t.text in ("m", "M", "b", "B", "k", "K") and _adjacent(sc.toks[j - 1], t):
+            parts["value"] *= {"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "k": 1e3, "K": 1e3}[t.text]
+            j += 1
+        parts["end_tok"] = j
+        return parts, j
+    # "4.1p": pence written as a suffix
+    t = sc.tok(j)
+    if t and t.text == "p" and _adjacent(sc.toks[j - 1], t) and info.get("digits"):
+        parts["unit_kind"], parts["unit"] = "minor", "pence"
+        parts["end_tok"] = j + 1
+        return parts, j + 1
+    # unit after: adjacent hyphen forms ("45-acre", "one-hour", "700-billion-yuan")
+    t = sc.tok(j)
+    hyph = bool(t and t.text in HYPHENS and _adjacent(sc.toks[j - 1], t))
+    k = j + 1 if hyph else j
+    if hyph and not (sc.tok(k) and _adjacent(t, sc.toks[k])):
+        parts["end_tok"] = j
+        return parts, j
+    unit = sc.unit_after(k, hyphenated=hyph)
+    if unit is not None:
+        end, kind, surface = unit
+        if kind == "unit" and surface in ("m",) and not hyph:
+            pass
+        parts["unit_kind"], parts["unit"] = kind, surface
+        if hyph:
+            info["adjectival"] = True
+            # "30-year-old": an age
+            if sc.low(end) in HYPHENS and sc.low(end + 1) == "old":
+                end += 2
+                info["age"] = True
+        j = end
+    elif hyph:
+        info["adjectival_noun"] = True
+    parts["end_tok"] = j
+    return parts, j
+
+
+def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
+    first = _value_at(sc, i)
+    if first is None:
+        return None, i + 1
+    parts, j = first
+    info = parts["info"]
+    lower = upper = None
+    qualifier = "exact"
+    value: float | None = parts["value"]
+    start_tok = parts["start_tok"]
+    end_tok = j
+    # vague plural scales: "hundreds of", "tens of thousands of"
+    hedge = None
+    # range: "between A and B", "from A to B", "A to B", "A-B"
+    conn = sc.tok(j)
+    lead = sc.low(start_tok - 1)
+    is_range = False
+    if conn is not None and (conn.low in ("to", "and") or conn.text in DASHES or conn.low == "through"):
+        if conn.low == "and" and lead != "between":
+            pass
+        elif conn.low == "to" and lead == "from" and sc.low(start_tok - 2) in CHANGE_VERBS:
+            pass
+        elif conn.low == "to" and lead not in ("from", "between") and sc.low(start_tok - 1) in CHANGE_VERBS:
+            pass
+        else:
+            k = j + 1
+            if conn.text in DASHES and not (_adjacent(sc.toks[j - 1], conn) or sc.tok(k) and
+                                            _adjacent(conn, sc.toks[k])):
+                # spaced dash: a range only between plain numbers
+                pass
+            second = _value_at(sc, k) if k < sc.n else None
+            if second is None and k < sc.n and sc.currency_before(k + 1) and sc.toks[k].text in CURRENCY_SYMBOLS:
+                second = _value_at(sc, k + 1)
+            if second is not None:
+                p2, j2 = second
+                v1, v2 = parts["value"], p2["value"]
+                if conn.text in DASHES and p2["info"].get("digits") and len(p2["info"]["digits"]) == 4 and \
+                        p2["info"]["digits"].startswith("0"):
+                    second = None  # "555-0134": a phone number, not a range
+                if second is not None:
+                    # scale and unit on the second end apply to the first ("3-5 million")
+                    if p2["info"].get("scaled") and not info.get("scaled") and v2 >= v1 * 1000:
+                        scale = _trailing_scale(sc, p2["core"])
+                        if scale:
+                            v1 *= scale
+                    if v1 <= v2 or conn.low in ("to",):
+                        is_range = True
+                        lower, upper = min(v1, v2), max(v1, v2)
+                        value = None
+                        qualifier = "range"
+                        for key in ("currency", "unit_kind", "unit"):
+                            if parts[key] is None and p2[key] is not None:
+                                parts[key] = p2[key]
+                        end_tok = j2
+                        if lead in ("between", "from"):
+                            start_tok -= 1
+    # hedges
+    if not is_range:
+        h = sc.hedge_before(start_tok)
+        if h is not None:
+            k, phrase, qualifier = h
+            hedge = phrase
+            start_tok = k
+        else:
+            post = " ".join(sc.low(x) for x in range(end_tok, end_tok + 2))
+            if post in POST_HEDGES:
+                qualifier = POST_HEDGES[post]
+                hedge = post
+                end_tok += 2
+        if info.get("vague"):
+            qualifier = "range"
+    # minus
+    core_i, core_j = parts["core"]
+    t0 = sc.toks[core_i]
+    prev = sc.tok(core_i - 1)
+    if value is not None and prev is not None and parts["start_tok"] == core_i and (
+            prev.low == "minus" or prev.text in MINUS and _adjacent(prev, t0) or
+            prev.text == "-" and _adjacent(prev, t0) and (sc.tok(core_i - 2) is None or
+                                                        not _adjacent(sc.toks[core_i - 2], prev))):
+        value = -value
+        if start_tok == core_i:
+            start_tok = core_i - 1
+    # rate
+    per = None
+    rate = sc.rate_after(end_tok)
+    if rate is not None and (parts["currency"] or parts["unit_kind"] in ("currency", "minor", "unit")):
+        end_tok, per = rate
+    start = sc.toks[start_tok].start
+    end = sc.toks[end_tok - 1].end
+    cand = Candidate(
+        start=start, end=end, text=sc.text[start:end], value=value, qualifier=qualifier,
+        lower=lower, upper=upper, core_start=t0.start, core_end=sc.toks[core_j - 1].end,
+        adjectival=bool(info.get("adjectival")), spelled=bool(info.get("spelled")),
+        digits_only=info.get("digits") if core_j - core_i == 1 else None, hedge=hedge, per=per,
+    )
+    if qualifier == "lower_bound":
+        cand.lower = value
+    elif qualifier == "upper_bound":
+        cand.upper = value
+    elif qualifier == "exact" and value is not None:
+        cand.lower = cand.upper = value
+    kind = parts["unit_kind"]
+    if kind == "percent":
+        cand.kind = "percent"
+        cand.percent_unit = parts["unit"]
+    elif kind == "currency" or parts["currency"]:
+        cand.kind = "money"
+        cand.currency = parts["currency"] or parts["unit"]
+    elif kind == "minor":
+        cand.kind = "money"
+        cand.currency = parts["unit"]
+        cand.currency_factor = MINOR_UNITS[parts["unit"]][1]
+    elif kind == "unit":
+        cand.kind = "unit"
+        cand.unit = parts["unit"]
+        if info.get("age"):
+            cand.extra["age"] = True
+    elif info.get("fraction"):
+        cand.kind = "fraction"
+        cand.percent_unit = "fraction"
+    if info.get("adjectival_noun"):
+        cand.extra["adjectival_noun"] = True
+    if info.get("one_in"):
+        cand.extra["one_in"] = True
+    if rate is None and cand.kind == "number" and _ordinal_suffix(sc, core_i, core_j):
+        cand.kind = "ordinal"
+        cand.end = sc.toks[core_j].end
+        cand.text = sc.text[cand.start:cand.end]
+    return cand, end_tok
+
+
+def _trailing_scale(sc: _Scanner, core: tuple[int, int]) -> float | None:
+    i, j = core
+    for k in range(j - 1, i, -1):
+        t = sc.toks[k]
+        if t.low in SCALE_WORDS:
+            return SCALE_WORDS[t.low]
+        if t.text in SCALE_ABBREVIATIONS:
+            return SCALE_ABBREVIATIONS[t.text]
+    t = sc.toks[i]
+    nxt = sc.tok(i + 1)
+    if nxt and _adjacent(t, nxt) and nxt.text in SCALE_ABBREVIATIONS:
+        return SCALE_ABBREVIATIONS[nxt.text]
+    return None
+
+
+def _ordinal_suffix(sc: _Scanner, i: int, j: int) -> bool:
+    t = sc.tok(j)
+    return bool(j == i + 1 and t and t.low in ORDINAL_SUFFIXES and _adjacent(sc.toks[i], t))
+
+
+def ordinal_words(text: str) -> list[tuple[int, int, int]]:
+    """Spelled ordinals ("first", "eighteenth", "twenty-first"): (start, end, value).
+
+    Fractions ("a third", "two-thirds") are not ordinals; the component drops
+    ordinals inside dates ("the third quarter").
+    """
+    toks = tokenize(text)
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].low in ORDINAL_SUFFIXES and \
+                _adjacent(t, toks[i + 1]):
+            prev = toks[i - 1] if i else None
+            if prev and _adjacent(prev, t) and prev.kind == "word":
+                continue
+            value = parse_digits(t.text)
+            if value is not None and value == int(value):
+                out.append((t.start, toks[i + 1].end, int(value)))
+            continue
+        if t.kind != "word" or t.low not in ORDINAL_WORDS:
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.low in ("a", "an", "one") and t.low in FRACTION_WORDS:
+            continue  # "a third": a fraction
+        value = ORDINAL_WORDS[t.low]
+        start = t.start
+        if prev is not None and prev.text in HYPHENS and i >= 2 and toks[i - 2].low in TENS_WORDS \
+                and _adjacent(toks[i - 2], prev):
+            value += TENS_WORDS[toks[i - 2].low]
+            start = toks[i - 2].start
+        elif prev is not None and prev.low in _NUMBER_WORDS and t.low in FRACTION_WORDS:
+            continue  # "two thirds"
+        out.append((start, t.end, value))
+    return out
+
+
+def vague_scales(text: str) -> list[tuple[int, int, float, float]]:
+    """"hundreds of", "tens of thousands of", "dozens of" -> (start, end, lower, upper).
+
+    The range is the one the words allow: "hundreds" is 200 to 999.
+    """
+    toks = tokenize(text)
+    out = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.low == "tens" and i + 3 < len(toks) and toks[i + 1].low == "of" and \
+                toks[i + 2].low in ("thousands", "millions", "billions") and toks[i + 3].low == "of":
+            base = SCALE_WORDS[toks[i + 2].low]
+            out.append((t.start, toks[i + 2].end, 10 * base, 99 * base))
+            i += 4
+            continue
+        if t.low in VAGUE_SCALES and t.low != "tens" and i + 1 < len(toks) and toks[i + 1].low == "of":
+            prev = toks[i - 1] if i else None
+            if prev is None or (prev.kind != "num" and prev.low not in _NUMBER_WORDS):
+                lo, hi = VAGUE_SCALES[t.low]
+                out.append((t.start, t.end, lo, hi))
+        i += 1
+    return out

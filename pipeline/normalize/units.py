@@ -1,0 +1,187 @@
+"""Unit words as news writes them -> pint units, with dimension and SI magnitude.
+
+One :class:`pint.UnitRegistry` per process, built lazily. pint knows unit names
+and symbols ("kilometer", "km", "MW", "GWh", "acre"); what it does not cover is
+typed in ``_SURFACE`` (news spellings: British "-metre"/"-litre", "tonnes",
+"sq km", "km2", "square kilometres", "degrees Celsius", "°C", "kilowatt-hours",
+"barrels" of oil) and in the allow-list rule below: pint reads many everyday
+words as units ("a" = year, "in" = inch, "at" = atmosphere, "second", "point"),
+so only words in ``_UNIT_WORDS`` (or one of pint's symbols in ``_SYMBOLS``) are
+tried, never an arbitrary token.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pint
+
+# Base unit words that may follow a number in news (singular, American spelling).
+# pint resolves metric prefixes itself ("kilo" + "watt").
+_UNIT_WORDS = frozenset("""
+meter kilometer centimeter millimeter micrometer nanometer mile yard foot feet inch
+nautical_mile acre hectare liter milliliter centiliter deciliter hectoliter gallon barrel
+gram kilogram milligram microgram metric_ton ton pound ounce
+watt kilowatt megawatt gigawatt terawatt watt_hour kilowatt_hour megawatt_hour
+gigawatt_hour terawatt_hour joule kilojoule megajoule gigajoule calorie kilocalorie
+volt kilovolt hertz megahertz gigahertz
+second minute hour day week month year decade century millisecond
+byte kilobyte megabyte gigabyte terabyte petabyte bit kilobit megabit gigabit terabit
+kelvin knot
+""".split())
+
+# pint symbols accepted after a number (case-sensitive: "MW" yes, "mw" no).
+_SYMBOLS = frozenset("""
+m km cm mm µm nm mi yd ft ha L l ml mL kg g mg µg t lb lbs oz
+W kW MW GW TW Wh kWh MWh GWh TWh J kJ MJ GJ kcal V kV Hz kHz MHz GHz
+s sec secs min mins h hr hrs
+B KB kB MB GB TB PB kb Mb Gb Tb K mph kph kt
+""".split())
+
+# News surface forms pint does not parse as written -> pint expression.
+_SURFACE: dict[str, str] = {
+    "tonne": "metric_ton", "tonnes": "metric_ton", "metric ton": "metric_ton",
+    "metric tons": "metric_ton", "metric tonne": "metric_ton", "metric tonnes": "metric_ton",
+    "mt": "metric_ton", "ton": "metric_ton", "tons": "metric_ton",
+    "short ton": "short_ton", "short tons": "short_ton",
+    "lbs": "pound", "lb": "pound", "t": "metric_ton",
+    "barrel": "oil_barrel", "barrels": "oil_barrel", "bbl": "oil_barrel",
+    "sq km": "kilometer**2", "sq. km": "kilometer**2", "km2": "kilometer**2", "km²": "kilometer**2",
+    "sq m": "meter**2", "m2": "meter**2", "m²": "meter**2", "sq mi": "mile**2",
+    "sq ft": "foot**2", "sq. ft": "foot**2", "sq. ft.": "foot**2",
+    "m3": "meter**3", "m³": "meter**3", "cu m": "meter**3", "bcm": "1e9 * meter**3",
+    "°c": "degree_Celsius", "ºc": "degree_Celsius", "°f": "degree_Fahrenheit",
+    "ºf": "degree_Fahrenheit", "℃": "degree_Celsius", "℉": "degree_Fahrenheit",
+    "degrees celsius": "degree_Celsius", "degree celsius": "degree_Celsius",
+    "degrees centigrade": "degree_Celsius", "celsius": "degree_Celsius",
+    "centigrade": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
+    "degree fahrenheit": "degree_Fahrenheit", "fahrenheit": "degree_Fahrenheit",
+    "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "kelvins": "kelvin",
+    "km/h": "kilometer/hour", "kmh": "kilometer/hour", "kph": "kilometer/hour",
+    "km per hour": "kilometer/hour", "kilometers per hour": "kilometer/hour",
+    "kilometres per hour": "kilometer/hour", "kilometers an hour": "kilometer/hour",
+    "kilometres an hour": "kilometer/hour", "miles per hour": "mile/hour",
+    "miles an hour": "mile/hour", "mph": "mile/hour", "m/s": "meter/second",
+    "meters per second": "meter/second", "metres per second": "meter/second",
+    "knots": "knot", "hrs": "hour", "yrs": "year", "mins": "minute", "secs": "second",
+    "teu": "TEU", "decade": "10 * year", "decades": "10 * year",
+    "century": "100 * year", "centuries": "100 * year", "inches": "inch", "inch": "inch",
+}
+_PREFIX_WORDS = {"square": 2, "sq": 2, "cubic": 3, "cu": 3}
+_BRITISH = re.compile(r"(met|lit)res?\b")
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """A resolved unit: pint's canonical name, dimensionality, SI factor/offset."""
+
+    name: str
+    dimension: str
+    to_si: float | None  # multiply to get SI base magnitude; None for offset units
+    factor: float = 1.0  # multiply the written number by this ("2 decades" -> 20 year)
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """The process-wide UnitRegistry (built on first use)."""
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    # Twenty-foot equivalent unit: a count unit shipping uses; dimensionless.
+    ureg.define("TEU = [container] = teu")
+    return ureg
+
+
+def _singular(word: str) -> str:
+    if word in ("feet",):
+        return "foot"
+    if word.endswith("ches"):
+        return word[:-2]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _expression(surface: str) -> str | None:
+    """The pint expression for a unit surface form, or None when not a unit we accept."""
+    s = " ".join(surface.replace("-", " ").split())
+    low = s.lower()
+    if low in _SURFACE:
+        return _SURFACE[low]
+    if s in _SYMBOLS:
+        return {"lbs": "pound", "secs": "second", "mins": "minute", "hrs": "hour",
+                "sec": "second", "kph": "kilometer/hour", "L": "liter", "l": "liter",
+                "t": "metric_ton", "in": "inch"}.get(s, s)
+    words = _BRITISH.sub(lambda m: m.group(1) + "er", low).split()
+    if not words:
+        return None
+    power = 1
+    if words[0] in _PREFIX_WORDS and len(words) > 1:
+        power = _PREFIX_WORDS[words[0]]
+        words = words[1:]
+    if len(words) == 3 and words[1] in ("per", "an", "a"):
+        num, den = _expression(words[0]), _expression(words[2])
+        return f"({num})/({den})" if num and den else None
+    name = "_".join(_singular(w) for w in words)
+    if name not in _UNIT_WORDS and not (len(words) == 1 and words[0] in _UNIT_WORDS):
+        if not s in _SYMBOLS:
+            return None
+    if name == "feet":
+        name = "foot"
+    return f"{name}**{power}" if power > 1 else name
+
+
+@lru_cache(maxsize=4096)
+def parse_unit(surface: str) -> UnitInfo | None:
+    """Resolve a unit surface form; None when it is not a unit.
+
+    >>> parse_unit("square kilometres").name, parse_unit("MW").dimension
+    ('kilometer ** 2', '[mass] * [length] ** 2 / [time] ** 3')
+    >>> parse_unit("tonnes").name, parse_unit("hours").to_si, parse_unit("widgets")
+    ('metric_ton', 3600.0, None)
+    """
+    expr = _expression(surface)
+    if expr is None:
+        return None
+    ureg = registry()
+    try:
+        q = ureg.Quantity(1, expr) if not expr[:1].isdigit() else ureg.Quantity(expr)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
+            TypeError, ValueError, AssertionError):
+        return None
+    dim = str(q.dimensionality)
+    if dim == "dimensionless" and not str(q.units):
+        return None
+    if dim == "dimensionless" and ("byte" in str(q.units) or "bit" in str(q.units)):
+        dim = "[information]"
+    units = q.units
+    magnitude = float(q.magnitude)
+    try:
+        offset = not ureg._is_multiplicative(units) if hasattr(ureg, "_is_multiplicative") else False
+    except Exception:
+        offset = False
+    to_si: float | None
+    if "degree_Celsius" in str(units) or "degree_Fahrenheit" in str(units) or offset:
+        to_si = None
+    else:
+        try:
+            to_si = float(q.to_base_units().magnitude) / magnitude
+        except Exception:
+            to_si = None
+    return UnitInfo(name=str(units), dimension=dim, to_si=to_si, factor=magnitude)
+
+
+def si_value(value: float, unit: UnitInfo) -> float | None:
+    """``value`` in SI base units (temperatures -> kelvin); None when not convertible."""
+    if unit.to_si is not None:
+        out = value * unit.to_si
+        return out if math.isfinite(out) else None
+    try:
+        q = registry().Quantity(value, unit.name)
+        out = float(q.to_base_units().magnitude)
+        return out if math.isfinite(out) else None
+    except Exception:
+        return None

@@ -1,0 +1,67 @@
+"""The command line: extract, run (with a bad article among good ones), schema, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from pipeline.cli import EXIT_FAILED_ARTICLES, EXIT_INPUT, EXIT_OK, main
+from tests.conftest import SEED
+
+
+def test_extract_prints_record(capsys):
+    assert main(["extract", str(SEED)]) == EXIT_OK
+    record = json.loads(capsys.readouterr().out)
+    assert record["doc_id"] == "cgtn-beijing-tianjin-hebei"
+    assert any(m["value"] == 1e13 for m in record["money"])
+
+
+def test_extract_writes_file(tmp_path):
+    out = tmp_path / "r.json"
+    assert main(["extract", str(SEED), "-o", str(out)]) == EXIT_OK
+    assert json.loads(out.read_text())["metadata"]["publisher"] == "cgtn.com"
+
+
+def test_run_writes_records_and_manifest_and_survives_a_bad_article(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Sales rose 5 percent in 2024 to $3 billion.\n", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    (corpus / "meta.txt").write_text("Profit fell 2 percent.", encoding="utf-8")
+    (corpus / "meta.meta.json").write_text('{"published": "2025-13-45"}', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out)]) == EXIT_FAILED_ARTICLES
+    manifest = json.loads((out / "manifest.json").read_text())
+    status = {e["doc_id"]: e for e in manifest["articles"]}
+    assert status["good"]["status"] == "ok"
+    assert status["bad"]["status"] == "failed" and status["bad"]["error"]["code"] == "E002"
+    assert "bad.txt" in status["bad"]["error"]["message"]
+    assert status["meta"]["status"] == "failed" and "published" in status["meta"]["error"]["message"]
+    record = json.loads((out / "good.json").read_text())
+    assert record["percentages"][0]["value"] == 5
+    assert len(status["good"]["input_sha256"]) == 64
+    assert "failed" in capsys.readouterr().err
+
+
+def test_missing_path_is_an_input_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "E001" in err and "nope" in err
+
+
+def test_empty_corpus_is_an_input_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path), "--out", str(tmp_path / "o")]) == EXIT_INPUT
+    assert "E007" in capsys.readouterr().err
+
+
+def test_schema_command(capsys):
+    assert main(["schema"]) == EXIT_OK
+    schema = json.loads(capsys.readouterr().out)
+    assert "ArticleRecord" in schema["title"]
+
+
+def test_python_dash_m_is_the_same_cli():
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "schema"], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(proc.stdout)["title"] == "ArticleRecord"

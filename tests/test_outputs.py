@@ -1,0 +1,57 @@
+"""Regression: every corpus article's record equals its committed record in outputs/.
+
+Regenerate after a reviewed change with ``python -m pytest tests/test_outputs.py
+--force-regen`` (or ``newsclaims run corpus/ --out outputs/ --force``), then
+read ``git diff outputs/`` record by record before committing.
+"""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from pipeline import read_article
+from pipeline.record import dump_json, json_schema
+from tests.conftest import CORPUS, OUTPUTS, ROOT
+
+ARTICLES = sorted(p for p in CORPUS.rglob("*.txt"))
+SCHEMA_FILE = ROOT / "schemas" / "article-record.schema.json"
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_record_matches_baseline(extractor, file_regression, path):
+    article = read_article(path, root=CORPUS)
+    record = extractor.extract_article(article)
+    file_regression.check(record.to_json(), fullpath=OUTPUTS / f"{article.doc_id}.json", binary=False,
+                          encoding="utf-8", newline="\n")
+
+
+def test_every_article_has_a_record():
+    doc_ids = {p.stem for p in ARTICLES}
+    records = {p.stem for p in OUTPUTS.glob("*.json") if p.name != "manifest.json"}
+    assert doc_ids == records
+
+
+def test_schema_file_is_current():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == dump_json(json_schema()), \
+        "schemas/ is stale: run `newsclaims schema > schemas/article-record.schema.json`"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in OUTPUTS.glob("*.json") if p.name != "manifest.json"),
+                         ids=lambda p: p.stem)
+def test_output_validates_against_schema(path):
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    record = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(record, schema)
+    for kind in ("entities", "quantities", "percentages", "money", "dates", "ordinals"):
+        for m in record[kind]:
+            assert record["text"][m["start"]:m["end"]] == m["text"]
+
+
+def test_records_are_deterministic(extractor):
+    article = read_article(ARTICLES[0], root=CORPUS)
+    a = extractor.extract_article(article).to_json()
+    b = extractor.extract_article(article).to_json()
+    assert a == b

@@ -66,6 +66,7 @@ class IndexRow:
     status: str
     title: str
     date: str | None = None
+    date_note: str | None = None  # where the date comes from when it is not the published date
     href: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     error: dict[str, Any] | None = None
@@ -193,6 +194,8 @@ def _index_row(entry: Mapping[str, Any], record: ArticleRecord | None) -> IndexR
     if record is not None:
         row.title = record.metadata.title or doc_id
         row.date = record.metadata.published or record.reference_date.value
+        if not record.metadata.published and row.date:
+            row.date_note = f"reference date, {record.reference_date.source}"
         row.href = quote(page_name(doc_id))
         row.counts = {k: len(getattr(record, k)) for k in COUNT_FIELDS}
     return row

@@ -35,7 +35,9 @@ _QUALIFIER_TEXT = {
     "upper_bound": "upper bound",
     "range": "range",
 }
-_PERCENT_SUFFIX = {"percent": "%", "percentage_point": " pp", "basis_point": " bp", "fraction": " (fraction)"}
+# "fraction": written as one ("a third"), the value still in percent (33.33...).
+_PERCENT_SUFFIX = {"percent": "%", "percentage_point": " pp", "basis_point": " bp",
+                   "fraction": "% (written as a fraction)"}
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
 

@@ -24,6 +24,8 @@ DESCRIPTIONS = {
                                "16.5%, increase, year on year"),
     "percentage of a base": (Percentage(id="p2", value=33.3, qualifier="approximate", of="Beijing's GDP",
                                         **AT), "33.3% of Beijing's GDP, approximately"),
+    "written as a fraction": (Percentage(id="p4", value=100 / 3, unit="fraction", qualifier="approximate",
+                                         **AT), "33.3333% (written as a fraction), approximately"),
     "percentage points": (Percentage(id="p3", value=0.5, unit="percentage_point", **AT), "0.5 pp"),
     "count with noun": (Quantity(id="q1", value=200, qualifier="lower_bound", counted="language models",
                                  **AT), "200 language models, lower bound"),

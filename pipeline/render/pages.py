@@ -53,7 +53,8 @@ class MentionView:
     id: str
     kind: str
     text: str
-    tip: str
+    detail: str  # the normalized value, e.g. "1e13 CNY, lower bound"
+    tip: str  # kind and detail: "Money · 1e13 CNY, lower bound"
     sentence: int
     classes: str
     label: str | None = None
@@ -61,6 +62,8 @@ class MentionView:
 
 @dataclass
 class IndexRow:
+    """One article's row in the corpus index."""
+
     doc_id: str
     input: str | None
     status: str
@@ -123,9 +126,11 @@ def _mention_views(record: ArticleRecord) -> dict[str, MentionView]:
     for field_name, kind in KIND_OF_FIELD.items():
         for mention in getattr(record, field_name):
             label = mention.label if isinstance(mention, Entity) else None
+            detail = describe(mention)
             views[mention.id] = MentionView(
-                id=mention.id, kind=kind, text=mention.text, tip=f"{_KIND_NAME[kind]} · {describe(mention)}",
-                sentence=mention.sentence, classes=_classes(kind, label), label=label)
+                id=mention.id, kind=kind, text=mention.text, detail=detail,
+                tip=f"{_KIND_NAME[kind]} · {detail}", sentence=mention.sentence,
+                classes=_classes(kind, label), label=label)
     return views
 
 

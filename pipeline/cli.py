@@ -44,6 +44,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
             print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)
     print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, "
           f"{summary.skipped} skipped -> {args.out}", file=sys.stderr)
+    if args.html and not _write_run_html(args.out):
+        return EXIT_FAILED_ARTICLES
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
 
 
@@ -107,6 +109,28 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_run_html(out: str) -> bool:
+    """Render the run's pages and index; report; False when some page could not be made."""
+    from pipeline.render import write_html
+
+    html = write_html(out)
+    for row in html.failed:
+        print(f"newsclaims: no page: {row.error['message'] if row.error else row.doc_id}", file=sys.stderr)
+    print(f"newsclaims: {len(html.pages)} pages -> {html.index}", file=sys.stderr)
+    return not html.failed
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from pipeline.render import load_record, render_article
+
+    html = render_article(load_record(args.record))
+    if args.output:
+        Path(args.output).write_text(html, encoding="utf-8")
+    else:
+        sys.stdout.write(html)
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.record import dump_json, json_schema
 
@@ -132,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", default=None, help="only files matching this pattern")
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--html", action="store_true", help="also write OUT/<doc_id>.html and OUT/index.html")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("eval", help="score the extractor against the peer test suites")
@@ -147,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the suites folder (default: $NEWSCLAIMS_BENCHMARKS or ../shared/benchmarks)")
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.set_defaults(func=_cmd_eval)
+
+    p = sub.add_parser("render", help="write one record's HTML page")
+    p.add_argument("record", help="a record JSON file (from extract or run)")
+    p.add_argument("-o", "--output", help="write the page here instead of stdout")
+    p.set_defaults(func=_cmd_render)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")
     p.set_defaults(func=_cmd_schema)

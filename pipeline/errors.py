@@ -22,6 +22,7 @@ class ErrorCode(str, Enum):
     E010 = "E010: unexpected error while processing an article"
     E011 = "E011: benchmark suites not found"
     E012 = "E012: benchmark file could not be read"
+    E013 = "E013: not a valid newsclaims record or manifest"
 
     @property
     def code(self) -> str:

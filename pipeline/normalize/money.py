@@ -40,7 +40,7 @@ _ALIASES: dict[str, str] = {
     "pound sterling": "GBP", "u.s. dollar": "USD", "u.s. dollars": "USD", "us dollar": "USD",
     "us dollars": "USD", "american dollars": "USD", "euros": "EUR", "yuans": "CNY",
     "r": "ZAR", "€": "EUR", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN",
-    "kr": "SEK", "chf": "CHF", "fr.": "CHF", "元": "CNY",
+    "kr": "SEK", "chf": "CHF", "fr.": "CHF", "元": "CNY", "rm": "MYR", "mex$": "MXN",
 }
 # Minor units: word -> (major-unit key for AMBIGUOUS_DEFAULTS, factor).
 MINOR_UNITS: dict[str, tuple[str, float]] = {
@@ -149,6 +149,8 @@ def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
         return names[key]
     if key.upper() in current and text.isupper():
         return key.upper()
+    if len(key) == 4 and key.endswith("$") and key[:3].upper() in current:  # "aud$", "NZD$"
+        return key[:3].upper()
     return None
 
 

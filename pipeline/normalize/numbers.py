@@ -29,11 +29,12 @@ from pipeline.lexicons.numbers import (
 
 # Separators inside digit groups: comma, no-break space, thin space, narrow
 # no-break space, and (only between groups of three) the apostrophe.
-GROUP_SEPARATORS = ",\u00a0\u2009\u202f\u2007'"
+GROUP_SEPARATORS = ",\u00a0\u2009\u202f\u2007' "
 MINUS_SIGNS = "-\u2212\u2012\u2013\ufe63\uff0d"
 _FULLWIDTH = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
 _FULLWIDTH.update({ord("．"): ord("."), ord("，"): ord(",")})
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
+_DECIMAL = re.compile(r"(?:\d*\.?\d+|\d+\.)(?:[eE][+-]?\d+)?")
 _DIGITS_WITH_SUFFIX = re.compile(r"^([0-9.,]+)([A-Za-z]+)$")
 
 
@@ -50,11 +51,13 @@ def parse_digits(text: str) -> float | None:
 
     >>> parse_digits("1,234,567.89"), parse_digits("12\u2009600"), parse_digits("1.2.3")
     (1234567.89, 12600.0, None)
+    >>> parse_digits("12,34,567.89"), parse_digits("1 234 567"), parse_digits("1.3e6")
+    (1234567.89, 1234567.0, 1300000.0)
     """
     s = to_ascii_digits(text.strip())
     for sep in GROUP_SEPARATORS:
         s = s.replace(sep, "")
-    if not s or s.count(".") > 1 or not re.fullmatch(r"\d*\.?\d+|\d+\.", s):
+    if not s or s.count(".") > 1 or not _DECIMAL.fullmatch(s):
         return None
     value = float(s)
     return value if math.isfinite(value) else None

@@ -8,6 +8,8 @@
 (0.333333, True)
 >>> parse_number("one and a half"), parse_number("three dozen"), parse_number("3.5bn")
 (1.5, 36.0, 3500000000.0)
+>>> parse_number("three lakh crore"), parse_number("two hundred thousand")
+(3000000000000.0, 200000.0)
 >>> parse_number("−5"), parse_number("minus 3"), parse_number("half")
 (-5.0, -3.0, 0.5)
 """
@@ -72,6 +74,7 @@ def words_value(words: list[str]) -> float | None:
     total = 0.0
     current: float | None = None
     seen = False
+    last_scale = 0.0
     for raw in words:
         w = raw.lower()
         if w in ("and", ""):
@@ -98,7 +101,11 @@ def words_value(words: list[str]) -> float | None:
             scale = SCALE_WORDS.get(w) or SCALE_ABBREVIATIONS.get(raw) or SCALE_ABBREVIATIONS.get(w)
             if scale is None:
                 return None
-            total += (current if current is not None else 1.0) * scale
+            if current is None and total and scale > last_scale:
+                total *= scale  # "three lakh crore": a scale of a scale (3e12)
+            else:
+                total += (current if current is not None else 1.0) * scale
+            last_scale = scale
             current = None
             seen = True
         else:

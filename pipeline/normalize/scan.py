@@ -80,6 +80,7 @@ edged edge edges ticked tick ticks widened narrowed doubled tripled quadrupled h
 double triple quadruple halve went moved changed shifted cut raised lowered boosted
 """.split())
 RATE_WORDS = ("a", "an", "per", "each")
+_OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -139,6 +140,11 @@ def _adjacent(a: Tok, b: Tok) -> bool:
 _WORD_CODES = frozenset({"ALL", "CUP", "TOP", "MOP", "PEN", "SOS", "BOB", "TRY", "MAD", "GEL", "AMD", "BAM"})
 
 
+_DETERMINERS = frozenset("the a an this that its their his her our your whose".split())
+# Words that are currency names but, before a number, mean something else.
+_NOT_NAME_BEFORE = frozenset({"won", "real", "rand", "som", "mark", "pound", "pounds", "euro", "lek", "kip"})
+
+
 def _is_currency_symbol(text: str) -> bool:
     return text in CURRENCY_SYMBOLS or len(text) == 1 and unicodedata.category(text) == "Sc"
 
@@ -190,12 +196,17 @@ class _Scanner:
                 return True
             if prev.text in HYPHENS:
                 pp = self.tok(i - 2)
-                if pp and _adjacent(pp, prev) and pp.kind in ("word", "num") and \
+                unit_end = pp is not None and pp.kind == "word" and (p3 := self.tok(i - 3)) is not None and \
+                    p3.kind == "num" and _adjacent(p3, pp) and parse_unit(pp.text) is not None  # "3km-5km"
+                if pp and _adjacent(pp, prev) and pp.kind in ("word", "num") and not unit_end and \
                         not (pp.kind == "num" and self._range_dash(i - 1)):
                     return True  # "COVID-19", "scp-173", "270-555"
+                if pp and pp.kind == "num" and (ppp := self.tok(i - 3)) and ppp.kind == "word" and \
+                        _adjacent(ppp, pp) and _adjacent(pp, prev):
+                    return True  # "scp2-173"
             if prev.text in "/:#" or prev.text == ".":
                 return True
-        if nxt and _adjacent(t, nxt):
+        if nxt and _adjacent(t, nxt) and self._power(i) is None:
             if nxt.text in "/:" and (n2 := self.tok(i + 2)) and n2.kind == "num" and _adjacent(nxt, n2):
                 return self.digit_fraction(i) is None
             if nxt.kind == "word":
@@ -216,6 +227,24 @@ class _Scanner:
                     return False
                 return True
         return False
+
+    def _power(self, i: int) -> tuple[int, float, bool] | None:
+        """"^23", "^-1" or "x10^6" glued after token i: (index after, exponent or factor, is_factor)."""
+        k, times = i + 1, False
+        if self.low(k) == "x" and self.tok(k + 1) and self.toks[k + 1].text == "10" and self.low(k + 2) == "^":
+            k, times = k + 2, True
+        if self.low(k) != "^" or not all(_adjacent(self.toks[x], self.toks[x + 1]) for x in range(i, k)):
+            return None
+        k += 1
+        sign = 1.0
+        while self.low(k) in ("-", "+") and _adjacent(self.toks[k - 1], self.toks[k]):
+            sign *= -1.0 if self.low(k) == "-" else 1.0
+            k += 1
+        e = self.tok(k)
+        if e is None or e.kind != "num" or not e.text.isdigit() or not _adjacent(self.toks[k - 1], e) or len(e.text) > 3:
+            return None
+        exponent = sign * int(e.text)
+        return k + 1, (10.0 ** exponent if times else exponent), times
 
     def digit_fraction(self, i: int) -> tuple[int, float] | None:
         """"3/4", "20/100" at token i -> (index after, value); not dates or codes ("9/11", "24/7")."""
@@ -286,6 +315,8 @@ class _Scanner:
             if nxt and nxt.kind == "num" and value == int(value) and nxt.start - t.end == 1 and \
                     (frac := self.digit_fraction(j)) is not None:  # "2 1/4"
                 return frac[0], value + frac[1], info
+            if (power := self._power(i)) is not None:  # "1.1^23", "1.3x10^6"
+                return power[0], value * power[1] if power[2] else value ** power[1], info
             if nxt and _adjacent(t, nxt) and nxt.kind == "word" and (
                     nxt.text in SCALE_ABBREVIATIONS or nxt.low in SCALE_WORDS):
                 value *= SCALE_ABBREVIATIONS.get(nxt.text) or SCALE_WORDS[nxt.low]
@@ -346,7 +377,7 @@ class _Scanner:
             tj = self.toks[j]
             lw = tj.low
             if lw in _NUMBER_WORDS or lw in ("hundred", "dozen") or lw in _BIG_SCALES or \
-                    words and lw in SCALE_WORDS and lw not in VAGUE_ONLY:
+                    words and (lw in SCALE_WORDS and lw not in VAGUE_ONLY or tj.text in SPACED_SCALE_ABBREVIATIONS):
                 # "three trillion-yuan": stop before an adjectival scale word
                 if lw in _BIG_SCALES and words:
                     h, a = self.tok(j + 1), self.tok(j + 2)
@@ -400,8 +431,13 @@ class _Scanner:
         """What may follow a whole number: "point five", "and a half", "and three quarters",
         "and 21" after a scale, "in five" / "out of three" / "over 3" (a fraction)."""
         scale = info.get("scaled")
-        # "two point five", "nine point nought four"
-        if self.low(j) == "point" and value == int(value) and (dec := self._decimals(j + 1)) is not None:
+        nx = self.low(j)
+        if nx in FRACTION_WORDS and nx.endswith("s") and FRACTION_WORDS[nx] < 0.1 and nx != "seconds":
+            info["spelled"] = True
+            return j + 1, value * FRACTION_WORDS[nx], info  # "a hundred trillionths"
+        # "two point five", "nine point nought four"; not "at one point"
+        if self.low(j) == "point" and value == int(value) and (dec := self._decimals(j + 1)) is not None and \
+                not (info.get("spelled") and self.low(j - 2) in ("at", "one") and self.low(j - 1) in ("one", "some")):
             k, digits = dec
             value = float(f"{int(value)}.{digits}")
             info["spelled"] = True
@@ -418,11 +454,14 @@ class _Scanner:
                 frac = None
             if frac is not None:
                 info["spelled"] = True
-                if single and scale and scale >= 1000 and value % scale == 0:  # "3 million and a half"
+                nxt = self.low(k)
+                if nxt in _BIG_SCALES and scale and SCALE_WORDS[nxt] < scale:  # "one billion and a half million"
+                    return k + 1, value + frac * SCALE_WORDS[nxt], info
+                if scale and scale >= 1000 and value % scale == 0:  # "3 million and a half"
                     return k, value + frac * scale, info
                 return self._scales(k, value + frac, info)  # "five and a half million"
             # "3 hundred and 21", "6 crore and two hundred"
-            if scale and (part := self._core(k)) is not None and part[1] < scale and \
+            if scale and (part := self._core(k)) is not None and 0 < part[1] < scale and \
                     (scale == 100 or part[2].get("spelled")) and value % scale == 0:
                 return self._tail(part[0], value + part[1], {**info, "scaled": part[2].get("scaled")})
         # "4 thousand 3 hundred": a smaller scaled group right after
@@ -530,21 +569,35 @@ class _Scanner:
             start = i - 1
             pp = self.tok(i - 2)
             surface = p.text
-            if pp and pp.kind == "word" and _adjacent(pp, p) and len(pp.text) <= 3 and \
+            spaced = pp is not None and p.start - pp.end == 1 and pp.low in ("c", "hk", "us", "nz", "au", "s")
+            if pp and pp.kind == "word" and (_adjacent(pp, p) or spaced) and len(pp.text) <= 3 and \
                     (pp.text[:1].isupper() or p.text == "$"):
-                if currency_code(pp.text + p.text):  # "HK$", "Mex$", "aud$"
-                    start, surface = i - 2, pp.text + p.text
+                if currency_code(pp.text + p.text):  # "HK$", "Mex$", "aud$", "c $"
+                    start, surface = i - 2, pp.text.upper() + p.text
                 elif len(pp.text) == 3 and currency_code(pp.text.upper()):
                     start, surface = i - 2, pp.text.upper()
             return start, surface
-        if p.kind == "word" and (glued := _glued_code(p.text)) is not None and p.text not in _WORD_CODES and \
-                (_adjacent(p, self.toks[i]) or len(p.text) >= 3):
+        if p.kind == "word" and (glued := _glued_code(p.text)) is not None and p.text not in _WORD_CODES:
             return i - 1, p.text
+        # a currency name before the amount: "Rupees 500 crore", "ringgit 42", "Malaysian ringgit 42"
+        if p.kind == "word" and p.low not in _NOT_NAME_BEFORE and not self._year_like(i) and \
+                self.low(i - 2) not in _DETERMINERS and self.low(i - 3) not in _DETERMINERS:
+            for size in (2, 1):
+                k = i - size
+                if k < 0 or any(t.kind != "word" for t in self.toks[k:i]):
+                    continue
+                surface = self.text[self.toks[k].start:p.end]
+                if currency_code(surface) and not _is_currency_symbol(surface) and len(surface) > 3:
+                    return k, surface
         if p.text == "." and (pp := self.tok(i - 2)) and pp.low == "rs":
             return i - 2, "Rs."
         if p.kind == "word" and p.low in ("rmb", "rs"):
             return i - 1, p.text
         return None
+
+    def _year_like(self, i: int) -> bool:
+        t = self.tok(i)
+        return t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2199
 
     def hedge_before(self, i: int) -> tuple[int, str, str] | None:
         """A hedge phrase ending right before token i: (start index, phrase, qualifier)."""
@@ -585,6 +638,12 @@ class _Scanner:
             return j + 2, "unit", t.text + nxt.text
         if t.kind == "word" and (code := _glued_code(t.text)) is not None and len(t.text) == 4:
             return j + 1, "currency", t.text  # "30 MUSD"
+        if t.kind == "word" and len(t.text) == 3 and t.text.islower() and t.text.upper() not in _WORD_CODES \
+                and currency_code(t.text.upper()) and not parse_unit(t.text):
+            return j + 1, "currency", t.text.upper()  # "half million usd"
+        if t.text in _OPENING and nxt and nxt.kind == "word" and (close := self.tok(j + 2)) and \
+                close.text == _OPENING[t.text] and parse_unit(nxt.text) is not None:
+            return j + 3, "unit", nxt.text  # "20 (kg)", table style
         # multi-word first (longest match), joined by the real text between tokens
         for size in (5, 4, 3, 2, 1):
             if j + size > self.n:
@@ -614,6 +673,9 @@ class _Scanner:
                 return j + size, "currency", surface
             if toks[0].kind == "sym" and toks[0].text not in "°µμ":
                 continue
+            if size == 1 and len(surface) == 1 and nxt and nxt.text == "." and _adjacent(t, nxt) and \
+                    (n2 := self.tok(j + 2)) and n2.kind == "word" and _adjacent(nxt, n2):
+                return None  # "2014 B.C.", "5 U.S. states": an abbreviation, not a unit
             unit = parse_unit(surface)
             if unit is not None:
                 # "m" right after a number is a scale only after a currency; "in" never a unit
@@ -682,6 +744,8 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
     j, value, info = parsed
     parts: dict = {"value": value, "info": info, "core": (i, j), "currency": None, "unit_kind": None,
                    "unit": None, "start_tok": i}
+    if cur is not None and cur[1][:1].isalpha() and len(cur[1]) > 3 and sc.unit_after(j, hyphenated=False):
+        cur = None  # "dollar 5 percent": the name is not this number's currency
     if cur is not None and not info.get("needs_unit"):
         surface, factor = _money_surface(cur[1])
         parts["currency"] = surface
@@ -808,7 +872,7 @@ def _minor_part(sc: _Scanner, end: int, parts: dict) -> int:
 def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
     """"5 feet 2 inches", "2 km and 1 metre": one length in the smaller unit."""
     first = parse_unit(parts["unit"])
-    if first is None or first.to_si is None:
+    if first is None or first.to_si is None or first.dimension not in ("[length]", "[mass]") or parts.get("per"):
         return end
     k = end + 1 if sc.low(end) in ("and", ",") else end
     if sc.low(k) == "and":
@@ -820,15 +884,18 @@ def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
     if core is None:
         return end
     unit = sc.unit_after(core[0], hyphenated=False)
-    if unit is None or unit[1] != "unit":
+    if unit is None and sc.low(core[0]) == "in" and first.name == "foot":
+        unit = (core[0] + 1, "unit", "inch")  # "12 ft 2 in more or less"
+    if unit is None or unit[1] != "unit" or sc.rate_after(unit[0]) is not None:
         return end
     second = parse_unit(unit[2])
     if second is None or second.to_si is None or second.dimension != first.dimension or \
-            second.to_si >= first.to_si or first.dimension == "[time]":
-        return end
+            second.name == first.name:
+        return end  # "2 km and 5 km": two values
+    small, small_surface = (second, unit[2]) if second.to_si <= first.to_si else (first, parts["unit"])
     total = (parts["value"] * first.to_si * first.factor + core[1] * second.to_si * second.factor) / \
-        (second.to_si * second.factor)
-    parts["value"], parts["unit"] = total, unit[2]
+        (small.to_si * small.factor)
+    parts["value"], parts["unit"] = total, small_surface
     return _compound_measure(sc, unit[0], parts)
 
 

@@ -72,7 +72,7 @@ _SURFACE: dict[str, str] = {
     "teu": "TEU", "twenty foot equivalent units": "TEU", "twenty foot equivalent unit": "TEU", "decade": "10 * year", "decades": "10 * year",
     "century": "100 * year", "centuries": "100 * year", "inches": "inch", "inch": "inch",
     # Recipe and pharmacy spellings; Greek mu for micro; "gs", "mls", "gals" plurals of symbols.
-    "μg": "microgram", "mcg": "microgram", "gs": "gram", "mls": "milliliter", "gal": "gallon",
+    "kms": "kilometer", "yds": "yard", "μg": "microgram", "mcg": "microgram", "gs": "gram", "mls": "milliliter", "gal": "gallon",
     "gals": "gallon", "kmph": "kilometer/hour", "hr": "hour", "tbsp": "tablespoon", "tsp": "teaspoon",
     "gramme": "gram", "grammes": "gram", "microgramme": "microgram", "microgrammes": "microgram",
     "milligramme": "milligram", "milligrammes": "milligram", "kilogramme": "kilogram",

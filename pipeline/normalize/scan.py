@@ -702,8 +702,9 @@ class _Scanner:
                             "piece", "passenger", "seat", "mile", "kilometre", "kilometer", "square",
                             "household", "student", "patient", "dose", "acre", "hectare", "trip"):
                 end = k + 2
-                if self.low(k + 2) in ("ago", "earlier", "before", "later", "back", "previously") or \
-                        self.low(k + 2) == "on" and self.low(k + 3) == "year":
+                if noun.low in ("year", "month", "day", "week", "hour", "minute", "night") and (
+                        self.low(k + 2) in ("ago", "earlier", "before", "later", "back", "previously") or
+                        self.low(k + 2) == "on" and self.low(k + 3) == "year"):
                     return None  # "£388 million a year ago": a date, not a rate
                 if noun.low in ("megawatt", "kilowatt") and self.low(k + 2) in ("-", "hour") or \
                         noun.low == "square" and self.tok(k + 2):

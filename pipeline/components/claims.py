@@ -11,10 +11,13 @@ Rules (each tested with small sentences in tests/test_claims.py):
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one). Anaphors ("this hub", "the company", "it", "here")
-  resolve to ``subject_entity``: the previous sentence's subject entity when
-  its label fits (itself resolved if it is an anaphor); else, among fitting
-  entities of the last five sentences, the most mentioned so far (then the
-  most recent); else the most recent fitting entity. A subject with no entity
+  resolve to ``subject_entity``: a pronoun in a reported clause is the
+  speaker ("X said that it had ..."); a definite noun phrase is an earlier
+  name ending in the anaphor's head
+  noun ("the partnership" -> "Capital Area Transit Partnership"); else the
+  previous sentence's subject entity when
+  its label fits (itself resolved if it is an anaphor); else the fitting
+  entity mentioned most often so far (ties: the most recent). A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures.
 - ``measure``: what is measured, first that applies: the "in"/"of" phrase after
@@ -136,9 +139,26 @@ class ClaimBuilder:
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
             if ent is not None and ent.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
                 return ent
+        # "the partnership" after "Capital Area Transit Partnership": a definite noun
+        # phrase whose head is the last word of an earlier name
+        if any(c.lower_ in ANAPHOR_DETERMINERS for c in subj.children) and subj.pos_ == "NOUN":
+            head = subj.lemma_.lower()
+            named = [e for e in entities if e.end <= subj.idx and
+                     e.fields["canonical"].lower().split()[-1:] in ([head], [head + "s"], [subj.lower_])]
+            if named:
+                return named[-1]
         labels = _anaphor_labels(subj)
         if labels is None:
             return None
+        # "Grupo Albarán said that it had completed ...": a pronoun subject of a
+        # reported clause is the speaker
+        reporting = _reporting_verb(subj.head)
+        if subj.pos_ == "PRON" and reporting is not None and depth < 2:
+            speaker = _subject(reporting)
+            if speaker is not None and speaker is not subj:
+                ent = ClaimBuilder._entity_for(doc, speaker, entities, sents, s_idx, depth + 1)
+                if ent is not None and ent.fields.get("label") in labels:
+                    return ent
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
@@ -156,19 +176,16 @@ class ClaimBuilder:
                         ranked.append(ent)
             if ranked:
                 return min(ranked, key=lambda e: labels.index(e.fields["label"]))
-        # else the most salient fitting entity of the last five sentences: the most
-        # mentioned so far, then the most recent; labels in order of preference
-        window_start = sents[max(0, s_idx - 5)].start_char
+        # else the most salient fitting entity so far: the most mentioned in the
+        # article up to here (ties: the most recent); labels in order of preference
         for label in labels:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
-            recent = [e for e in before if e.start >= window_start]
-            if recent:
-                counts = {e.fields["canonical"]: 0 for e in recent}
+            if before:
+                counts: dict[str, int] = {}
                 for e in before:
-                    if e.fields["canonical"] in counts:
-                        counts[e.fields["canonical"]] += 1
+                    counts[e.fields["canonical"]] = counts.get(e.fields["canonical"], 0) + 1
                 best = max(counts.values())
-                return [e for e in recent if counts[e.fields["canonical"]] == best][-1]
+                return [e for e in before if counts[e.fields["canonical"]] == best][-1]
         for label in labels:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
             if before:
@@ -247,6 +264,19 @@ def _ref_year(doc: Doc) -> int | None:
     return int(value[:4]) if value else None
 
 
+def _reporting_verb(verb: Token) -> Token | None:
+    """The speech verb a clause is reported under: "said ... that it had completed"
+    (the parser attaches the clause as ccomp, or to "statement" as acl)."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "acl", "pobj", "prep", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+            return tok
+    return None
+
+
 def _governing_verb(span: Span) -> Token | None:
     """The verb governing a value; a hedge verb inside the span counts ("surpass 10 trillion")."""
     tok = span.root
@@ -264,6 +294,8 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(5):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
         if subj is not None:
+            if subj.lower_ in ("who", "which", "that") and tok.dep_ in ("relcl", "acl"):
+                return tok.head  # "Negi, who owns 11 percent": the relative pronoun's antecedent
             return subj
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") and tok.head is not tok:
             if tok.dep_ in ("relcl", "acl"):
@@ -288,8 +320,10 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
             end -= 1
     for t in tree:
         if t.i > tok.i and t.dep_ in ("relcl", "acl", "punct") and t.head is tok:
-            end = t.left_edge.i
+            end = min(end, t.left_edge.i)
             break
+    while end > tok.i + 1 and tok.doc[end - 1].lower_ in ("that", "which", "who", "whose", ","):
+        end -= 1
     return tok.doc[tree[0].i:end].text
 
 

@@ -23,6 +23,8 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "manufacturer": ORG, "agency": ORG, "ministry": ORG, "bureau": ORG, "government": ORG + PLACE,
     "startup": ORG, "business": ORG, "conglomerate": ORG, "automaker": ORG, "utility": ORG,
     "developer": ORG, "university": ORG, "institute": ORG, "committee": ORG, "commission": ORG,
+    "board": ORG, "partnership": ORG, "authority": ORG, "council": ORG, "regulator": ORG,
+
 }
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "its"})
 PRONOUNS: dict[str, tuple[str, ...]] = {

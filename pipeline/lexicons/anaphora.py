@@ -15,7 +15,8 @@ ORG = ("ORG",)
 ANY = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "PRODUCT", "EVENT")
 
 ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
-    "city": CITY, "town": CITY, "capital": CITY, "municipality": CITY, "hub": PLACE + ORG, "region": PLACE, "area": PLACE, "province": PLACE,
+    "city": CITY, "town": CITY, "capital": CITY, "municipality": CITY, "hub": PLACE + ORG,
+    "region": PLACE, "area": PLACE, "province": PLACE,
     "country": CITY, "nation": CITY, "state": CITY, "district": PLACE,
     "zone": PLACE, "port": PLACE + ORG,
     "company": ORG, "firm": ORG, "group": ORG, "operator": ORG, "bank": ORG, "lender": ORG,

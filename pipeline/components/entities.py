@@ -73,8 +73,8 @@ class EntityCorrector:
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         ents = self._apply_patterns(doc, ents)
         ents = self._merge(doc, ents)
-        ents = [self._trim(e) for e in ents]
-        ents = [self._relabel(e) for e in ents if e is not None and self._keep(e)]
+        trimmed = [t for t in (self._trim(e) for e in ents) if t is not None]
+        ents = [self._relabel(e) for e in trimmed if self._keep(e)]
         ents, aliases = self._abbreviations(doc, ents)
         ents = self._propagate(doc, filter_spans(ents))
         doc.ents = filter_spans(ents)

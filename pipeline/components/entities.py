@@ -34,7 +34,9 @@ from pipeline.lexicons.entities import (
     NOT_ENTITIES,
     ORG_SUFFIXES,
 )
+from pipeline.lexicons.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS
 from pipeline.nlp import RawMention, nc
+from pipeline.normalize.money import currency_code
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -153,6 +155,10 @@ class EntityCorrector:
         core = canonical_name(text)
         if core in NOT_ENTITIES or core.rstrip("s") in NOT_ENTITIES:
             return False
+        if any(t.like_num for t in ent) and all(t.like_num or t.is_punct or currency_code(t.text) or
+                                                t.lower_ in SCALE_WORDS or t.text in SCALE_ABBREVIATIONS
+                                                for t in ent):
+            return False  # "USD 1.9": an amount, not a name
         return any(c.isalpha() for c in core)
 
     @staticmethod

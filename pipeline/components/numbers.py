@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline.lexicons.changes import (
     BASIS_PATTERNS,

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from pipeline.lexicons.numbers import (
     FRACTION_DENOMINATORS,
     FRACTION_WORDS,
-    PAIR_WORDS,
-    SPACED_SCALE_ABBREVIATIONS,
     ORDINAL_SUFFIXES,
     ORDINAL_WORDS,
+    PAIR_WORDS,
     POST_HEDGES,
     PRE_HEDGES,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    SPACED_SCALE_ABBREVIATIONS,
     TENS_WORDS,
     UNITS_WORDS,
     VAGUE_SCALES,
@@ -190,8 +190,8 @@ class _Scanner:
                 (n2 := self.tok(i + 2)) and n2.kind == "num":
             return True  # "(555) 013-4567"
         if prev and _adjacent(prev, t):
-            if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and not (
-                    prev.text.upper() in ("US", "HK", "C", "A", "S", "NT", "CA", "AU", "NZ", "R", "RS")) \
+            if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and \
+                    prev.text.upper() not in ("US", "HK", "C", "A", "S", "NT", "CA", "AU", "NZ", "R", "RS") \
                     and _glued_code(prev.text) is None:
                 return True
             if prev.text in HYPHENS:
@@ -241,7 +241,8 @@ class _Scanner:
             sign *= -1.0 if self.low(k) == "-" else 1.0
             k += 1
         e = self.tok(k)
-        if e is None or e.kind != "num" or not e.text.isdigit() or not _adjacent(self.toks[k - 1], e) or len(e.text) > 3:
+        if e is None or e.kind != "num" or not e.text.isdigit() or not _adjacent(self.toks[k - 1], e) or \
+                len(e.text) > 3:
             return None
         exponent = sign * int(e.text)
         return k + 1, (10.0 ** exponent if times else exponent), times
@@ -352,15 +353,15 @@ class _Scanner:
             if w == "half" and self.low(i + 1) == "of":
                 info["fraction"] = True
                 return i + 1, 0.5, info
-            nx = self.tok(i + 1)
-            if nx and (nx.kind == "word" or nx.text in HYPHENS):  # "half a litre", "half-litre"
+            nt = self.tok(i + 1)
+            if nt and (nt.kind == "word" or nt.text in HYPHENS):  # "half a litre", "half-litre"
                 info.update(spelled=True, needs_unit=True)
                 return (k if k == i + 2 else i + 1), FRACTION_WORDS[w], info
             return None
         if w in _BIG_SCALES or w in ("hundred",):
             # "trillion-yuan": a scale word standing for "one <scale>" in an adjective
-            nx, nx2 = self.tok(i + 1), self.tok(i + 2)
-            if nx and nx.text in HYPHENS and _adjacent(t, nx) and nx2 and _adjacent(nx, nx2):
+            nt, nt2 = self.tok(i + 1), self.tok(i + 2)
+            if nt and nt.text in HYPHENS and _adjacent(t, nt) and nt2 and _adjacent(nt, nt2):
                 info.update(spelled=True, adjectival=True)
                 return i + 1, SCALE_WORDS[w], info
             prev = self.tok(i - 1)
@@ -390,11 +391,11 @@ class _Scanner:
                 j += 1
                 continue
             if lw in HYPHENS and words and _adjacent(self.toks[j - 1], tj):
-                nx = self.tok(j + 1)
-                if nx and _adjacent(tj, nx) and nx.low in UNITS_WORDS and words[-1] in TENS_WORDS:
+                nt = self.tok(j + 1)
+                if nt and _adjacent(tj, nt) and nt.low in UNITS_WORDS and words[-1] in TENS_WORDS:
                     j += 1
                     continue
-                if nx and _adjacent(tj, nx) and nx.low in FRACTION_WORDS:
+                if nt and _adjacent(tj, nt) and nt.low in FRACTION_WORDS:
                     return self._fraction_tail(j + 1, words_value(words) or 0, info)
                 break
             if lw == "and" and words and self.low(j + 1) in _NUMBER_WORDS and \
@@ -445,9 +446,8 @@ class _Scanner:
         if self.low(j) == "and":
             k = j + 1
             # "one and a half", "3 million and a half", "twenty and three fifths"
-            single = False
             if self.low(k) in ("a", "an", "one") and self.low(k + 1) in FRACTION_WORDS:
-                frac, k, single = FRACTION_WORDS[self.low(k + 1)], k + 2, True
+                frac, k = FRACTION_WORDS[self.low(k + 1)], k + 2
             elif self._fraction_follows(k) and (part := self._core(k)) is not None and part[2].get("fraction"):
                 frac, k = part[1], part[0]
             else:
@@ -477,8 +477,8 @@ class _Scanner:
                 if self.low(k) != "of":
                     return j, value, info
                 k += 1
-            nxt = self.tok(k)
-            if nxt and (nxt.kind == "num" or nxt.low in _NUMBER_WORDS) and (den := self._core(k)) is not None:
+            dt = self.tok(k)
+            if dt and (dt.kind == "num" or dt.low in _NUMBER_WORDS) and (den := self._core(k)) is not None:
                 end, denom, _ = den
                 after = self.tok(end)
                 if conn == "over" and after is not None and after.kind in ("word", "num"):
@@ -577,7 +577,7 @@ class _Scanner:
                 elif len(pp.text) == 3 and currency_code(pp.text.upper()):
                     start, surface = i - 2, pp.text.upper()
             return start, surface
-        if p.kind == "word" and (glued := _glued_code(p.text)) is not None and p.text not in _WORD_CODES:
+        if p.kind == "word" and _glued_code(p.text) is not None and p.text not in _WORD_CODES:
             return i - 1, p.text
         # a currency name before the amount: "Rupees 500 crore", "ringgit 42", "Malaysian ringgit 42"
         if p.kind == "word" and p.low not in _NOT_NAME_BEFORE and not self._year_like(i) and \
@@ -597,7 +597,8 @@ class _Scanner:
 
     def _year_like(self, i: int) -> bool:
         t = self.tok(i)
-        return t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2199
+        return t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and \
+            1800 <= int(t.text) <= 2199
 
     def hedge_before(self, i: int) -> tuple[int, str, str] | None:
         """A hedge phrase ending right before token i: (start index, phrase, qualifier)."""
@@ -624,7 +625,7 @@ class _Scanner:
         nxt = self.tok(j + 1)
         glued = prev is not None and _adjacent(prev, t)
         # inch marks glued to digits ('5"', "5''"), unless the quote closes a quotation
-        if glued and prev.kind == "num" and (t.text == '"' or t.text == "'" and nxt and nxt.text == "'"
+        if glued and prev is not None and prev.kind == "num" and (t.text == '"' or t.text == "'" and nxt and nxt.text == "'"
                                              and _adjacent(t, nxt)):
             if self.text.count('"', self.text.rfind("\n", 0, t.start) + 1, t.start) % 2 == 0 or t.text == "'":
                 return (j + 1 if t.text == '"' else j + 2), "unit", "inch"
@@ -636,7 +637,7 @@ class _Scanner:
                 not ((n2 := self.tok(j + 2)) and _adjacent(nxt, n2) and n2.kind in ("num", "word")) and \
                 parse_unit(t.text + nxt.text) is not None:
             return j + 2, "unit", t.text + nxt.text
-        if t.kind == "word" and (code := _glued_code(t.text)) is not None and len(t.text) == 4:
+        if t.kind == "word" and _glued_code(t.text) is not None and len(t.text) == 4:
             return j + 1, "currency", t.text  # "30 MUSD"
         if t.kind == "word" and len(t.text) == 3 and t.text.islower() and t.text.upper() not in _WORD_CODES \
                 and currency_code(t.text.upper()) and not parse_unit(t.text):
@@ -649,7 +650,7 @@ class _Scanner:
             if j + size > self.n:
                 continue
             toks = self.toks[j:j + size]
-            if any(b.start - a.end > 1 for a, b in zip(toks, toks[1:])):
+            if any(b.start - a.end > 1 for a, b in zip(toks, toks[1:], strict=False)):
                 continue
             if any(tok.kind == "num" for tok in toks):
                 continue
@@ -690,7 +691,6 @@ class _Scanner:
             k += 1
         if self.low(k) in RATE_WORDS and self.low(k + 1) in HYPHENS and t and t.text in HYPHENS:
             k += 1  # "$70-a-share"
-            toks = self.toks
             toks_k = k
             noun = self.tok(toks_k + 1)
             if noun and noun.kind == "word":
@@ -770,7 +770,7 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
     # unit after: adjacent hyphen forms ("45-acre", "one-hour", "700-billion-yuan")
     hyph = bool(t and t.text in HYPHENS and _adjacent(sc.toks[j - 1], t))
     k = j + 1 if hyph else j
-    if hyph and not (sc.tok(k) and _adjacent(t, sc.toks[k])):
+    if hyph and t is not None and not (sc.tok(k) and _adjacent(t, sc.toks[k])):
         if info.get("needs_unit"):
             return None
         parts["end_tok"] = j
@@ -893,9 +893,9 @@ def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
     if second is None or second.to_si is None or second.dimension != first.dimension or \
             second.name == first.name:
         return end  # "2 km and 5 km": two values
-    small, small_surface = (second, unit[2]) if second.to_si <= first.to_si else (first, parts["unit"])
-    total = (parts["value"] * first.to_si * first.factor + core[1] * second.to_si * second.factor) / \
-        (small.to_si * small.factor)
+    first_si, second_si = first.to_si * first.factor, second.to_si * second.factor
+    small_si, small_surface = (second_si, unit[2]) if second_si <= first_si else (first_si, parts["unit"])
+    total = (parts["value"] * first_si + core[1] * second_si) / small_si
     parts["value"], parts["unit"] = total, small_surface
     return _compound_measure(sc, unit[0], parts)
 

@@ -69,10 +69,12 @@ _SURFACE: dict[str, str] = {
     "miles an hour": "mile/hour", "mph": "mile/hour", "m/s": "meter/second",
     "meters per second": "meter/second", "metres per second": "meter/second",
     "knots": "knot", "hrs": "hour", "yrs": "year", "mins": "minute", "secs": "second",
-    "teu": "TEU", "twenty foot equivalent units": "TEU", "twenty foot equivalent unit": "TEU", "decade": "10 * year", "decades": "10 * year",
+    "teu": "TEU", "twenty foot equivalent units": "TEU", "twenty foot equivalent unit": "TEU",
+    "decade": "10 * year", "decades": "10 * year",
     "century": "100 * year", "centuries": "100 * year", "inches": "inch", "inch": "inch",
     # Recipe and pharmacy spellings; Greek mu for micro; "gs", "mls", "gals" plurals of symbols.
-    "kms": "kilometer", "yds": "yard", "μg": "microgram", "mcg": "microgram", "gs": "gram", "mls": "milliliter", "gal": "gallon",
+    "kms": "kilometer", "yds": "yard", "μg": "microgram", "mcg": "microgram", "gs": "gram",
+    "mls": "milliliter", "gal": "gallon",
     "gals": "gallon", "kmph": "kilometer/hour", "hr": "hour", "tbsp": "tablespoon", "tsp": "teaspoon",
     "gramme": "gram", "grammes": "gram", "microgramme": "microgram", "microgrammes": "microgram",
     "milligramme": "milligram", "milligrammes": "milligram", "kilogramme": "kilogram",
@@ -141,7 +143,7 @@ def _expression(surface: str) -> str | None:
         return f"({num})/({den})" if num and den else None
     name = "_".join(_singular(w) for w in words)
     if name not in _UNIT_WORDS and not (len(words) == 1 and words[0] in _UNIT_WORDS):
-        if not s in _SYMBOLS:
+        if s not in _SYMBOLS:
             return None
     if name == "feet":
         name = "foot"

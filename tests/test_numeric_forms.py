@@ -236,3 +236,17 @@ KNOWN = [
 @pytest.mark.parametrize("text, value", KNOWN)
 def test_known_failures(text, value):
     assert one(text).value == pytest.approx(value)
+
+
+DEGREES = [
+    ("the temperature outside is 98 degrees", "degree_Celsius"),
+    ("Temperatures fell to -5°C, and Manali recorded minus 3 degrees.", "degree_Celsius"),
+    ("Set the thermostat to 70 degrees Fahrenheit.", "degree_Fahrenheit"),
+    ("rotate 90 degrees", "degree"),
+    ("She holds two degrees in physics.", None),
+]
+
+
+@pytest.mark.parametrize("text, unit", DEGREES, ids=ids(DEGREES))
+def test_bare_degrees_by_context(text, unit):
+    assert [q.unit for q in extract(text).quantities][-1] == unit

@@ -36,12 +36,17 @@ from pipeline.lexicons.changes import (
 from pipeline.nlp import RawMention, nc
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import Candidate, ordinal_words, scan, vague_scales
-from pipeline.normalize.units import parse_unit, si_value
+from pipeline.normalize.units import UnitInfo, parse_unit, si_value
 
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
 _SETTING_LABELS = frozenset({"GPE", "NORP", "LOC"})
 # Words before "one" that make it a pronoun ("the one", "which one", "this one").
 _DETERMINERS = frozenset("the this that which each every any no another either neither".split())
+# Words that make bare "degrees" a temperature (in its sentence or article) or an angle
+# (in its sentence); see NumberFinder._degrees.
+TEMPERATURE_WORDS = ("temperature", "weather", "heat", "hot", "cold", "warm", "cool", "freez", "thermomet",
+                     "celsius", "fahrenheit", "fever", "forecast", "°c", "°f", "summer", "winter")
+ANGLE_WORDS = ("angle", "rotat", "turn", "tilt", "incline", "latitude", "longitude", "bearing", "compass", "arc ")
 # Currencies whose bare name "pound(s)" is money; elsewhere "25 pounds" is a weight.
 _POUND_CURRENCIES = frozenset({"GBP", "EGP", "LBP", "SYP", "SDG", "SSP", "GIP", "FKP", "SHP"})
 
@@ -162,14 +167,39 @@ class NumberFinder:
             info = parse_unit(cand.unit)
             if info is None:
                 return None
-            unit_name, dimension = info.name, info.dimension
-            value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
-            si = si_value(value, info) if value is not None else None
+            if info.name == "degree":
+                info = self._degrees(doc, cand, setting)  # None: "two degrees in physics", a count
+            if info is not None:
+                unit_name, dimension = info.name, info.dimension
+                value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
+                si = si_value(value, info) if value is not None else None
         fields = {**base, "value": clean(value), "lower": clean(lower), "upper": clean(upper),
                   "unit": unit_name, "dimension": dimension or "count",
                   "counted": None if unit_name else self._counted(doc, cand),
                   "si_value": clean(si), "per": cand.per, "change": self._change(doc, cand)}
         return RawMention("quantities", cand.start, cand.end, fields)
+
+    @staticmethod
+    def _degrees(doc: Doc, cand: Candidate, setting: list[str]) -> UnitInfo | None:
+        """Bare "degrees": an angle beside an angle word in its sentence ("rotate 90 degrees"),
+        else a temperature when the sentence or article talks about one, else None.
+
+        The scale of a temperature is the one the article writes elsewhere ("-5°C",
+        "Fahrenheit"), else Fahrenheit when the only currency of the places named is
+        the US dollar, else Celsius (documented default).
+        """
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        sentence = (span.sent.text if span is not None else doc.text).lower()
+        if any(word in sentence for word in ANGLE_WORDS):
+            return parse_unit("degrees")
+        text = doc.text.lower()
+        if not any(word in sentence or word in text for word in TEMPERATURE_WORDS):
+            return parse_unit("degrees") if cand.unit == "°" else None  # the sign is a degree
+        if "°c" in text or "celsius" in text or "℃" in text:
+            return parse_unit("degrees celsius")
+        if "°f" in text or "fahrenheit" in text or "℉" in text or setting == ["USD"]:
+            return parse_unit("degrees fahrenheit")
+        return parse_unit("degrees celsius")
 
     @staticmethod
     def _pound_is_money(doc: Doc, cand: Candidate, setting: list[str]) -> bool:

@@ -32,9 +32,10 @@ def _is_time(m: Mention) -> bool:
 
 
 def _is_measure(m: Mention) -> bool:
-    # Durations are not measures here: both suites score them in their own
-    # files (Recognizers-Text DateTime durations, Duckling Duration).
-    return isinstance(m, Quantity) and m.unit is not None and m.dimension != "[time]"
+    # Durations and temperatures are not measures here: both suites score them in
+    # their own files (Recognizers-Text DateTime durations and TemperatureModel,
+    # Duckling Duration and Temperature).
+    return isinstance(m, Quantity) and m.unit is not None and m.dimension not in ("[time]", "[temperature]")
 
 
 def _is_count(m: Mention) -> bool:

@@ -61,7 +61,9 @@ _SURFACE: dict[str, str] = {
     "degrees centigrade": "degree_Celsius", "celsius": "degree_Celsius",
     "centigrade": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
     "degree fahrenheit": "degree_Fahrenheit", "fahrenheit": "degree_Fahrenheit",
-    "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "kelvins": "kelvin",
+    "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "° celsius": "degree_Celsius",
+    "° fahrenheit": "degree_Fahrenheit", "deg celsius": "degree_Celsius", "deg c": "degree_Celsius",
+    "degree c": "degree_Celsius", "degree f": "degree_Fahrenheit", "degrees farenheit": "degree_Fahrenheit", "kelvins": "kelvin",
     "km/h": "kilometer/hour", "kmh": "kilometer/hour", "kph": "kilometer/hour",
     "km per hour": "kilometer/hour", "kilometers per hour": "kilometer/hour",
     "kilometres per hour": "kilometer/hour", "kilometers an hour": "kilometer/hour",
@@ -73,6 +75,9 @@ _SURFACE: dict[str, str] = {
     "decade": "10 * year", "decades": "10 * year",
     "century": "100 * year", "centuries": "100 * year", "inches": "inch", "inch": "inch",
     # Recipe and pharmacy spellings; Greek mu for micro; "gs", "mls", "gals" plurals of symbols.
+    # Bare degrees are angles here; the component reads them as a temperature in a
+    # temperature context (see components.numbers).
+    "degree": "degree", "degrees": "degree", "deg": "degree", "deg.": "degree", "°": "degree",
     "kms": "kilometer", "yds": "yard", "μg": "microgram", "mcg": "microgram", "gs": "gram",
     "mls": "milliliter", "gal": "gallon",
     "gals": "gallon", "kmph": "kilometer/hour", "hr": "hour", "tbsp": "tablespoon", "tsp": "teaspoon",

@@ -625,8 +625,8 @@ class _Scanner:
         nxt = self.tok(j + 1)
         glued = prev is not None and _adjacent(prev, t)
         # inch marks glued to digits ('5"', "5''"), unless the quote closes a quotation
-        if glued and prev is not None and prev.kind == "num" and (t.text == '"' or t.text == "'" and nxt and nxt.text == "'"
-                                             and _adjacent(t, nxt)):
+        quote_mark = t.text == '"' or t.text == "'" and nxt is not None and nxt.text == "'" and _adjacent(t, nxt)
+        if glued and prev is not None and prev.kind == "num" and quote_mark:
             if self.text.count('"', self.text.rfind("\n", 0, t.start) + 1, t.start) % 2 == 0 or t.text == "'":
                 return (j + 1 if t.text == '"' else j + 2), "unit", "inch"
         # "in" is an inch only where it cannot be the preposition: at the end of a clause

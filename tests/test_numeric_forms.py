@@ -39,7 +39,7 @@ SPELLED = [
     ("two hundred point zero three", 200.03), ("nine point nought four", 9.04),
     ("two point two million", 2.2e6), ("nought", 0), ("one hundred and three quarters", 100.75),
     ("twenty and three fifths", 20.6), ("3 hundred and 21", 321), ("4 thousand 3 hundred and 21", 4321),
-    ("6 crore and two hundred", 60000200),
+    ("6 crore and two hundred", 60000200), ("point 77", 0.77), ("01.10", 1.1),
 ]
 SCALES = [
     ("three billions", 3e9), ("200 dozens", 2400), ("12 lakhs", 1.2e6), ("three hundred crores", 3e9),
@@ -228,7 +228,6 @@ KNOWN = [
     pytest.param("2.33 k", 2330, marks=pytest.mark.xfail(reason="spaced 'k' is too ambiguous to read as thousand")),
     pytest.param("one hundred thirty fifths", 100 / 35,
                  marks=pytest.mark.xfail(reason="compound ordinal denominators are not parsed")),
-    pytest.param("point 77", 0.77, marks=pytest.mark.xfail(reason="a bare leading 'point' is not read")),
     pytest.param("3/15", 0.2, marks=pytest.mark.xfail(reason="denominator 15 reads as a date (March 15)")),
 ]
 

@@ -180,8 +180,8 @@ class _Scanner:
         """A digit token glued to letters or codes: "G20", "COVID-19", "F-150", "5G", "24/7"."""
         t = self.toks[i]
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
-        if len(t.text) > 1 and t.text[0] in "0０" and t.text[1].isdigit():
-            return True  # "0143": a code or phone group, not an amount
+        if len(t.text) > 1 and t.text[0] in "0０" and t.text[1].isdigit() and "." not in t.text:
+            return True  # "0143": a code or phone group, not an amount ("01.10" is 1.1)
         if prev and prev.kind == "word" and prev.low in LABEL_WORDS and prev.text[:1].isupper():
             return True  # "Section 427", "Route 2013"
         if self._group_chain(i) >= 3:
@@ -344,6 +344,9 @@ class _Scanner:
                 info.update(spelled=True, needs_unit=True)
                 return i + 1, 1.0, info
             return None
+        if w == "point" and (i == 0 or self.toks[i - 1].kind == "sym") and (dec := self._decimals(i + 1)):
+            info["spelled"] = True  # "point 77" opening a clause: 0.77
+            return dec[0], float("0." + dec[1]), info
         if w in ("half", "quarter"):
             k = i + 2 if self.low(i + 1) in ("a", "an") else i + 1
             scale = self.low(k)

@@ -249,3 +249,27 @@ DEGREES = [
 @pytest.mark.parametrize("text, unit", DEGREES, ids=ids(DEGREES))
 def test_bare_degrees_by_context(text, unit):
     assert [q.unit for q in extract(text).quantities][-1] == unit
+
+
+SHARES_AND_TIMES = [
+    ("about 1 in 4 adults", "fraction", 0.25), ("Apple sold 3 in 10 phones", "fraction", 0.3),
+]
+
+
+@pytest.mark.parametrize("text, kind, value", SHARES_AND_TIMES, ids=ids(SHARES_AND_TIMES))
+def test_digit_shares(text, kind, value):
+    c = one(text)
+    assert (c.kind, c.value) == (kind, pytest.approx(value))
+
+
+NOT_SHARES = ["How about more than 2 in 5", "won 2 in a row", "rose 5 in 2020"]
+
+
+@pytest.mark.parametrize("text", NOT_SHARES)
+def test_not_digit_shares(text):
+    assert all(c.kind != "fraction" for c in scan(text))
+
+
+@pytest.mark.parametrize("text", ["at 9.30 am", "at 7 p.m. on Monday", "a 10 pm curfew", "the A380"])
+def test_times_and_models_are_not_amounts(text):
+    assert scan(text) == []

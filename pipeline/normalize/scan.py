@@ -191,7 +191,7 @@ class _Scanner:
             return True  # "(555) 013-4567"
         if prev and _adjacent(prev, t):
             if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and \
-                    prev.text.upper() not in ("US", "HK", "C", "A", "S", "NT", "CA", "AU", "NZ", "R", "RS") \
+                    prev.text.upper() not in ("US", "HK", "NT", "CA", "AU", "NZ", "R", "RS") \
                     and _glued_code(prev.text) is None:
                 return True
             if prev.text in HYPHENS:
@@ -489,8 +489,9 @@ class _Scanner:
                 if conn != "over" and (denom <= value or den[2].get("digits") and len(den[2]["digits"]) == 4 or
                                        self.unit_after(end, hyphenated=False) is not None):
                     return j, value, info  # "2 in 2020", "3 in 10 days"
-                if denom and (conn == "over" or info.get("spelled") or den[2].get("spelled")
-                              or conn == "out"):
+                if denom and (conn in ("over", "out") or info.get("spelled") or den[2].get("spelled")
+                              or value <= 10 and denom <= 1000 and after is not None and after.kind == "word"):
+                    # digits need the population after them: "1 in 4 adults", not a score "2 in 5"
                     info["fraction"] = True
                     info["one_in"] = True
                     return end, value / denom, info
@@ -746,6 +747,8 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
     if parsed is None:
         return None
     j, value, info = parsed
+    if _time_of_day_after(sc, j):
+        return None  # "9.30 am", "7 p.m.": a time of day
     parts: dict = {"value": value, "info": info, "core": (i, j), "currency": None, "unit_kind": None,
                    "unit": None, "start_tok": i}
     if cur is not None and cur[1][:1].isalpha() and len(cur[1]) > 3 and sc.unit_after(j, hyphenated=False):
@@ -808,6 +811,13 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
         info["adjectival_noun"] = True
     parts["end_tok"] = j
     return parts, j
+
+
+def _time_of_day_after(sc: _Scanner, j: int) -> bool:
+    word = sc.low(j)
+    if word in ("am", "pm"):
+        return True
+    return word in ("a", "p") and sc.low(j + 1) == "." and sc.low(j + 2) == "m"
 
 
 def _money_surface(surface: str) -> tuple[str, float]:

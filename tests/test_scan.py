@@ -120,3 +120,26 @@ PERCENT_UNITS = [("up 0.2 percentage points", "percentage_point"), ("cut 25 basi
 @pytest.mark.parametrize("text, unit", PERCENT_UNITS, ids=[t for t, _ in PERCENT_UNITS])
 def test_percent_units(text, unit):
     assert one(text).percent_unit == unit
+
+
+CHANGES = [
+    ("Sales were up 5 percent.", "increase", None),
+    ("Profit was down 3.2 percent from a year earlier.", "decrease", "year_on_year"),
+    ("Exports rose 7% year on year.", "increase", "year_on_year"),
+    ("Revenue reached 2 billion, an increase of 11 percent.", "increase", None),
+    ("Prices were 5.1 percent higher than a year earlier.", "increase", "year_on_year"),
+    ("Customers spend 8 percent more with us.", "increase", None),
+    ("Retail sales edged up 0.2 percent on the month.", "increase", "month_on_month"),
+    ("Orders fell by 3 percent.", "decrease", None),
+    ("Subscriptions make up 58 percent of revenue.", None, None),
+    ("Unemployment rose to 4.3 percent.", None, None),
+]
+
+
+@pytest.mark.parametrize("text, direction, basis", CHANGES, ids=[c[0] for c in CHANGES])
+def test_change_direction_and_basis(extractor, text, direction, basis):
+    pct = extractor.extract(text, published="2025-06-30").percentages[0]
+    if direction is None:
+        assert pct.change is None
+    else:
+        assert pct.change is not None and (pct.change.direction, pct.change.basis) == (direction, basis)

@@ -28,6 +28,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.lexicons.changes import (
     BASIS_PATTERNS,
+    COMPARATIVE_DOWN,
+    COMPARATIVE_UP,
     DECREASE_LEMMAS,
     DECREASE_NOUNS,
     INCREASE_LEMMAS,
@@ -264,12 +266,16 @@ class NumberFinder:
         span = self._span(doc, cand.start, cand.end)
         if span is None:
             return None
-        direction = self._direction(doc, span) if cand.kind != "unit" or not self._is_duration(cand) else None
+        direction = self._direction(doc, span, cand.kind) if cand.kind != "unit" or not self._is_duration(cand) else None
         if direction is None:
             return None
-        sent_end = span.sent.end_char
-        tail = doc.text[cand.end:sent_end]
-        basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail[:120])), None)
+        # the basis is named after the value ("rose 7% year on year") or ahead of it
+        # ("Compared with a year earlier, output was 3.4 percent higher")
+        sent = span.sent
+        tail = doc.text[cand.end:sent.end_char][:120]
+        head = doc.text[sent.start_char:cand.start]
+        basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail)), None) or \
+            next((b for rx, b in BASIS_PATTERNS if rx.search(head) and "compar" in head.lower()), None)
         return {"direction": direction, "basis": basis}
 
     @staticmethod
@@ -278,21 +284,36 @@ class NumberFinder:
         return info is not None and info.dimension == "[time]"
 
     @staticmethod
-    def _direction(doc: Doc, span: Span) -> str | None:
+    def _direction(doc: Doc, span: Span, kind: str) -> str | None:
         first = span[0]
         if first.i > 0:
             prev = doc[first.i - 1]
-            if prev.lower_ == "up":
+            # "up 5 percent", "down 3.2 percent" — not the particle of "make up 58 percent"
+            particle = first.i > 1 and doc[first.i - 2].pos_ in ("VERB", "AUX") and \
+                doc[first.i - 2].lemma_ not in ("be", "end", "close", "finish")
+            if prev.lower_ == "up" and not particle:
                 return "increase"
-            if prev.lower_ == "down":
+            if prev.lower_ == "down" and not particle:
+                return "decrease"
+        last = span[-1]
+        if last.i + 1 < len(doc) and kind in ("percent", "money"):
+            # "8 percent more than", "9 percent ahead of", "5.1 percent lower"
+            after = doc[last.i + 1].lower_
+            if after in COMPARATIVE_UP:
+                return "increase"
+            if after in COMPARATIVE_DOWN:
                 return "decrease"
         root = span.root
-        # "a 12 percent drop": the value modifies a change noun
+        # "a 12 percent drop": the value modifies a change noun; "an increase of
+        # 11 percent": the value is the change noun's "of" object
         head = root.head
-        if head.i > span.end - 1 and head.pos_ == "NOUN":
-            if head.lemma_ in INCREASE_NOUNS:
+        noun = head if head.i > span.end - 1 and head.pos_ == "NOUN" else None
+        if root.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
+            noun = head.head
+        if noun is not None:
+            if noun.lemma_ in INCREASE_NOUNS:
                 return "increase"
-            if head.lemma_ in DECREASE_NOUNS:
+            if noun.lemma_ in DECREASE_NOUNS:
                 return "decrease"
         # "surged 16.5 percent", "fell by 3 percent" — the value is the amount of
         # change: the verb's object or adverbial, or the object of "by". Not "rose

@@ -25,7 +25,7 @@ DECREASE_NOUNS = frozenset("drop decline decrease fall cut loss slump dip contra
 BASIS_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), basis) for p, basis in [
         (r"\byear[-\s]on[-\s]year\b|\byear[-\s]over[-\s]year\b|\by/?o/?y\b|\bfrom a year (?:earlier|ago|before)"
-         r"|\b(?:compared )?(?:with|to|from|over) (?:a year (?:earlier|ago)|the same (?:period|quarter|month) "
+         r"|\b(?:compared )?(?:with|to|from|over|than) (?:a year (?:earlier|ago)|the same (?:period|quarter|month) "
          r"(?:of |in )?(?:last|the previous|a) year|(?:the )?(?:previous|prior) year|last year)"
          r"|\bon an annual basis\b|\bannual(?:ly)?\b", "year_on_year"),
         (r"\bmonth[-\s]on[-\s]month\b|\bmonth[-\s]over[-\s]month\b|\bm/?o/?m\b|\bfrom (?:a|the) (?:month "
@@ -33,6 +33,9 @@ BASIS_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"\bquarter[-\s]on[-\s]quarter\b|\bquarter[-\s]over[-\s]quarter\b|\bq/?o/?q\b|\bfrom (?:a|the) "
          r"(?:quarter (?:earlier|before)|previous quarter|prior quarter)|\bsequential(?:ly)?\b",
          "quarter_on_quarter"),
+        (r"\bon the month\b|\bfrom the month before\b", "month_on_month"),
+        (r"\bon the quarter\b", "quarter_on_quarter"),
+        (r"\bon the year\b|\bon a yearly basis\b", "year_on_year"),
         (r"\bweek[-\s]on[-\s]week\b|\bfrom (?:a|the) (?:week earlier|previous week)", "week_on_week"),
     ]
 ]
@@ -50,3 +53,8 @@ SETTING_NOUNS = frozenset("""
 trading session market deal transaction statement filing report interview note briefing
 speech letter release conference call time period
 """.split())
+
+# Comparatives right after a value make it a change: "8 percent more than",
+# "9 percent ahead of", "5.1 percent higher".
+COMPARATIVE_UP = frozenset("more higher above ahead greater larger bigger up costlier dearer".split())
+COMPARATIVE_DOWN = frozenset("less lower below behind fewer smaller cheaper down".split())

@@ -6,16 +6,23 @@ a compiled grammar). The reference date is, in order: the article's
 full date, else the newest explicit year; ``source: "inferred"``); else the
 run's ``--reference-date`` (``source: "option"``); else none (``"default"``).
 Never the machine's clock.
+
+The tense of the clause around each expression (:func:`clause_tense`) tells the
+normalizer which way a bare weekday, day or month points: "shares fell on
+Monday" looks back, "talks resume on Monday" and "will meet on Monday" ahead.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.nlp import RawMention, nc
 from pipeline.normalize.dates import DateFound, Reference, find_dates
 from pipeline.normalize.scan import LABEL_WORDS
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "gon"}
+_PAST_AUX = {"was", "were", "had", "did", "'d"}
 
 
 def infer_reference(found: list[DateFound]) -> str | None:
@@ -27,12 +34,40 @@ def infer_reference(found: list[DateFound]) -> str | None:
     return f"{max(years):04d}" if years else None
 
 
+def _verb_tense(verb: Token) -> str | None:
+    """"past" for a past-tense verb group, "future" for a present or future one, None for no finite verb."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX or {"is", "are", "am"} & aux and verb.tag_ == "VBG":
+        return "future"  # "will meet", "is meeting (on Monday)"
+    if aux & _PAST_AUX or aux & {"has", "have"} or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VB") or aux & {"is", "are", "am", "can", "may", "must", "should"}:
+        return "future"  # news present tense about a dated event is a schedule ("talks resume on Monday")
+    return None
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the verb that governs the characters ``start:end`` (see the module docstring)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token: Token | None = span.root
+    while token is not None:
+        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
+            return _verb_tense(token)
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
 class DateFinder:
     """Find and resolve time expressions (see the module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.reference_date or {"value": None, "source": "default"}
-        text = doc.text
         if not ref.get("value"):
             inferred = infer_reference(self._find(doc, Reference()))
             if inferred:
@@ -45,13 +80,13 @@ class DateFinder:
         store = nc(doc)
         for d in self._find(doc, Reference.parse(ref["value"])):
             store["dates"].append(RawMention("dates", d.start, d.end, d.fields()))
-        del text
         return doc
 
     @staticmethod
     def _find(doc: Doc, reference: Reference) -> list[DateFound]:
         out = []
-        for d in find_dates(doc.text, reference=reference):
+        tense = lambda start, end: clause_tense(doc, start, end)  # noqa: E731
+        for d in find_dates(doc.text, reference=reference, direction=tense):
             if d.granularity == "year" and d.value and d.value.isdigit():
                 span = doc.char_span(d.start, d.end, alignment_mode="expand")
                 if span is not None and span.start > 0:

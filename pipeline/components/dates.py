@@ -9,7 +9,9 @@ Never the machine's clock.
 
 The tense of the clause around each expression (:func:`clause_tense`) tells the
 normalizer which way a bare weekday, day or month points: "shares fell on
-Monday" looks back, "talks resume on Monday" and "will meet on Monday" ahead.
+Monday" looks back, "talks resume on Monday" and "will meet on Monday" ahead,
+"September's rate is 2%" (present) takes the nearest September; a phrase with
+no verb at all reads ahead, as calendar tools read it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def infer_reference(found: list[DateFound]) -> str | None:
 
 
 def _verb_tense(verb: Token) -> str | None:
-    """"past" for a past-tense verb group, "future" for a present or future one, None for no finite verb."""
+    """"past", "present" or "future" for a verb group; None when its tense is unclear."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & _FUTURE_AUX or {"is", "are", "am"} & aux and verb.tag_ == "VBG":
         return "future"  # "will meet", "is meeting (on Monday)"
@@ -43,13 +45,14 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl"):
         return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VB") or aux & {"is", "are", "am", "can", "may", "must", "should"}:
-        return "future"  # news present tense about a dated event is a schedule ("talks resume on Monday")
+    if verb.tag_ in ("VBZ", "VBP", "VB", "VBG") or aux & {"is", "are", "am", "can", "may", "must", "should"}:
+        return "present"
     return None
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """The tense of the verb that governs the characters ``start:end`` (see the module docstring)."""
+    """The tense of the verb that governs the characters ``start:end``: "past", "present", "future",
+    or "none" when no verb governs them (a headline fragment, a calendar entry: read ahead)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -60,7 +63,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         if token.head.i == token.i:
             break
         token = token.head
-    return None
+    return "none"
 
 
 class DateFinder:

@@ -32,8 +32,9 @@ Conventions (documented choices):
     or after it, unknown -> the nearest (ties: the past one). A bare quarter or
     half is always the nearest (results for "the fourth quarter" are reported
     in January).
-  * "in three weeks", "within 5 days" are dates only when the clause is not in
-    the past tense ("rose 5% in two years" is a duration).
+  * "in three weeks" is a date only in the future tense or a verbless phrase
+    ("will open in three weeks"); otherwise it is a duration ("rose 5% in two
+    years", "aims to earn $1m in 3 years").
 
   Without a reference date precise enough, they keep a null interval. Vague
   ones ("recent years") and anaphoric ones ("the next day": the day after an
@@ -144,13 +145,39 @@ _GRAMMAR = [
                     rf"(?:,?\s+(?P<dry2>{_YEAR}))?\b(?!\s*(?:%|percent|per cent|[-–.:/]\s*\d))"),
     ("day_to_md", rf"\b(?P<dxl>from|between)\s+(?P<dx1>{_DAY})\s+(?:to|until|and)\s+(?P<dxm>{_MONTH})\s+"
                   rf"(?P<dx2>{_DAY})(?:,?\s+(?P<dxy>{_YEAR}))?\b"),
+    ("week_of", rf"\b(?:the\s+)?(?P<wko>week|month)\s+(?:of|commencing|starting|beginning|w/c)\s+(?:on\s+)?"
+                rf"(?P<wkd>(?:the\s+)?{_DAY}(?:\s+of\s+{_MONTH})?|{_MONTH}[\s.]*{_DAY}(?:,?\s+{_YEAR})?)\b"
+                rf"|\bw/c\s+(?P<wkd2>{_MONTH}\s*{_DAY})\b"),
+    ("nth_week", rf"\b(?:the\s+)?(?P<nwo>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+                 rf"(?P<nwt>(?:{_MONTH}\s+)?{_YEAR}|{_MONTH}|(?:this|next|last|previous)\s+(?:month|year))\b"
+                 rf"|\b(?:the\s+)?(?P<nwo2>first|second|third|fourth|fifth|last)\s+week\s+(?P<nwt2>(?:this|next|last)"
+                 rf"\s+(?:month|year))\b"),
+    ("edge_day", rf"\b(?:the\s+)?(?P<edw>first|last)\s+day\s+(?:of|in)\s+(?:the\s+)?(?P<edt>(?:{_MONTH}\s+)?{_YEAR}|"
+                 rf"{_MONTH}|(?:this|next|last|previous|current)\s+(?:month|year)|month|year)\b"),
+    ("nth_weekday", rf"\b(?:the\s+)?(?P<nwdo>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+                    rf"(?P<nwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+"
+                    rf"(?P<nwm>{_MONTH}(?:\s+{_YEAR})?|(?:this|next|last|previous|the\s+next|the\s+last|the)\s+month)\b"
+                    rf"|\b(?P<nwdo2>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<nwd2>Monday|Tuesday|Wednesday|"
+                    r"Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:of|in)\b)"),
+    ("weekday_week", rf"\b(?:(?P<ww1>this|next|last)\s+week(?:'s)?\s+(?:on\s+)?(?P<wwd1>{_WEEKDAY})(?=\W|$)|"
+                     rf"(?:on\s+)?(?P<wwd2>{_WEEKDAY})\s+(?:of\s+|from\s+)?(?P<ww2>this|next|last)\s+week\b)"),
+    ("after_next_x", rf"\b(?P<anx>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH})\s+after\s+next\b"),
+    ("weekday_day", rf"\b(?P<wdd>{_WEEKDAY}),?\s+(?:the\s+(?=\w)|(?=\d+(?:st|nd|rd|th)\b))"
+                    rf"(?P<wddd>{_DAY}|{_DAYWORD}|fifteen|twenty|thirty|ten|eleven|twelve|thirteen|fourteen|sixteen"
+                    r"|seventeen|eighteen|nineteen)\b"),
+    ("day_rel_month", rf"\b(?:(?P<drml>from|between)\s+)?(?:the\s+)?(?P<drm_a>{_DAY})(?:{_RANGE_SEP}(?:the\s+)?"
+                      r"(?P<drm_b>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?))?\s+(?:day\s+)?(?:of\s+|in\s+)?(?:the\s+)?"
+                      r"(?P<drm_w>this|next|last|previous|current)\s+month\b"),
+    ("n_weekdays", rf"\b(?P<nwn>{_NUM})\s+(?P<nwx>Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?|Saturdays?|"
+                   r"Sundays?)\s+(?P<nwdir>from\s+now|later|hence|ago|back)\b"),
     ("month_day", rf"\b(?:(?P<mdw>{_WEEKDAY}),?\s+)?(?P<md_m>{_MONTH})(?:\s*[-/]\s*|\s+the\s+|\s*)"
-                  rf"(?P<md_d>{_DAY}(?![\d:])|(?<=\s){_DAYWORD}(?![-\w]))(?:(?:,\s*|\s+)(?P<md_y>{_YEAR})\b)?"
-                  rf"(?!\s*(?:%|percent|per cent|[-–.:]\s*\d|quarter|half|(?:b|m|tr)illion)|\w)"),
+                  rf"(?P<md_d>{_DAY}(?![\d:])|(?<=\s){_DAYWORD}(?![-\w]))"
+                  rf"(?!\s*(?:%|percent|per cent|[-–.:]\s*\d|quarter|half|(?:b|m|tr)illion)|\w)"
+                  rf"(?:(?:,\s*|\s+)(?P<md_y>{_YEAR})\b)?"),
     ("day_month", rf"(?<![\d.,$€£¥])\b(?:(?P<dmw>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY}|{_DAYWORD})\.?\s+"
                   rf"(?:(?:day\s+)?of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?\b"),
-    ("year_range", rf"\b(?:(?P<yrl>between|from)\s+)?(?P<yr1>{_YEAR})\s*(?:-|–|—|/|to|and|through)\s*"
-                   rf"(?P<yr2>{_YEAR}|\d\d)\b(?!\s*(?:%|percent|per cent))"),
+    ("year_range", rf"(?<!\d-)(?<!\d/)\b(?:(?P<yrl>between|from)\s+)?(?P<yr1>{_YEAR})\s*(?:-|–|—|/|to|and|through)\s*"
+                   rf"(?P<yr2>{_YEAR}|\d\d)\b(?!\s*(?:%|percent|per cent)|[-/]\d)"),
     ("year_month", rf"\b(?P<ym_y>{_YEAR})(?:\s*(?:[-/]\s*(?P<ym_n>1[0-2]|0?[1-9])(?![\d])|,?\s+(?P<ym_w>{_MONTH})))"
                    r"(?!\s*[-/]\s*\d)"),
     ("month_num_year", r"(?<![\d.,/-])(?P<mn_m>1[0-2]|0?[1-9])\s*[-/]\s*(?P<mn_y>(?:1[89]|20|21)\d\d)\b(?![-/]\d)"),
@@ -165,8 +192,8 @@ _GRAMMAR = [
     ("h_code", rf"\b(?:H(?P<hc>[12])\s*(?P<hcy>{_YEAR}|'?\d\d\b)?|(?P<hcy2>{_YEAR})H(?P<hc2>[12])\b)"),
     ("fiscal", rf"\b(?:(?P<fw>fiscal(?:\s+year)?)\s+(?P<fy>{_YEAR}|'?\d\d\b)|(?P<fy2>FY\s?'?(?:{_YEAR}|\d\d))\b)"),
     ("modified", rf"\b(?:(?:the\s+|at\s+the\s+)?(?P<mw>end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?"
-                 rf"|(?P<mp>early|mid|late)[-\s])(?P<mt>(?:{_MONTH}\s+)?{_YEAR}|{_MONTH}|(?:this|last|next|"
-                 rf"the\s+following|the\s+coming)\s+(?:year|month|week)|year|month|week)\b"),
+                 rf"|(?P<mp>early|mid|late)[-\s])(?:around\s+)?(?P<mt>(?:{_MONTH}\s+)?{_YEAR}|{_MONTH}|(?:this|last|next|"
+                 rf"current|coming|past|previous|the\s+following|the\s+coming)\s+(?:year|month|week)|year|month|week)\b"),
     ("season", rf"\b(?:(?P<sm>early|late|mid)[-\s])?(?:(?P<srel>this|next|last|the\s+coming|the\s+past)\s+)?"
                rf"(?P<sn>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<sy>{_YEAR}))?\b"),
     ("decade", r"\b(?:the\s+)?(?:(?P<dm>early|mid|late)[-\s])?(?:(?P<dc>1[89]\d0|20\d0)'?s|(?P<dc2>'\d0s|(?:(?<=the\s)|(?<=\bin\s))\d0'?s)"
@@ -184,8 +211,9 @@ _GRAMMAR = [
     ("month_year", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}|'\d\d)\b"),
     ("month_rel", rf"\b(?:(?P<mrw>last|next|this)\s+(?P<mrm>{_MONTH})|(?P<mrm2>{_MONTH})\s+(?P<mrw2>last|next|this)"
                   r"\s+year)\b"),
-    ("ago", rf"\b(?P<an>{_NUM}|a|an|a\s+few|few|several)\s+(?P<au>years?|months?|weeks?|days?|decades?)\s+"
-            r"(?P<adir>ago|earlier|before|back|from\s+now|hence|later|in\s+the\s+future)\b"),
+    ("ago", rf"\b(?P<acomp>(?:(?:{_NUM}|a|an|a\s+few|few|several)\s+(?:years?|months?|weeks?|days?|decades?)"
+            r"(?:,?\s+(?:and\s+)?)?)+?)\s*(?P<adir>(?<!,\s)(?:from|after|before)\s+(?:today|tomorrow|tmrw|yesterday|now)|ago"
+            r"|earlier|before|back|from\s+now|hence|later|in\s+the\s+future)\b"),
     ("in_n", rf"\bin\s+(?P<inn>{_NUM}|a|an|a\s+few)\s+(?P<inu>years?|months?|weeks?|days?)(?:'?\s*time)?\b"),
     ("after_next", r"\bthe\s+(?P<anu>week|month|year|weekend)\s+after\s+(?:the\s+)?next\b"),
     ("rest_of", r"\b(?:the\s+)?rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+)?(?P<rou>week|month|year)\b"),
@@ -198,8 +226,8 @@ _GRAMMAR = [
     ("weekday", rf"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                 r"Sunday|Mon\.?|Tues?\.?|Thu(?:rs?)?\.?|Fri\.?)(?=\W|$)"),
     ("recent", r"\b(?P<rc>recent\s+(?:years|months|weeks|decades)|in\s+recent\s+times)\b"),
-    ("day_of_month", rf"\b(?:on\s+)?the\s+(?P<dom>{_DAY})(?=\s*(?:[.,;!?)]|$))|\bon\s+(?P<dom2>{_DAY})"
-                     r"(?=\s*(?:[.,;!?)]|$))"),
+    ("day_of_month", r"\b(?:on\s+)?the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:[.,;!?)]|$))"
+                     r"(?![.,]\d)|\bon\s+(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:[,;!?)]|\.(?!\d)|$))"),
     ("month_only", r"\b(?P<mo>(?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Sept))\b"),
     ("year", rf"(?<![\d,.$€£¥#/-])\b(?P<yy>{_YEAR})\b(?![\d,]|\.\d|\s*(?:%|percent|per cent|-|–)\s*\d)"),
@@ -365,7 +393,7 @@ def _choose(candidates: list[dt.date], here: dt.date, direction: str | None) -> 
         before = [c for c in candidates if c <= here]
         if before:
             return before[-1]
-    elif direction == "future":
+    elif direction in ("future", "none"):
         after = [c for c in candidates if c >= here]
         if after:
             return after[0]
@@ -388,7 +416,7 @@ def _month_year(ref: Reference, month: int, direction: str | None) -> int | None
         return ref.year
     if direction == "past":
         return ref.year if month <= ref.month else ref.year - 1
-    if direction == "future":
+    if direction in ("future", "none"):
         return ref.year if month >= ref.month else ref.year + 1
     return _nearest_year(ref, month)
 
@@ -492,6 +520,13 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
         mt, dtxt, yt = (g["md_m"], g["md_d"], g["md_y"]) if kind == "month_day" else (
             g["dm_m"], g["dm_d"], g["dm_y"])
         m, d = _month_num(mt or ""), _day_num(dtxt or "")
+        weekday = g["mdw"] if kind == "month_day" else g["dmw"]
+        if weekday and not yt and ref.date:  # "Fri, Jul 18": the year in which Jul 18 is a Friday
+            wd = _WEEKDAYS[weekday.lower().rstrip(".")]
+            cands = [x for x in (_ymd(ref.year + k, m, d) for k in (-1, 0, 1)) if x and x.weekday() == wd]
+            if cands:
+                f.relative = True
+                return f.set_day(_choose(cands, ref.date, direction))
         if yt:
             written = text if re.fullmatch(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}",
                                            text.strip(), re.IGNORECASE) else None
@@ -566,12 +601,12 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
             m = int(y2s)  # "2016-11", "2014/10": a month
             f.explicit_year = y1
             return f.set_span(f"{y1:04d}-{m:02d}", *_month_span(y1, m), "month")
-        if y2 <= y1 or y2 - y1 > 200:
-            return None
+        if y2 <= y1 or y2 - y1 > (10 if len(y2s) == 2 else 200):
+            return None  # "2015-32" is no range
         f.explicit_year = y2
         return f.set_span(f"{y1}/{y2}", f"{y1:04d}-01-01", f"{y2:04d}-12-31", "year")
     if kind in ("quarter_y", "q_code", "q_short"):
-        return _quarter(kind, g, ref, f, text)
+        return _quarter(kind, g, ref, f, text, direction)
     if kind == "quarters_n":
         n = _num(g["qn"] or "") or 0
         y, rel = _year(g["qny"], ref)
@@ -593,7 +628,8 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
         yt = g.get("hy") or g.get("hcy") or g.get("hcy2")
         y, rel = _year(yt, ref)
         if yt is None and y is not None and ref.month:
-            y = _nearest_year(ref, 4 if h == 1 else 10)
+            y = (ref.year if 6 * h >= ref.month else ref.year + 1) if direction == "none" else \
+                _nearest_year(ref, 4 if h == 1 else 10)
         f.granularity, f.relative = "half", rel
         if y is None:
             f.value = f"XXXX-H{h}"
@@ -619,12 +655,16 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
                           f"{(c - 1) * 100 + 99:04d}-12-31", "year")
     if kind == "holiday_y":
         return _holiday_found(g, ref, f, direction)
+    if kind in ("week_of", "nth_week", "nth_weekday", "weekday_week", "weekday_day", "day_rel_month", "n_weekdays",
+                "after_next_x", "edge_day"):
+        f.relative = True
+        return _week_forms(kind, g, ref, f, text, direction)
     if kind in ("past_n", "within_n", "past_decade", "ytd", "since", "ago", "in_n", "relative", "earlier_this",
                 "day_words", "day_after", "weekday", "recent", "after_next", "rest_of", "weekend", "anaphoric",
                 "day_of_month"):
         f.relative = kind != "since"
-        if kind == "in_n" and direction == "past":
-            return None  # "rose 5% in two years": a duration
+        if kind == "in_n" and direction not in ("future", "none"):
+            return None  # "rose 5% in two years", "aims to earn $1m in 3 years": a duration
         return _relative(kind, g, ref, f, text, rdate, direction)
     if kind == "month_only":
         m = _month_num(g["mo"] or "")
@@ -641,7 +681,8 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
     return None
 
 
-def _quarter(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound, text: str) -> DateFound:
+def _quarter(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound, text: str,
+             direction: str | None) -> DateFound:
     if kind == "quarter_y":
         q = _ORD[(g["qo"] or "").lower()]
         yt = g["qy"] or g["qy2"]
@@ -654,8 +695,8 @@ def _quarter(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound, 
         yt, fiscal, mod_word = g["qsy"] or g["qsy2"], False, None
     y, rel = _year(yt, ref)
     if yt is None and y is not None and ref.month:
-        # a bare quarter is the nearest such quarter to the reference date
-        y = _nearest_year(ref, 3 * q - 1)
+        # a bare quarter is the nearest such quarter to the reference date; in a verbless phrase, the next
+        y = (ref.year if 3 * q >= ref.month else ref.year + 1) if direction == "none" else _nearest_year(ref, 3 * q - 1)
     f.granularity, f.relative, f.fiscal = "quarter", rel, fiscal
     if mod_word:
         f.mod = {"end": "end", "close": "end", "start": "start", "beginning": "start", "middle": "mid"}[
@@ -684,7 +725,7 @@ def _modified(g: dict[str, str | None], ref: Reference, f: DateFound) -> DateFou
     low = target.lower()
     if low in ("year", "month", "week"):
         target = f"this {low}"
-    elif low.startswith(("the following ", "the coming ")):
+    elif low.startswith(("the following ", "the coming ", "coming ")):
         target = "next " + low.split()[-1]
     inner = find_dates(target, reference=ref)
     if not inner or inner[0].start_date is None and inner[0].value is None:
@@ -857,11 +898,11 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
         return f
     if kind in ("past_n", "past_decade", "within_n"):
         return _span_n(kind, g, ref, f, rdate)
-    if kind in ("ago", "in_n"):
-        n = _num(g.get("an") or g.get("inn") or "") or 0
-        unit = _unit_of(g.get("au") or g.get("inu") or "")
-        back = kind == "ago" and (g["adir"] or "").lower() in ("ago", "earlier", "before", "back")
-        n = -n if back else n
+    if kind == "ago":
+        return _ago(g, ref, f, rdate)
+    if kind == "in_n":
+        n = _num(g.get("inn") or "") or 0
+        unit = _unit_of(g.get("inu") or "")
         if unit == "decade":
             unit, n = "year", n * 10
         if unit == "year" and ref.year:
@@ -888,7 +929,7 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
             if (g["ew"] or "").lower() == "earlier":
                 f.end_date = max(f.start_date, (rdate - ONE_DAY).isoformat())
             else:
-                f.start_date = min(f.end_date, (rdate + ONE_DAY).isoformat())
+                f.start_date = min(f.end_date, rdate.isoformat())
         return f
     if kind == "rest_of":
         unit = (g["rou"] or "").lower()
@@ -943,6 +984,167 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
             f.set_day(_choose(cands, rdate, direction))
         return f
     return f
+
+
+_AMOUNT = re.compile(rf"(?P<n>{_NUM}|a|an|a\s+few|few|several)\s+(?P<u>years?|months?|weeks?|days?|decades?)",
+                     re.IGNORECASE)
+
+
+def _ago(g: dict[str, str | None], ref: Reference, f: DateFound, rdate: dt.date | None) -> DateFound:
+    """"two years ago", "1 month and 21 days ago", "three weeks from tomorrow" (see the module doc)."""
+    parts = [(_num(m.group("n")) or 0, _unit_of(m.group("u"))) for m in _AMOUNT.finditer(g["acomp"] or "")]
+    direction = " ".join((g["adir"] or "").lower().split())
+    sign = -1 if direction in ("ago", "earlier", "before", "back") or direction.startswith("before") else 1
+    anchor = {"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(direction.split()[-1], 0)
+    anchored = direction.split()[-1] in ("today", "tomorrow", "tmrw", "yesterday")
+    units = {u for _n, u in parts}
+    if len(parts) == 1 and not anchored:
+        n, unit = parts[0]
+        if unit == "decade":
+            unit, n = "year", n * 10
+        if unit == "year" and ref.year:
+            y = ref.year + sign * n
+            return f.set_span(f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year")
+        if unit == "month" and ref.year and ref.month:
+            total = ref.year * 12 + ref.month - 1 + sign * n
+            y, m = total // 12, total % 12 + 1
+            return f.set_span(f"{y:04d}-{m:02d}", *_month_span(y, m), "month")
+    if rdate is None:
+        f.granularity = "day" if units & {"day", "week"} else "month"
+        return f
+    day = rdate + dt.timedelta(days=anchor)
+    for n, unit in parts:
+        day = _shift_unit(day, unit, sign * n)
+    return f.set_day(day)
+
+
+def _nth_thursday_week(first: dt.date, last: dt.date, nth: int) -> dt.date | None:
+    """The Monday of the week holding the nth (or, -1, the last) Thursday between two days."""
+    thursdays = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)
+                 if (first + dt.timedelta(days=k)).weekday() == 3]
+    if not thursdays or nth > len(thursdays):
+        return None
+    return thursdays[nth - 1 if nth > 0 else -1] - dt.timedelta(days=3)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2, "3rd": 3,
+        "4th": 4, "5th": 5}
+_CARDINAL_DAYS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                  "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30}
+
+
+def _period_of(phrase: str, ref: Reference, direction: str | None) -> DateFound | None:
+    """A month or year phrase ("July", "next month", "2015") as a resolved DateFound."""
+    low = " ".join(phrase.lower().split()).replace("the ", "").replace("previous", "last")
+    if low in ("month", "year"):
+        low = "this " + low
+    if re.fullmatch(_MONTH, phrase.strip(), re.IGNORECASE):
+        m = _month_num(phrase.strip())
+        y = _month_year(ref, m, direction)
+        if y is None:
+            return None
+        return DateFound(0, 0, phrase, f"{y:04d}-{m:02d}", *_month_span(y, m), granularity="month", relative=True)
+    inner = find_dates(low if low.split()[-1] in ("month", "year") else phrase, reference=ref,
+                       direction=(lambda s, e: direction))
+    return inner[0] if inner and inner[0].start_date and inner[0].end_date else None
+
+
+def _week_forms(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound, text: str,
+                direction: str | None) -> DateFound | None:
+    """Weeks and weekdays placed in a named period: "the first Friday of July", "next week Sunday"."""
+    rdate = ref.date
+    if kind == "week_of":
+        inner = find_dates(g["wkd"] or g["wkd2"] or "", reference=ref, direction=(lambda s, e: direction))
+        if not inner:
+            return None
+        f.relative = inner[0].relative
+        if not inner[0].start_date:
+            return f
+        day = dt.date.fromisoformat(inner[0].start_date)
+        if (g["wko"] or "").lower() == "month":
+            return f.set_span(f"{day:%Y-%m}", *_month_span(day.year, day.month), "month")
+        return _set_week(f, _week_of(day)[0])
+    if kind == "nth_week":
+        nth = _NTH[(g["nwo"] or g["nwo2"] or "").lower()]
+        period = _period_of(g["nwt"] or g["nwt2"] or "", ref, direction)
+        if period is None:
+            return None
+        f.relative = period.relative
+        first, last = dt.date.fromisoformat(period.start_date or ""), dt.date.fromisoformat(period.end_date or "")
+        monday = _nth_thursday_week(first, last, nth)
+        return _set_week(f, monday) if monday else None
+    if kind == "edge_day":
+        period = _period_of(g["edt"] or "", ref, direction)
+        if period is None:
+            return None
+        f.relative = period.relative
+        return f.set_day(dt.date.fromisoformat((period.start_date if (g["edw"] or "").lower() == "first"
+                                                else period.end_date) or ""))
+    if kind == "nth_weekday":
+        nth = _NTH[(g["nwdo"] or g["nwdo2"] or "").lower()]
+        wd = _WEEKDAYS[(g["nwd"] or g["nwd2"] or "").lower()]
+        if g["nwm"]:
+            period = _period_of(g["nwm"], ref, direction)
+            if period is None:
+                return None
+            f.relative = period.relative
+            first, last = dt.date.fromisoformat(period.start_date or ""), dt.date.fromisoformat(period.end_date or "")
+        elif rdate:
+            first, last = rdate.replace(day=1), rdate.replace(day=_last_day(rdate.year, rdate.month))
+        else:
+            f.granularity = "day"
+            return f
+        days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)
+                if (first + dt.timedelta(days=k)).weekday() == wd]
+        if not days or nth > len(days):
+            return None
+        return f.set_day(days[nth - 1 if nth > 0 else -1])
+    f.granularity = "day"
+    if rdate is None:
+        return f
+    if kind == "weekday_week":
+        word = (g["ww1"] or g["ww2"] or "").lower()
+        wd = _WEEKDAYS[(g["wwd1"] or g["wwd2"] or "").lower().rstrip(".")]
+        return f.set_day(_week_of(rdate, _SHIFT[word])[0] + dt.timedelta(days=wd))
+    if kind == "weekday_day":
+        wd = _WEEKDAYS[(g["wdd"] or "").lower().rstrip(".")]
+        word = (g["wddd"] or "").lower()
+        d = _CARDINAL_DAYS.get(word) or _day_num(word)
+        months = [_add_months(rdate.replace(day=1), k) for k in range(-12, 13)]
+        cands = [x for x in (_ymd(m.year, m.month, d) for m in months) if x and x.weekday() == wd]
+        return f.set_day(_choose(cands, rdate, direction)) if cands else None
+    if kind == "day_rel_month":
+        word = (g["drm_w"] or "").lower().replace("previous", "last").replace("current", "this")
+        a = _day_num(g["drm_a"] or "")
+        b = _day_num(g["drm_b"]) if g["drm_b"] else None
+        if b is None and not re.search(r"\d(?:st|nd|rd|th)|\bthe\b|\bof\b", text, re.IGNORECASE):
+            return None  # "rose 5 next month"
+        month = _add_months(rdate.replace(day=1), _SHIFT[word])
+        last = _last_day(month.year, month.month)
+        if b is None:
+            return f.set_day(month.replace(day=a)) if a <= last else f
+        if not a < b <= last:
+            return None
+        first, end = month.replace(day=a), month.replace(day=b)
+        return f.set_span(f"{first.isoformat()}/{end.isoformat()}", first, end, "day")
+    if kind == "after_next_x":
+        word = (g["anx"] or "").lower().rstrip(".")
+        if word in _WEEKDAYS:
+            wd = _WEEKDAYS[word]
+            return f.set_day(rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7 or 7) + dt.timedelta(weeks=1))
+        m = _month_num(word)
+        y = ref.year + (1 if m > rdate.month else 2)
+        return f.set_span(f"{y:04d}-{m:02d}", *_month_span(y, m), "month")
+    if kind == "n_weekdays":
+        n = _num(g["nwn"] or "") or 0
+        wd = _WEEKDAYS[(g["nwx"] or "").lower().rstrip("s")]
+        back = (g["nwdir"] or "").lower() in ("ago", "back")
+        if back:
+            day = rdate - dt.timedelta(days=(rdate.weekday() - wd) % 7 or 7) - dt.timedelta(weeks=n - 1)
+        else:
+            day = rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7 or 7) + dt.timedelta(weeks=n - 1)
+        return f.set_day(day)
+    return None
 
 
 def _span_n(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
@@ -1039,6 +1241,9 @@ def find_dates(text: str, *, reference: Reference | None = None,
             continue
         tense = direction(m.start(), m.end()) if direction else None
         found = _resolve(kind, m.groupdict(), ref, mtext, tense)
+        if kind == "ago" and found is not None and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
+                and re.match(r"from\s", m.group("adir") or "", re.IGNORECASE):
+            found = _starting_period(m.groupdict(), ref, found)  # "for 3 days from tomorrow": a period
         if found is None:
             continue
         start = m.start()
@@ -1053,7 +1258,59 @@ def find_dates(text: str, *, reference: Reference | None = None,
         found.start, found.end = start, end
         found.text = text[start:end]
         out.append(found)
-    return _join_ranges(text, out, ref)
+    return _join_ranges(text, _with_durations(text, out, ref), ref)
+
+
+_DURATION_BEFORE = re.compile(rf"(?:\bfor\s+)?\b(?P<n>{_NUM}|a|an)\s+(?P<u>days?|weeks?|months?),?\s+(?:starting|"
+                              r"beginning|from)\s+(?:from\s+|on\s+)?$", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"^\s+for\s+(?P<n>{_NUM}|a|an)\s+(?P<u>days?|weeks?|months?)\b", re.IGNORECASE)
+
+
+def _with_durations(text: str, found: list[DateFound], ref: Reference) -> list[DateFound]:
+    """A day with a length ("for 3 days from today", "from 18th Dec for 10 days") -> the period it starts;
+    "between now and November 15th" -> from the reference day."""
+    out = []
+    for d in found:
+        before = text[max(0, d.start - 40):d.start]
+        after = text[d.end:d.end + 30]
+        if d.granularity == "day" and d.start_date and "/" not in (d.value or ""):
+            m = _DURATION_BEFORE.search(before) or _DURATION_AFTER.match(after)
+            if m:
+                first = dt.date.fromisoformat(d.start_date)
+                last = _shift_unit(first, _unit_of(m.group("u")), _num(m.group("n")) or 0) - ONE_DAY
+                if m.re is _DURATION_BEFORE:
+                    start, end = d.start - len(before) + m.start(), d.end
+                else:
+                    start, end = d.start, d.end + m.end()
+                d = DateFound(start, end, text[start:end], f"{first.isoformat()}/{last.isoformat()}",
+                              start_date=first.isoformat(), end_date=last.isoformat(), granularity="day",
+                              relative=d.relative, explicit_year=d.explicit_year, explicit_day=d.explicit_day)
+        rdate = ref.date
+        now_before = re.search(r"\bbetween\s+now\s+and\s+$", before, re.IGNORECASE)
+        now_after = re.match(r"^\s+and\s+now\b", after, re.IGNORECASE) and re.search(
+            r"\bbetween\s+$", text[max(0, d.start - 9):d.start], re.IGNORECASE)
+        if rdate and d.start_date and d.end_date and (now_before or now_after):
+            if now_before:
+                start, end, first_s, last_s = d.start - len(now_before.group()), d.end, rdate.isoformat(), d.end_date
+            else:
+                start = d.start - len(re.search(r"between\s+$", text[:d.start], re.IGNORECASE).group())
+                end, first_s, last_s = d.end + len(now_after.group()), d.start_date, rdate.isoformat()
+            if first_s <= last_s:
+                d = DateFound(start, end, text[start:end], f"{first_s}/{last_s}", start_date=first_s, end_date=last_s,
+                              granularity="day", relative=True)
+        out.append(d)
+    return out
+
+
+def _starting_period(g: dict[str, str | None], ref: Reference, found: DateFound) -> DateFound:
+    """"(for) 3 days from tomorrow" -> the three days starting tomorrow."""
+    parts = [(_num(m.group("n")) or 0, _unit_of(m.group("u"))) for m in _AMOUNT.finditer(g["acomp"] or "")]
+    word = (g["adir"] or "").lower().split()[-1]
+    if ref.date is None or len(parts) != 1 or word == "now":
+        return found
+    first = ref.date + dt.timedelta(days={"tomorrow": 1, "tmrw": 1, "yesterday": -1}.get(word, 0))
+    last = _shift_unit(first, parts[0][1], parts[0][0]) - ONE_DAY
+    return found.set_span(f"{first.isoformat()}/{last.isoformat()}", first, last, "day")
 
 
 def _join_ranges(text: str, found: list[DateFound], ref: Reference) -> list[DateFound]:

@@ -47,7 +47,10 @@ Conventions (documented choices):
 - "N years ago" is that year; "N months ago" that month; "N days/weeks ago" that
   day (a news "two years ago" is no more precise than the year).
 - Fiscal periods ("fiscal 2024", "FY2024") keep ``value`` as written and set
-  ``fiscal``; their calendar interval depends on the company, so it is null.
+  ``fiscal``; their calendar interval depends on the company, so it is null,
+  unless the article states when its fiscal year ends ("the fiscal year ends on
+  September 30": "fiscal 2026" is 2025-10-01..2026-09-30, its first quarter
+  October-December 2025).
 - "since 2013" runs to the reference date (open end).
 - Numeric dates: "4/22", "02/22/2016" are month/day (US order) unless the first
   number cannot be a month ("21/04/2016"); a two-digit year is 20YY up to 49,
@@ -582,6 +585,8 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
     if kind == "month_range":
         m1, m2 = _month_num(g["mr1"] or ""), _month_num(g["mr2"] or "")
         y, rel = _year(g["mry"], ref)
+        if not g["mry"]:
+            y = _month_year(ref, m2, direction)  # "from October to December" (past tense): the latest
         f.relative = rel
         f.granularity = "month"
         if y is None:
@@ -1231,6 +1236,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
     ['2025-12-29']
     """
     ref = reference or Reference()
+    fiscal_end = _fiscal_year_end(text)
+    statement = _FISCAL_END.search(text)
     out: list[DateFound] = []
     for m in _PATTERN.finditer(text):
         kind = next((name for name, _rx in _GRAMMAR if m.group(name) is not None), None)
@@ -1239,6 +1246,11 @@ def find_dates(text: str, *, reference: Reference | None = None,
         mtext = m.group()
         if _skip(kind, mtext, text, m.start()):
             continue
+        if statement and statement.start() <= m.start() < statement.end() + 8 and kind == "month_day":
+            md = _month_num(m.group("md_m") or ""), _day_num(m.group("md_d") or "")
+            found = DateFound(m.start(), m.end(), mtext, f"XXXX-{md[0]:02d}-{md[1]:02d}", granularity="day")
+            out.append(found)  # "the fiscal year ends on September 30": a yearly day, on no calendar
+            continue
         tense = direction(m.start(), m.end()) if direction else None
         found = _resolve(kind, m.groupdict(), ref, mtext, tense)
         if kind == "ago" and found is not None and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
@@ -1246,6 +1258,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
             found = _starting_period(m.groupdict(), ref, found)  # "for 3 days from tomorrow": a period
         if found is None:
             continue
+        if found.fiscal and fiscal_end and found.start_date is None:
+            _fiscal_span(found, mtext, fiscal_end)
         start = m.start()
         lead = _LEADS.match(mtext)
         if lead and not re.match(r"(?:from|between)\s", mtext, re.IGNORECASE):
@@ -1300,6 +1314,43 @@ def _with_durations(text: str, found: list[DateFound], ref: Reference) -> list[D
                               granularity="day", relative=True)
         out.append(d)
     return out
+
+
+_FISCAL_END = re.compile(rf"fiscal\s+year\s+(?:that\s+|which\s+)?(?:ends|ending|ended|closes|runs\s+(?:to|through))"
+                         rf"\s+(?:on\s+|in\s+)?(?P<fem>{_MONTH})", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(r"(?:FY\s?'?|fiscal\s+(?:year\s+)?)(?P<fy>\d{4}|\d\d)\b", re.IGNORECASE)
+
+
+def _fiscal_year_end(text: str) -> int | None:
+    """The month a company's fiscal year ends in, when the article states it ("fiscal year ends on September 30")."""
+    m = _FISCAL_END.search(text)
+    return _month_num(m.group("fem")) if m else None
+
+
+def _fiscal_span(f: DateFound, text: str, end_month: int) -> None:
+    """Fill the calendar interval of a fiscal period whose year end the article states.
+
+    A fiscal year is named by the calendar year it ends in ("fiscal 2026" ending
+    in September: 2025-10-01..2026-09-30); its quarters and halves count from
+    its first month. ``value`` stays as written.
+    """
+    m = _FISCAL_YEAR.search(text) or re.search(r"(?P<fy>\d{4})", text)
+    if not m:
+        return
+    y = _two_digit_year(m.group("fy"))
+    first = dt.date(y - 1, end_month, 1) + dt.timedelta(days=32)
+    first = first.replace(day=1) if end_month != 12 else dt.date(y, 1, 1)
+    low = text.lower()
+    q = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter|\bQ([1-4])\b", text, re.IGNORECASE)
+    h = re.search(r"\b(first|second)\s+half|\bH([12])\b", text, re.IGNORECASE)
+    months, offset = 12, 0
+    if q:
+        months, offset = 3, 3 * ((_ORD.get((q.group(1) or "").lower()) or int(q.group(2) or 1)) - 1)
+    elif h and "half" in low or h and h.group(2):
+        months, offset = 6, 6 * ((1 if (h.group(1) or "").lower() == "first" or h.group(2) == "1" else 2) - 1)
+    start = _add_months(first, offset)
+    end = _add_months(start, months) - ONE_DAY
+    f.start_date, f.end_date = start.isoformat(), end.isoformat()
 
 
 def _starting_period(g: dict[str, str | None], ref: Reference, found: DateFound) -> DateFound:

@@ -13,6 +13,11 @@ CASES = [
     ("The plant will open in March.", "March", "2026-03"),
     ("Prices are expected to rise in March.", "March", "2026-03"),
     ("September's inflation rate is 2.1 percent.", "September", "2025-09"),
+    ("A second fair is planned for September.", "September", "2025-09"),
+    ("Work is due to start in March.", "March", "2026-03"),
+    ("The board meets on Tuesday.", "Tuesday", "2025-12-23"),
+    ("The closing price of $52.40 on Friday was a record.", "Friday", "2025-12-19"),
+    ("A study published on Monday found more.", "Monday", "2025-12-22"),
 ]
 
 

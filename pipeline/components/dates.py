@@ -11,7 +11,8 @@ The tense of the clause around each expression (:func:`clause_tense`) tells the
 normalizer which way a bare weekday, day or month points: "shares fell on
 Monday" looks back, "talks resume on Monday" and "will meet on Monday" ahead,
 "September's rate is 2%" (present) takes the nearest September; a phrase with
-no verb at all reads ahead, as calendar tools read it.
+no verb at all reads ahead, as calendar tools read it; an expression hanging on
+a noun ("the closing price on Friday") has no tense of its own.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from pipeline.normalize.dates import DateFound, Reference, find_dates
 from pipeline.normalize.scan import LABEL_WORDS
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "gon"}
-_PAST_AUX = {"was", "were", "had", "did", "'d"}
+_PAST_AUX = {"was", "were", "had", "did", "'d", "has", "have"}
+# Heads of "to" + verb that point ahead: "is due to start", "expected to rise", "plans to open".
+_PROSPECTIVE = {"due", "expect", "schedule", "plan", "set", "aim", "intend", "hope", "want", "likely", "go",
+                "seek", "propose", "prepare", "poise", "slate", "project", "forecast", "promise", "pledge"}
 
 
 def infer_reference(found: list[DateFound]) -> str | None:
@@ -39,27 +43,36 @@ def infer_reference(found: list[DateFound]) -> str | None:
 def _verb_tense(verb: Token) -> str | None:
     """"past", "present" or "future" for a verb group; None when its tense is unclear."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & _FUTURE_AUX or {"is", "are", "am"} & aux and verb.tag_ == "VBG":
+    if aux & _FUTURE_AUX or {"is", "are", "am", "'s", "'re"} & aux and verb.tag_ == "VBG":
         return "future"  # "will meet", "is meeting (on Monday)"
-    if aux & _PAST_AUX or aux & {"has", "have"} or verb.tag_ == "VBD":
+    if "to" in aux and verb.tag_ == "VB":
+        if verb.head.lemma_ in _PROSPECTIVE or verb.head.lower_ in _PROSPECTIVE:
+            return "future"  # "due to start in the spring"
+        return _verb_tense(verb.head) if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
+    if aux & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VBN" and verb.dep_ not in ("amod", "acl"):
-        return "past"
+    if verb.tag_ == "VBN":
+        return "present" if aux & {"is", "are", "am", "be", "'s", "'re"} else "past"  # "is planned" / "published"
     if verb.tag_ in ("VBZ", "VBP", "VB", "VBG") or aux & {"is", "are", "am", "can", "may", "must", "should"}:
         return "present"
     return None
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """The tense of the verb that governs the characters ``start:end``: "past", "present", "future",
-    or "none" when no verb governs them (a headline fragment, a calendar entry: read ahead)."""
+    """The tense of the verb that governs the characters ``start:end``: "past", "present", "future";
+    "none" when no verb governs them (a headline fragment, a calendar entry: read ahead); None when
+    the expression hangs on a noun ("the closing price on Friday"), whose tense the verb does not give."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token: Token | None = span.root
+    inside = range(span.start, span.end)
     while token is not None:
-        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
-            return _verb_tense(token)
+        if token.i not in inside:
+            if token.pos_ in ("VERB", "AUX"):
+                return _verb_tense(token)
+            if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                return None
         if token.head.i == token.i:
             break
         token = token.head

@@ -22,16 +22,20 @@ Conventions (documented choices):
   text leaves the direction open, the caller's ``direction`` (the tense of the
   clause: "past" or "future", see :func:`find_dates`) decides:
 
-  * a weekday or a holiday: past -> the latest on or before the reference day;
-    future or unknown -> the next one after it ("on Monday" in "shares fell on
-    Monday" is behind, in "talks resume on Monday" ahead). "this Friday" is
-    the Friday of the reference week, "next Friday" that of the next week,
-    "last Friday" the latest before the reference day.
+  * a weekday: past or unknown -> the latest on or before the reference day
+    (news reports what happened); present or future -> the first on or after
+    it ("on Monday" in "shares fell on Monday" is behind, in "talks resume on
+    Monday" ahead; "on Tuesday" in an article of a Tuesday is that day); a
+    verbless phrase ("none") -> the next one after it, as calendar tools read
+    it. "this Friday" is the Friday of the reference week, "next Friday" that
+    of the next week, "last Friday" the latest before the reference day.
+    A holiday: past -> the latest on or before, otherwise the next on or after.
   * a day or a month without a year ("March 5", "the 27th", "in September"):
-    past -> the latest on or before the reference date, future -> the next on
-    or after it, unknown -> the nearest (ties: the past one). A bare quarter or
-    half is always the nearest (results for "the fourth quarter" are reported
-    in January).
+    past -> the latest on or before the reference date, future or verbless ->
+    the next on or after it, present or unknown -> the nearest (ties: the past
+    one; "September's rate is 2%" in November). A bare quarter or half is the
+    nearest (results for "the fourth quarter" are reported in January), the
+    next one in a verbless phrase.
   * "in three weeks" is a date only in the future tense or a verbless phrase
     ("will open in three weeks"); otherwise it is a duration ("rose 5% in two
     years", "aims to earn $1m in 3 years").
@@ -970,11 +974,13 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
                 day = monday + dt.timedelta(days=wd)
             elif lead == "next":
                 day = monday + dt.timedelta(days=7 + wd)
-            elif lead == "last" or direction == "past":
+            elif lead == "last" or direction in ("past", None):
                 back = (rdate.weekday() - wd) % 7
                 day = rdate - dt.timedelta(days=back or (7 if lead == "last" else 0))
-            else:
+            elif direction == "none":
                 day = rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7 or 7)
+            else:  # news written on a Tuesday: "will meet on Tuesday" is today
+                day = rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7)
             f.set_day(day)
         return f
     if kind == "day_of_month":

@@ -115,8 +115,9 @@ _SHIFT = {"this": 0, "current": 0, "coming": 1, "next": 1, "upcoming": 1, "follo
 _UNIT = r"(?:years?|yrs?|months?|weeks?|days?|decades?|quarters?|qtrs?)"
 _YEARREF = rf"(?:{_YEAR}|the year|this year|last year|next year|the previous year|the same year)"
 # Holidays news dates things by: (month, day) fixed, (month, weekday, nth) floating
-# (nth -1 = the last), "easter" offsets. Source: US federal calendar and common usage.
-_HOLIDAYS: dict[str, tuple[int, int, int] | tuple[int, int] | int] = {
+# (nth -1 = the last; a fourth number: days after it), Easter offsets (Western
+# computus, dateutil). Source: US federal calendar, the Western church calendar.
+_HOLIDAYS: dict[str, tuple[int, ...] | int] = {
     "christmas": (12, 25), "christmas day": (12, 25), "xmas": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new years day": (1, 1), "new year's eve": (12, 31), "new years eve": (12, 31),
     "valentine's day": (2, 14), "valentines day": (2, 14), "valentine day": (2, 14), "halloween": (10, 31),
@@ -125,7 +126,14 @@ _HOLIDAYS: dict[str, tuple[int, int, int] | tuple[int, int] | int] = {
     "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
     "memorial day": (5, 0, -1), "mlk day": (1, 0, 3), "martin luther king day": (1, 0, 3),
     "martin luther king jr. day": (1, 0, 3), "presidents' day": (2, 0, 3), "mother's day": (5, 6, 2),
-    "father's day": (6, 6, 3), "easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2,
+    "father's day": (6, 6, 3), "easter": 0, "easter sunday": 0, "easter monday": 1, "easter mon": 1,
+    "good friday": -2, "maundy thursday": -3, "palm sunday": -7, "branch sunday": -7, "ash wednesday": -46,
+    "mardi gras": -47, "shrove tuesday": -47, "pancake day": -47, "ascension day": 39, "pentecost": 49,
+    "whit sunday": 49, "white sunday": 49, "whit monday": 50, "trinity sunday": 56,
+    "black friday": (11, 3, 4, 1), "martin luther king's day": (1, 0, 3), "martin luther kings day": (1, 0, 3),
+    "mlk jr. day": (1, 0, 3), "civil rights day": (1, 0, 3), "boss's day": (10, 16), "bosses' day": (10, 16),
+    "st paddy's day": (3, 17), "saint paddy's day": (3, 17), "saint patricks day": (3, 17),
+    "world vegan day": (11, 1),
 }
 _HOLIDAY_RULES = {k.replace("'", ""): v for k, v in _HOLIDAYS.items()}
 _HOLIDAY = "|".join(re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+")
@@ -143,7 +151,7 @@ _GRAMMAR = [
     ("num_dmony", rf"(?<![\d.,/-])(?P<xa>[12]\d|3[01]|0?[1-9])(?P<xs>[-/])(?P<xm>{_MONTH})(?P=xs)"
                   rf"(?P<xy>{_YEAR}|\d\d)\b"),
     ("holiday_y", rf"\b(?:(?P<hrel>this|next|last|the\s+next|the\s+last)\s+)?(?P<hol>{_HOLIDAY})"
-                  rf"(?:\s+(?:of\s+|in\s+)?(?P<holy>{_YEAR}))?\b"),
+                  rf"(?:\s+(?:of\s+|in\s+)?(?P<holy>{_YEAR}|(?:next|last|this)\s+year))?\b"),
     ("month_range", rf"\b(?:from\s+)?(?P<mr1>{_MONTH})\s*(?:to|through|until|-|–|—)\s*(?P<mr2>{_MONTH})"
                     rf"(?:,?\s+(?P<mry>{_YEAR}))?"),
     ("day_range", rf"\b(?:(?P<drl>from|between)\s+)?(?:the\s+)?(?P<dr1>{_DAY})(?:\s+of)?{_RANGE_SEP}(?:the\s+)?"
@@ -155,11 +163,13 @@ _GRAMMAR = [
     ("week_of", rf"\b(?:the\s+)?(?P<wko>week|month)\s+(?:of|commencing|starting|beginning|w/c)\s+(?:on\s+)?"
                 rf"(?P<wkd>(?:the\s+)?{_DAY}(?:\s+of\s+{_MONTH})?|{_MONTH}[\s.]*{_DAY}(?:,?\s+{_YEAR})?)\b"
                 rf"|\bw/c\s+(?P<wkd2>{_MONTH}\s*{_DAY})\b"),
-    ("nth_week", rf"\b(?:the\s+)?(?P<nwo>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
+    ("nth_week", rf"\b(?:the\s+)?(?:(?P<nwk>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?=last))?"
+                 rf"(?P<nwo>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+"
                  rf"(?P<nwt>(?:{_MONTH}\s+)?{_YEAR}|{_MONTH}|(?:this|next|last|previous)\s+(?:month|year))\b"
                  rf"|\b(?:the\s+)?(?P<nwo2>first|second|third|fourth|fifth|last)\s+week\s+(?P<nwt2>(?:this|next|last)"
                  rf"\s+(?:month|year))\b"),
-    ("edge_day", rf"\b(?:the\s+)?(?P<edw>first|last)\s+day\s+(?:of|in)\s+(?:the\s+)?(?P<edt>(?:{_MONTH}\s+)?{_YEAR}|"
+    ("edge_day", rf"\b(?:the\s+)?(?:(?P<edk>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?=last))?(?P<edw>first|last)"
+                 rf"\s+day\s+(?:of|in)\s+(?:the\s+)?(?P<edt>(?:{_MONTH}\s+)?{_YEAR}|"
                  rf"{_MONTH}|(?:this|next|last|previous|current)\s+(?:month|year)|month|year)\b"),
     ("nth_weekday", rf"\b(?:the\s+)?(?P<nwdo>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
                     rf"(?P<nwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+"
@@ -233,7 +243,7 @@ _GRAMMAR = [
     ("weekday", rf"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                 r"Sunday|Mon\.?|Tues?\.?|Thu(?:rs?)?\.?|Fri\.?)(?=\W|$)"),
     ("recent", r"\b(?P<rc>recent\s+(?:years|months|weeks|decades)|in\s+recent\s+times)\b"),
-    ("day_of_month", r"\b(?:on\s+)?the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:[.,;!?)]|$))"
+    ("day_of_month", rf"\b(?:on\s+)?the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_DAYWORD})(?=\s*(?:[.,;!?)]|$))"
                      r"(?![.,]\d)|\bon\s+(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:[,;!?)]|\.(?!\d)|$))"),
     ("month_only", r"\b(?P<mo>(?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Sept))\b"),
@@ -497,10 +507,10 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return easter(year) + dt.timedelta(days=rule)
     if len(rule) == 2:
         return _ymd(year, rule[0], rule[1])
-    month, weekday, nth = rule  # type: ignore[misc]
+    month, weekday, nth, *after = rule
     days = [dt.date(year, month, d) for d in range(1, _last_day(year, month) + 1)
             if dt.date(year, month, d).weekday() == weekday]
-    return days[nth - 1] if nth > 0 else days[nth]
+    return (days[nth - 1] if nth > 0 else days[nth]) + dt.timedelta(days=after[0] if after else 0)
 
 
 def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
@@ -653,7 +663,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
         f.granularity = "year"
         return f
     if kind == "modified":
-        return _modified(g, ref, f)
+        return _modified(g, ref, f, direction)
     if kind == "season":
         return _season(g, ref, f, direction)
     if kind == "decade":
@@ -728,7 +738,7 @@ _MOD_WORDS = {"end": "end", "close": "end", "late": "end", "start": "start", "be
               "early": "start", "turn": "start", "middle": "mid", "mid": "mid"}
 
 
-def _modified(g: dict[str, str | None], ref: Reference, f: DateFound) -> DateFound | None:
+def _modified(g: dict[str, str | None], ref: Reference, f: DateFound, direction: str | None) -> DateFound | None:
     mod = _MOD_WORDS[(g["mw"] or g["mp"] or "").lower()]
     target = " ".join((g["mt"] or "").split())
     low = target.lower()
@@ -736,7 +746,7 @@ def _modified(g: dict[str, str | None], ref: Reference, f: DateFound) -> DateFou
         target = f"this {low}"
     elif low.startswith(("the following ", "the coming ", "coming ")):
         target = "next " + low.split()[-1]
-    inner = find_dates(target, reference=ref)
+    inner = find_dates(target[:1].upper() + target[1:], reference=ref, direction=(lambda s, e: direction))
     if not inner or inner[0].start_date is None and inner[0].value is None:
         return None
     base = inner[0]
@@ -762,7 +772,7 @@ def _season(g: dict[str, str | None], ref: Reference, f: DateFound, direction: s
         word = " ".join((g["srel"] or "").lower().split())
         mid = 1 if m1 == 12 else m1 + 1  # the season's middle month: January for a winter
         y = _month_year(ref, mid, {"next": "future", "the coming": "future", "last": "past",
-                                   "the past": "past"}.get(word, direction))
+                                   "the past": "past", "this": None}.get(word, direction))
         if y is None:
             return None
         if word == "next" and ref.month and y * 12 + mid <= ref.year * 12 + ref.month:
@@ -801,6 +811,12 @@ def _decade(g: dict[str, str | None], ref: Reference, f: DateFound, text: str) -
 def _holiday_found(g: dict[str, str | None], ref: Reference, f: DateFound,
                    direction: str | None) -> DateFound | None:
     name = g["hol"] or ""
+    if g["holy"] and not g["holy"][0].isdigit():
+        y, _rel = _year(g["holy"], ref)
+        day = _holiday(name, y) if y else None
+        if day is None:
+            return f
+        return f.set_day(day)
     if g["holy"]:
         day = _holiday(name, int(g["holy"]))
         if day is None:
@@ -814,7 +830,7 @@ def _holiday_found(g: dict[str, str | None], ref: Reference, f: DateFound,
     days = [d for d in (_holiday(name, ref.year + k) for k in (-1, 0, 1, 2)) if d]
     word = " ".join((g["hrel"] or "").lower().split()).replace("the ", "")
     if word == "this":
-        day = next((d for d in days if d.year == ref.year), None)
+        day = next((d for d in days if d >= here), None)
     elif word == "next":
         day = next((d for d in days if d > here), None)
     elif word == "last":
@@ -1030,12 +1046,12 @@ def _ago(g: dict[str, str | None], ref: Reference, f: DateFound, rdate: dt.date 
 
 
 def _nth_thursday_week(first: dt.date, last: dt.date, nth: int) -> dt.date | None:
-    """The Monday of the week holding the nth (or, -1, the last) Thursday between two days."""
+    """The Monday of the week holding the nth (negative: nth from the end) Thursday between two days."""
     thursdays = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)
                  if (first + dt.timedelta(days=k)).weekday() == 3]
-    if not thursdays or nth > len(thursdays):
+    if not thursdays or abs(nth) > len(thursdays):
         return None
-    return thursdays[nth - 1 if nth > 0 else -1] - dt.timedelta(days=3)
+    return thursdays[nth - 1 if nth > 0 else nth] - dt.timedelta(days=3)
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "1st": 1, "2nd": 2, "3rd": 3,
@@ -1077,6 +1093,8 @@ def _week_forms(kind: str, g: dict[str, str | None], ref: Reference, f: DateFoun
         return _set_week(f, _week_of(day)[0])
     if kind == "nth_week":
         nth = _NTH[(g["nwo"] or g["nwo2"] or "").lower()]
+        if g["nwk"]:
+            nth = -_NTH[g["nwk"].lower()]  # "the third last week"
         period = _period_of(g["nwt"] or g["nwt2"] or "", ref, direction)
         if period is None:
             return None
@@ -1089,8 +1107,9 @@ def _week_forms(kind: str, g: dict[str, str | None], ref: Reference, f: DateFoun
         if period is None:
             return None
         f.relative = period.relative
+        back = _NTH[g["edk"].lower()] - 1 if g["edk"] else 0
         return f.set_day(dt.date.fromisoformat((period.start_date if (g["edw"] or "").lower() == "first"
-                                                else period.end_date) or ""))
+                                                else period.end_date) or "") - dt.timedelta(days=back))
     if kind == "nth_weekday":
         nth = _NTH[(g["nwdo"] or g["nwdo2"] or "").lower()]
         wd = _WEEKDAYS[(g["nwd"] or g["nwd2"] or "").lower()]

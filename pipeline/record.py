@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
 PercentUnit = Literal["percent", "percentage_point", "basis_point", "fraction"]

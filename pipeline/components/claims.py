@@ -11,23 +11,33 @@ Rules (each tested with small sentences in tests/test_claims.py):
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one). Anaphors ("this hub", "the company", "it", "here")
-  resolve to ``subject_entity``: the previous sentence's subject entity when
-  its label fits (itself resolved if it is an anaphor); else, among fitting
-  entities of the last five sentences, the most mentioned so far (then the
-  most recent); else the most recent fitting entity. A subject with no entity
+  resolve to ``subject_entity``: a pronoun in a reported clause is the
+  speaker ("X said that it had ..."); a definite noun phrase is an earlier
+  name ending in the anaphor's head
+  noun ("the partnership" -> "Capital Area Transit Partnership"); else the
+  previous sentence's subject entity when
+  its label fits (itself resolved if it is an anaphor); else the fitting
+  entity mentioned most often so far (ties: the most recent). A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures.
 - ``measure``: what is measured, first that applies: the "in"/"of" phrase after
-  a money or count ("10 trillion yuan in combined revenue"); the base of a
-  share ("a third of Beijing's GDP"); the noun the value describes ("R&D
-  spending near six percent"); the subject of a change verb ("output ...
-  surged 16.5 percent"); the counted noun.
-- ``time``: the date mention nearest the value in the same sentence
-  (``time_source: "sentence"``); else the latest date of the previous sentence
-  of the same paragraph (``"carried"``), unless it is background history (ending
-  more than five years before the reference date); else null.
-- ``quoted``: the value stands inside quotation marks; ``speaker``: the
-  subject of a speech verb ("said") in the sentence, or the nearest PERSON.
+  a money or count ("10 trillion yuan in combined revenue"; not a setting such
+  as "in early trading"); the noun the value modifies ("a £250 million share
+  buyback"); the base of a share ("a third of Beijing's GDP"); the noun the
+  value describes ("R&D spending near six percent"); the counted noun; the
+  subject of a level or change verb when it is a common noun phrase ("output
+  ... surged 16.5 percent", "Revenue rose to US$6.7 billion").
+- ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
+  not a comparison basis ("from 2022", "a year earlier" — unless it directly
+  follows the value: "£388 million a year ago"), not the date of a speech verb
+  ("said on Thursday"), in the value's own clause, then the nearest. Else the
+  latest period (month or coarser, not a basis) of the previous sentence of the
+  same paragraph (``"carried"``), unless it is background history (ending more
+  than five years before the reference date); else null.
+- ``quoted``: the value stands inside quotation marks (of five words or more;
+  shorter ones are names or scare quotes); ``speaker``: the subject of a speech
+  verb ("said") naming someone, in the sentence or, for a quotation running over
+  several sentences, the nearest such sentence of the paragraph.
 """
 
 from __future__ import annotations
@@ -43,6 +53,14 @@ from pipeline.lexicons.anaphora import (
     ANY,
     PRONOUNS,
     SPEECH_VERBS,
+)
+from pipeline.lexicons.changes import (
+    DECREASE_LEMMAS,
+    DECREASE_NOUNS,
+    INCREASE_LEMMAS,
+    INCREASE_NOUNS,
+    LEVEL_VERBS,
+    SETTING_NOUNS,
 )
 from pipeline.nlp import RawClaim, RawMention, nc
 
@@ -116,7 +134,7 @@ class ClaimBuilder:
         fields["time_source"] = source
         quoted = _in_quotes(doc.text, value.start)
         fields["quoted"] = quoted
-        fields["speaker"] = self._speaker(sent, entities, doc) if quoted else None
+        fields["speaker"] = self._speaker(sent, entities, doc, sents, s_idx) if quoted else None
         return RawClaim(sentence=s_idx, values=[value], fields=fields, time=time,
                         subject_entity=subject_entity)
 
@@ -136,9 +154,26 @@ class ClaimBuilder:
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
             if ent is not None and ent.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
                 return ent
+        # "the partnership" after "Capital Area Transit Partnership": a definite noun
+        # phrase whose head is the last word of an earlier name
+        if any(c.lower_ in ANAPHOR_DETERMINERS for c in subj.children) and subj.pos_ == "NOUN":
+            head = subj.lemma_.lower()
+            named = [e for e in entities if e.end <= subj.idx and
+                     e.fields["canonical"].lower().split()[-1:] in ([head], [head + "s"], [subj.lower_])]
+            if named:
+                return named[-1]
         labels = _anaphor_labels(subj)
         if labels is None:
             return None
+        # "Grupo Albarán said that it had completed ...": a pronoun subject of a
+        # reported clause is the speaker
+        reporting = _reporting_verb(subj.head)
+        if subj.pos_ == "PRON" and reporting is not None and depth < 2:
+            speaker = _subject(reporting)
+            if speaker is not None and speaker is not subj:
+                ent = ClaimBuilder._entity_for(doc, speaker, entities, sents, s_idx, depth + 1)
+                if ent is not None and ent.fields.get("label") in labels:
+                    return ent
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
@@ -156,19 +191,16 @@ class ClaimBuilder:
                         ranked.append(ent)
             if ranked:
                 return min(ranked, key=lambda e: labels.index(e.fields["label"]))
-        # else the most salient fitting entity of the last five sentences: the most
-        # mentioned so far, then the most recent; labels in order of preference
-        window_start = sents[max(0, s_idx - 5)].start_char
+        # else the most salient fitting entity so far: the most mentioned in the
+        # article up to here (ties: the most recent); labels in order of preference
         for label in labels:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
-            recent = [e for e in before if e.start >= window_start]
-            if recent:
-                counts = {e.fields["canonical"]: 0 for e in recent}
+            if before:
+                counts: dict[str, int] = {}
                 for e in before:
-                    if e.fields["canonical"] in counts:
-                        counts[e.fields["canonical"]] += 1
+                    counts[e.fields["canonical"]] = counts.get(e.fields["canonical"], 0) + 1
                 best = max(counts.values())
-                return [e for e in recent if counts[e.fields["canonical"]] == best][-1]
+                return [e for e in before if counts[e.fields["canonical"]] == best][-1]
         for label in labels:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
             if before:
@@ -184,14 +216,23 @@ class ClaimBuilder:
             if nxt is not None and nxt.lower_ in ("in", "of"):
                 objs = [c for c in nxt.children if c.dep_ == "pobj"]
                 if objs and objs[0].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and \
-                        not _is_date_like(objs[0]):
+                        not _is_date_like(objs[0]) and objs[0].lemma_.lower() not in SETTING_NOUNS:
                     return doc[nxt.i + 1:objs[0].i + 1].text
-        # the value describes a noun: "R&D spending near six percent"
+        # the value modifies the noun after it: "a £250 million share buyback"
         root = span.root
         head = root.head
+        if head.pos_ == "NOUN" and head.i >= span.end and root.dep_ in ("compound", "nummod", "amod", "nmod",
+                                                                          "quantmod") and value.kind != "quantities" \
+                and not _is_date_like(head) and head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) \
+                and all(t.dep_ in ("compound", "amod", "nmod", "punct") and not t.like_num
+                        for t in doc[span.end:head.i]):
+            return doc[span.end:head.i + 1].text
+        # the value describes a noun: "R&D spending near six percent"
         if value.kind == "percentages" and head.pos_ in ("VERB", "AUX") and value.fields.get("of"):
             return value.fields["of"]
-        if head.pos_ in ("NOUN", "PROPN") and head.i < span.start and root.dep_ in (
+        describable = head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) and not head.ent_type_ \
+            and not _is_date_like(head)
+        if describable and head.pos_ in ("NOUN", "PROPN") and head.i < span.start and root.dep_ in (
                 "npadvmod", "appos", "amod", "nmod", "advmod", "pobj", "dobj", "attr", "nummod", "prep"):
             left = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ != "prep")
             return doc[left:head.i + 1].text
@@ -202,49 +243,121 @@ class ClaimBuilder:
             return doc[left:noun.i + 1].text
         if value.kind == "percentages" and value.fields.get("of"):
             return value.fields["of"]
-        if verb is not None and subj is not None and value.fields.get("change") is not None:
-            return _phrase(subj, verb)
         if value.kind == "quantities" and value.fields.get("counted"):
             return value.fields["counted"]
+        # the subject is what is measured when it is a common noun phrase and the
+        # verb states its level or change: "Revenue rose to US$6.7 billion"
+        if verb is not None and subj is not None and _measurable_subject(subj) and \
+                (value.fields.get("change") is not None or verb.lemma_ in LEVEL_VERBS
+                 or verb.lemma_ in INCREASE_LEMMAS | DECREASE_LEMMAS):
+            return _phrase(subj, verb)
         return None
 
     @staticmethod
     def _time(doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span],
               dates: list[RawMention]) -> tuple[RawMention | None, str | None]:
+        """The date that scopes a value (see the module docstring for the order)."""
         in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
         if in_sent:
+            verb = _governing_verb(span)
             mid = (span.start_char + span.end_char) / 2
-            return min(in_sent, key=lambda d: (abs((d.start + d.end) / 2 - mid), d.start)), "sentence"
-        if s_idx > 0:
+
+            def rank(d: RawMention) -> tuple[int, int, int, float]:
+                adjacent = 0 <= d.start - span.end_char <= 2  # "£388 million a year ago"
+                d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
+                d_verb = _governing_verb(d_span) if d_span is not None else None
+                speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb is not verb)
+                other_clause = int(d_verb is not None and verb is not None and d_verb is not verb)
+                basis = int(_is_comparison_date(doc, d) and not adjacent)
+                return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
+
+            best = min(in_sent, key=rank)
+            if rank(best)[0] == 0:  # a comparison basis is never the time of another value
+                return best, "sentence"
+            in_sent = []
+        if s_idx > 0 and not in_sent:
             prev = sents[s_idx - 1]
             same_paragraph = "\n" not in doc.text[prev.start_char:sent.start_char]
             ref_year = _ref_year(doc)
-            prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char and not (
-                ref_year and d.fields.get("end_date") and int(d.fields["end_date"][:4]) < ref_year - 5)]
+            prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char
+                          and d.fields.get("granularity") not in ("day", "week", None)
+                          and not _is_comparison_date(doc, d)
+                          and not (ref_year and d.fields.get("end_date")
+                                   and int(d.fields["end_date"][:4]) < ref_year - 5)]
             if same_paragraph and prev_dates:
                 return prev_dates[-1], "carried"
         return None, None
 
     @staticmethod
-    def _speaker(sent: Span, entities: list[RawMention], doc: Doc) -> str | None:
-        """Who says the quotation: the subject of a speech verb when it names
-        someone (a proper noun or an entity), else the sentence's first PERSON."""
+    def _speaker(sent: Span, entities: list[RawMention], doc: Doc, sents: list[Span] | None = None,
+                 s_idx: int = 0) -> str | None:
+        """Who says the quotation: the subject of a speech verb that names someone
+        (a proper noun or an entity; "she said" -> the latest PERSON before it), in
+        this sentence, else the next two and then the previous two sentences of the
+        same paragraph (a quotation often runs over several sentences)."""
         def names(tok: Token) -> bool:
             return tok.pos_ == "PROPN" or any(e.start <= t.idx < e.end for t in tok.subtree for e in entities
                                               if e.fields.get("label") in ("PERSON", "ORG"))
-        for tok in sent:
-            if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
-                subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
-                if subj is not None and subj.pos_ != "PRON" and names(subj):
-                    return _phrase(subj)
-        persons = [e for e in entities if e.fields.get("label") == "PERSON" and
-                   sent.start_char <= e.start < sent.end_char]
-        return doc.text[persons[0].start:persons[0].end] if persons else None
+
+        def in_sentence(sp: Span) -> str | None:
+            for tok in sp:
+                if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+                    subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+                    if subj is None:
+                        continue
+                    if subj.pos_ != "PRON" and names(subj):
+                        return _phrase(subj)
+                    if subj.lower_ in ("he", "she"):
+                        persons = [e for e in entities if e.fields.get("label") == "PERSON" and e.end <= subj.idx]
+                        if persons:
+                            return doc.text[persons[-1].start:persons[-1].end]
+            persons = [e for e in entities if e.fields.get("label") == "PERSON" and
+                       sp.start_char <= e.start < sp.end_char]
+            return doc.text[persons[0].start:persons[0].end] if persons else None
+
+        found = in_sentence(sent)
+        if found or sents is None:
+            return found
+        para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+        para_end = doc.text.find("\n", sent.end_char - 1)
+        para_end = len(doc.text) if para_end < 0 else para_end
+        for k in (s_idx + 1, s_idx + 2, s_idx - 1, s_idx - 2):
+            if 0 <= k < len(sents) and para_start <= sents[k].start_char < para_end:
+                found = in_sentence(sents[k])
+                if found:
+                    return found
+        return None
+
+
+_COMPARISON_WORDS = frozenset({"from", "than", "against", "versus", "vs", "vs.", "over", "with"})
+
+
+def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
+    """A date that is the basis of a comparison ("from 2022", "than a year earlier",
+    "a year ago"), not the time of the figure."""
+    text = doc.text[date.start:date.end].lower()
+    if any(w in text.split() for w in ("earlier", "ago", "before", "previous", "prior")):
+        return True
+    before = doc.text[max(0, date.start - 12):date.start].lower().split()
+    return bool(before) and before[-1] in _COMPARISON_WORDS
 
 
 def _ref_year(doc: Doc) -> int | None:
     value = (doc._.reference_date or {}).get("value")
     return int(value[:4]) if value else None
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The speech verb a clause is reported under: "said ... that it had completed"
+    (the parser attaches the clause as ccomp, or to "statement" as acl)."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "acl", "pobj", "prep", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+            return tok
+    return None
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -264,6 +377,8 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(5):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
         if subj is not None:
+            if subj.lower_ in ("who", "which", "that") and tok.dep_ in ("relcl", "acl"):
+                return tok.head  # "Negi, who owns 11 percent": the relative pronoun's antecedent
             return subj
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") and tok.head is not tok:
             if tok.dep_ in ("relcl", "acl"):
@@ -288,9 +403,19 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
             end -= 1
     for t in tree:
         if t.i > tok.i and t.dep_ in ("relcl", "acl", "punct") and t.head is tok:
-            end = t.left_edge.i
+            end = min(end, t.left_edge.i)
             break
+    while end > tok.i + 1 and tok.doc[end - 1].lower_ in ("that", "which", "who", "whose", ","):
+        end -= 1
     return tok.doc[tree[0].i:end].text
+
+
+def _measurable_subject(subj: Token) -> bool:
+    """A common noun phrase ("revenue", "the value added of ..."), not a name,
+    pronoun or anaphor, nor a phrase holding the value itself."""
+    if subj.pos_ not in ("NOUN",) or subj.ent_type_ or _anaphor_labels(subj) is not None:
+        return False
+    return not any(t.like_num for t in subj.subtree)
 
 
 def _anaphor_labels(subj: Token) -> tuple[str, ...] | None:

@@ -34,7 +34,9 @@ from pipeline.lexicons.entities import (
     NOT_ENTITIES,
     ORG_SUFFIXES,
 )
+from pipeline.lexicons.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS
 from pipeline.nlp import RawMention, nc
+from pipeline.normalize.money import currency_code
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -73,8 +75,8 @@ class EntityCorrector:
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
         ents = self._apply_patterns(doc, ents)
         ents = self._merge(doc, ents)
-        ents = [self._trim(e) for e in ents]
-        ents = [self._relabel(e) for e in ents if e is not None and self._keep(e)]
+        trimmed = [t for t in (self._trim(e) for e in ents) if t is not None]
+        ents = [self._relabel(e) for e in trimmed if self._keep(e)]
         ents, aliases = self._abbreviations(doc, ents)
         ents = self._propagate(doc, filter_spans(ents))
         doc.ents = filter_spans(ents)
@@ -153,6 +155,10 @@ class EntityCorrector:
         core = canonical_name(text)
         if core in NOT_ENTITIES or core.rstrip("s") in NOT_ENTITIES:
             return False
+        if any(t.like_num for t in ent) and all(t.like_num or t.is_punct or currency_code(t.text) or
+                                                t.lower_ in SCALE_WORDS or t.text in SCALE_ABBREVIATIONS
+                                                for t in ent):
+            return False  # "USD 1.9": an amount, not a name
         return any(c.isalpha() for c in core)
 
     @staticmethod

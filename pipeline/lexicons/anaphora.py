@@ -15,7 +15,8 @@ ORG = ("ORG",)
 ANY = ("ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "PRODUCT", "EVENT")
 
 ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
-    "city": CITY, "town": CITY, "capital": CITY, "municipality": CITY, "hub": PLACE + ORG, "region": PLACE, "area": PLACE, "province": PLACE,
+    "city": CITY, "town": CITY, "capital": CITY, "municipality": CITY, "hub": PLACE + ORG,
+    "region": PLACE, "area": PLACE, "province": PLACE,
     "country": CITY, "nation": CITY, "state": CITY, "district": PLACE,
     "zone": PLACE, "port": PLACE + ORG,
     "company": ORG, "firm": ORG, "group": ORG, "operator": ORG, "bank": ORG, "lender": ORG,
@@ -23,6 +24,8 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "manufacturer": ORG, "agency": ORG, "ministry": ORG, "bureau": ORG, "government": ORG + PLACE,
     "startup": ORG, "business": ORG, "conglomerate": ORG, "automaker": ORG, "utility": ORG,
     "developer": ORG, "university": ORG, "institute": ORG, "committee": ORG, "commission": ORG,
+    "board": ORG, "partnership": ORG, "authority": ORG, "council": ORG, "regulator": ORG,
+
 }
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "its"})
 PRONOUNS: dict[str, tuple[str, ...]] = {

@@ -36,3 +36,17 @@ BASIS_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"\bweek[-\s]on[-\s]week\b|\bfrom (?:a|the) (?:week earlier|previous week)", "week_on_week"),
     ]
 ]
+
+# Verbs that state the level of their subject ("Revenue was / reached / totalled
+# $5 billion"): the subject is then the measure.
+LEVEL_VERBS = frozenset("""
+be reach total stand hit come amount top exceed surpass pass near approach average
+equal hover sit remain end close finish peak
+""".split())
+
+# Nouns after "in" that set the scene, not the thing measured ("$63.53 in early
+# trading", "in a statement").
+SETTING_NOUNS = frozenset("""
+trading session market deal transaction statement filing report interview note briefing
+speech letter release conference call time period
+""".split())

@@ -213,7 +213,8 @@ _GRAMMAR = [
                  rf"current|coming|past|previous|the\s+following|the\s+coming)\s+(?:year|month|week)|year|month|week)\b"),
     ("season", rf"\b(?:(?P<sm>early|late|mid)[-\s])?(?:(?P<srel>this|next|last|the\s+coming|the\s+past)\s+)?"
                rf"(?P<sn>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<sy>{_YEAR}))?\b"),
-    ("decade", r"\b(?:the\s+)?(?:(?P<dm>early|mid|late)[-\s])?(?:(?P<dc>1[89]\d0|20\d0)'?s|(?P<dc2>'\d0s|(?:(?<=the\s)|(?<=\bin\s))\d0'?s)"
+    ("decade", r"\b(?:the\s+)?(?:(?P<dm>early|mid|late)[-\s])?(?:(?P<dc>1[89]\d0|20\d0)'?s|"
+               r"(?P<dc2>'\d0s|(?:(?<=the\s)|(?<=\bin\s))\d0'?s)"
                r"|(?P<dcw>(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                r"nineties)|noughties))\b"),
     ("century", r"\b(?:the\s+)?(?P<cn>1\d|2[01])(?:st|nd|rd|th)[-\s]century\b"),
@@ -240,10 +241,11 @@ _GRAMMAR = [
     ("day_after", r"\b(?:the\s+)?day\s+(?P<dad>after|before)\s+(?P<daw>tomorrow|tmrw|yesterday)\b"),
     ("day_words", r"\b(?P<dw>yesterday|today|tomorrow|tmrw|tomorrows)\b"),
     ("anaphoric", r"\bthe\s+(?:next|following|previous)\s+day\b"),
-    ("weekday", rf"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    ("weekday", r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                 r"Sunday|Mon\.?|Tues?\.?|Thu(?:rs?)?\.?|Fri\.?)(?=\W|$)"),
     ("recent", r"\b(?P<rc>recent\s+(?:years|months|weeks|decades)|in\s+recent\s+times)\b"),
-    ("day_of_month", rf"\b(?:on\s+)?the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_DAYWORD})(?=\s*(?:[.,;!?)]|$))"
+    ("day_of_month", rf"\b(?:on\s+)?the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_DAYWORD})"
+                     r"(?=\s*(?:[.,;!?)]|$))"
                      r"(?![.,]\d)|\bon\s+(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:[,;!?)]|\.(?!\d)|$))"),
     ("month_only", r"\b(?P<mo>(?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Sept))\b"),
@@ -420,9 +422,8 @@ def _choose(candidates: list[dt.date], here: dt.date, direction: str | None) -> 
 def _nearest_year(ref: Reference, month: int) -> int:
     """The year that puts ``month`` nearest the reference month (ties: the past one)."""
     assert ref.year is not None and ref.month is not None
-    here = ref.year * 12 + ref.month
-    return min((ref.year - 1, ref.year, ref.year + 1),
-               key=lambda yy: (abs(yy * 12 + month - here), yy > ref.year))
+    year, here = ref.year, ref.year * 12 + ref.month
+    return min((year - 1, year, year + 1), key=lambda yy: (abs(yy * 12 + month - here), yy > year))
 
 
 def _month_year(ref: Reference, month: int, direction: str | None) -> int | None:
@@ -518,6 +519,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
     """Normalize one match of the grammar (``direction``: the clause's tense, see the module doc)."""
     f = DateFound(0, 0, text, None)
     rdate = ref.date
+    y: int | None
     if kind == "num_ymd":
         m = int(g["nym"]) if g["nym"] else _month_num(g["nymw"] or "")
         return _explicit_day(f, int(g["ny"] or 0), m, int(g["nyd"] or 0))
@@ -538,7 +540,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
             g["dm_m"], g["dm_d"], g["dm_y"])
         m, d = _month_num(mt or ""), _day_num(dtxt or "")
         weekday = g["mdw"] if kind == "month_day" else g["dmw"]
-        if weekday and not yt and ref.date:  # "Fri, Jul 18": the year in which Jul 18 is a Friday
+        if weekday and not yt and ref.date and ref.year:  # "Fri, Jul 18": the year in which Jul 18 is a Friday
             wd = _WEEKDAYS[weekday.lower().rstrip(".")]
             cands = [x for x in (_ymd(ref.year + k, m, d) for k in (-1, 0, 1)) if x and x.weekday() == wd]
             if cands:
@@ -557,7 +559,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
         if not 1 <= a < b <= _last_day(2000, m):
             return None
         if g[yt]:
-            y: int | None = int(g[yt] or 0)
+            y = int(g[yt] or 0)
             f.explicit_year = y
         else:
             f.relative = True
@@ -647,7 +649,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
         yt = g.get("hy") or g.get("hcy") or g.get("hcy2")
         y, rel = _year(yt, ref)
         if yt is None and y is not None and ref.month:
-            y = (ref.year if 6 * h >= ref.month else ref.year + 1) if direction == "none" else \
+            y = (y if 6 * h >= ref.month else y + 1) if direction == "none" else \
                 _nearest_year(ref, 4 if h == 1 else 10)
         f.granularity, f.relative = "half", rel
         if y is None:
@@ -715,7 +717,7 @@ def _quarter(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound, 
     y, rel = _year(yt, ref)
     if yt is None and y is not None and ref.month:
         # a bare quarter is the nearest such quarter to the reference date; in a verbless phrase, the next
-        y = (ref.year if 3 * q >= ref.month else ref.year + 1) if direction == "none" else _nearest_year(ref, 3 * q - 1)
+        y = (y if 3 * q >= ref.month else y + 1) if direction == "none" else _nearest_year(ref, 3 * q - 1)
     f.granularity, f.relative, f.fiscal = "quarter", rel, fiscal
     if mod_word:
         f.mod = {"end": "end", "close": "end", "start": "start", "beginning": "start", "middle": "mid"}[
@@ -771,10 +773,11 @@ def _season(g: dict[str, str | None], ref: Reference, f: DateFound, direction: s
             return f
         word = " ".join((g["srel"] or "").lower().split())
         mid = 1 if m1 == 12 else m1 + 1  # the season's middle month: January for a winter
-        y = _month_year(ref, mid, {"next": "future", "the coming": "future", "last": "past",
-                                   "the past": "past", "this": None}.get(word, direction))
-        if y is None:
+        found_year = _month_year(ref, mid, {"next": "future", "the coming": "future", "last": "past",
+                                            "the past": "past", "this": None}.get(word, direction))
+        if found_year is None:
             return None
+        y = found_year
         if word == "next" and ref.month and y * 12 + mid <= ref.year * 12 + ref.month:
             y += 1
         if word == "last" and ref.month and y * 12 + mid >= ref.year * 12 + ref.month:
@@ -1150,10 +1153,10 @@ def _week_forms(kind: str, g: dict[str, str | None], ref: Reference, f: DateFoun
         if b is None and not re.search(r"\d(?:st|nd|rd|th)|\bthe\b|\bof\b", text, re.IGNORECASE):
             return None  # "rose 5 next month"
         month = _add_months(rdate.replace(day=1), _SHIFT[word])
-        last = _last_day(month.year, month.month)
+        last_day = _last_day(month.year, month.month)
         if b is None:
-            return f.set_day(month.replace(day=a)) if a <= last else f
-        if not a < b <= last:
+            return f.set_day(month.replace(day=a)) if a <= last_day else f
+        if not a < b <= last_day:
             return None
         first, end = month.replace(day=a), month.replace(day=b)
         return f.set_span(f"{first.isoformat()}/{end.isoformat()}", first, end, "day")
@@ -1163,7 +1166,7 @@ def _week_forms(kind: str, g: dict[str, str | None], ref: Reference, f: DateFoun
             wd = _WEEKDAYS[word]
             return f.set_day(rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7 or 7) + dt.timedelta(weeks=1))
         m = _month_num(word)
-        y = ref.year + (1 if m > rdate.month else 2)
+        y = rdate.year + (1 if m > rdate.month else 2)
         return f.set_span(f"{y:04d}-{m:02d}", *_month_span(y, m), "month")
     if kind == "n_weekdays":
         n = _num(g["nwn"] or "") or 0
@@ -1205,8 +1208,8 @@ def _span_n(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
             a, b = ref.year + 1, ref.year + n
             return f.set_span(f"{a:04d}/{b:04d}", f"{a:04d}-01-01", f"{b:04d}-12-31", "year")
         # the last n whole years up to the reference year (inclusive)
-        end = rdate.isoformat() if rdate else f"{ref.year:04d}-12-31"
-        return f.set_span(f"{ref.year - n + 1:04d}/{ref.year:04d}", f"{ref.year - n + 1:04d}-01-01", end, "year")
+        last = rdate.isoformat() if rdate else f"{ref.year:04d}-12-31"
+        return f.set_span(f"{ref.year - n + 1:04d}/{ref.year:04d}", f"{ref.year - n + 1:04d}-01-01", last, "year")
     if rdate is None:
         return f
     if unit == "month" and not ahead:
@@ -1273,8 +1276,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
             continue
         if statement and statement.start() <= m.start() < statement.end() + 8 and kind == "month_day":
             md = _month_num(m.group("md_m") or ""), _day_num(m.group("md_d") or "")
-            found = DateFound(m.start(), m.end(), mtext, f"XXXX-{md[0]:02d}-{md[1]:02d}", granularity="day")
-            out.append(found)  # "the fiscal year ends on September 30": a yearly day, on no calendar
+            yearly = DateFound(m.start(), m.end(), mtext, f"XXXX-{md[0]:02d}-{md[1]:02d}", granularity="day")
+            out.append(yearly)  # "the fiscal year ends on September 30": a yearly day, on no calendar
             continue
         tense = direction(m.start(), m.end()) if direction else None
         found = _resolve(kind, m.groupdict(), ref, mtext, tense)
@@ -1326,13 +1329,13 @@ def _with_durations(text: str, found: list[DateFound], ref: Reference) -> list[D
                               relative=d.relative, explicit_year=d.explicit_year, explicit_day=d.explicit_day)
         rdate = ref.date
         now_before = re.search(r"\bbetween\s+now\s+and\s+$", before, re.IGNORECASE)
-        now_after = re.match(r"^\s+and\s+now\b", after, re.IGNORECASE) and re.search(
-            r"\bbetween\s+$", text[max(0, d.start - 9):d.start], re.IGNORECASE)
-        if rdate and d.start_date and d.end_date and (now_before or now_after):
+        now_after = re.match(r"^\s+and\s+now\b", after, re.IGNORECASE)
+        between = re.search(r"\bbetween\s+$", text[max(0, d.start - 9):d.start], re.IGNORECASE)
+        if rdate and d.start_date and d.end_date and (now_before or now_after and between):
             if now_before:
                 start, end, first_s, last_s = d.start - len(now_before.group()), d.end, rdate.isoformat(), d.end_date
-            else:
-                start = d.start - len(re.search(r"between\s+$", text[:d.start], re.IGNORECASE).group())
+            elif now_after and between:
+                start = d.start - len(between.group())
                 end, first_s, last_s = d.end + len(now_after.group()), d.start_date, rdate.isoformat()
             if first_s <= last_s:
                 d = DateFound(start, end, text[start:end], f"{first_s}/{last_s}", start_date=first_s, end_date=last_s,

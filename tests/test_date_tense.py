@@ -18,6 +18,8 @@ CASES = [
     ("The board meets on Tuesday.", "Tuesday", "2025-12-23"),
     ("The closing price of $52.40 on Friday was a record.", "Friday", "2025-12-19"),
     ("A study published on Monday found more.", "Monday", "2025-12-22"),
+    ("The May 4 deadline passed.", "May 4", "2025-05-04"),
+    ("Voting ends on 4/22.", "4/22", "2026-04-22"),
 ]
 
 

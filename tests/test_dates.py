@@ -206,7 +206,8 @@ def test_weekday_prefix_picks_the_year():
 
 NOT_DATES = ["year on year", "year-on-year", "the 14th Five-Year Plan", "a one-hour circle", "24/7",
              "a 30-year-old", "2,025 workers", "may rise", "a three-year contract", "1/2 cup", "3/4 of them",
-             "in his sixties", "a summer camp", "2 may be", "scored 4-22"]
+             "in his sixties", "a summer camp", "2 may be", "scored 4-22", "Unit 12/14 was sold",
+             "the ratio was 10/12", "focused on the second."]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)

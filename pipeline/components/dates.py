@@ -18,7 +18,7 @@ a noun ("the closing price on Friday") has no tense of its own.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp import RawMention, nc
 from pipeline.normalize.dates import DateFound, Reference, find_dates
@@ -59,10 +59,17 @@ def _verb_tense(verb: Token) -> str | None:
     return None
 
 
+def _sentence_past(span: Span) -> str | None:
+    """For an expression hanging on a noun: "past" when its sentence's main verb is past, else unknown."""
+    root = span.sent.root
+    return "past" if root.pos_ in ("VERB", "AUX") and _verb_tense(root) == "past" else None
+
+
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     """The tense of the verb that governs the characters ``start:end``: "past", "present", "future";
-    "none" when no verb governs them (a headline fragment, a calendar entry: read ahead); None when
-    the expression hangs on a noun ("the closing price on Friday"), whose tense the verb does not give."""
+    "none" when no verb governs them (a headline fragment, a calendar entry: read ahead). An
+    expression hanging on a noun ("the closing price on Friday", "the May 4 deadline") takes
+    "past" from a past main verb, else None: a present main verb does not date the noun."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -73,7 +80,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
             if token.pos_ in ("VERB", "AUX"):
                 return _verb_tense(token)
             if token.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-                return None
+                return _sentence_past(span)
         if token.head.i == token.i:
             break
         token = token.head

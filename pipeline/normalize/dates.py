@@ -59,7 +59,9 @@ Conventions (documented choices):
 - Numeric dates: "4/22", "02/22/2016" are month/day (US order) unless the first
   number cannot be a month ("21/04/2016"); a two-digit year is 20YY up to 49,
   else 19YY. A slash pair that reads as a small fraction ("1/2", "3/10") or
-  "24/7" is not a date; "4-22" and "4.22" without a year are left to numbers.
+  "24/7" is not a date, and a yearless pair is a day only after a date word
+  ("on 4/22", "by 10/1"; "Unit 12/14", "a ratio of 10/12" are not); "4-22"
+  and "4.22" without a year are left to numbers.
 
 ``dateparser`` (one DateDataParser per process, fixed settings) reads the
 classic written day forms ("Dec. 22, 2025", "22 December 2025"); the grammar
@@ -244,7 +246,7 @@ _GRAMMAR = [
     ("weekday", r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                 r"Sunday|Mon\.?|Tues?\.?|Thu(?:rs?)?\.?|Fri\.?)(?=\W|$)"),
     ("recent", r"\b(?P<rc>recent\s+(?:years|months|weeks|decades)|in\s+recent\s+times)\b"),
-    ("day_of_month", rf"\b(?:on\s+)?the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_DAYWORD})"
+    ("day_of_month", r"\b(?:on\s+)?the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
                      r"(?=\s*(?:[.,;!?)]|$))"
                      r"(?![.,]\d)|\bon\s+(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:[,;!?)]|\.(?!\d)|$))"),
     ("month_only", r"\b(?P<mo>(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -1226,6 +1228,8 @@ def _span_n(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _LEADS = re.compile(r"(?:from|in|on|over|during|between|at)\s+", re.IGNORECASE)
+_SLASH_DAY_CONTEXT = re.compile(r"\b(?:on|by|until|till|from|to|since|before|after|through|thru|for|of|back|"
+                                r"due|dated|starting|beginning|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _SEASON_CONTEXT = re.compile(r"\b(?:in|during|over|by|until|till|through|the|this|leave)\s+$", re.IGNORECASE)
 
 
@@ -1240,6 +1244,8 @@ def _skip(kind: str, mtext: str, text: str, start: int) -> bool:
     if kind == "month_only" and re.search(r"\bMay\b", mtext) and not _MAY_CONTEXT.search(
             text[max(0, start - 12):start]):
         return True  # "May" the verb at a sentence start; "in May", "last May" are the month
+    if kind == "num_md" and start > 0 and not _SLASH_DAY_CONTEXT.search(text[max(0, start - 14):start]):
+        return True  # "Unit 12/14", "the ratio was 10/12": a slash pair is a day only after a date word
     if kind == "season" and not re.search(rf"{_YEAR}|this|next|last|coming|past", mtext, re.IGNORECASE) \
             and not _SEASON_CONTEXT.search(text[max(0, start - 12):start]):
         return True  # "summer camp"

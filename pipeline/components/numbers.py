@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline.lexicons.changes import (
     BASIS_PATTERNS,
@@ -36,10 +36,19 @@ from pipeline.lexicons.changes import (
 from pipeline.nlp import RawMention, nc
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import Candidate, ordinal_words, scan, vague_scales
-from pipeline.normalize.units import parse_unit, si_value
+from pipeline.normalize.units import UnitInfo, parse_unit, si_value
 
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
 _SETTING_LABELS = frozenset({"GPE", "NORP", "LOC"})
+# Words before "one" that make it a pronoun ("the one", "which one", "this one").
+_DETERMINERS = frozenset("the this that which each every any no another either neither".split())
+# Words that make bare "degrees" a temperature (in its sentence or article) or an angle
+# (in its sentence); see NumberFinder._degrees.
+TEMPERATURE_WORDS = ("temperature", "weather", "heat", "hot", "cold", "warm", "cool", "freez", "thermomet",
+                     "celsius", "fahrenheit", "fever", "forecast", "°c", "°f", "summer", "winter")
+ANGLE_WORDS = ("angle", "rotat", "turn", "tilt", "incline", "latitude", "longitude", "bearing", "compass", "arc ")
+# Currencies whose bare name "pound(s)" is money; elsewhere "25 pounds" is a weight.
+_POUND_CURRENCIES = frozenset({"GBP", "EGP", "LBP", "SYP", "SDG", "SSP", "GIP", "FKP", "SHP"})
 
 
 def clean(value: float | None) -> float | None:
@@ -64,7 +73,9 @@ class NumberFinder:
         self._spans = [(c.start, c.end) for c in candidates]
         for cand in candidates:
             if _overlaps((cand.core_start, cand.core_end), blocked):
-                continue
+                if not self._year_is_amount(store, cand):
+                    continue
+                blocked = [(m.start, m.end) for m in store["dates"]]
             if cand.kind == "ordinal":
                 continue  # ordinals are collected below, with the spelled ones
             if cand.kind in ("number", "unit") and _inside((cand.core_start, cand.core_end), names):
@@ -95,12 +106,35 @@ class NumberFinder:
                 and 1800 <= int(digits) <= 2199 and cand.hedge is None and cand.qualifier == "exact")
 
     @staticmethod
+    def _year_is_amount(store: dict, cand: Candidate) -> bool:
+        """"2000 milligrams", "1990 tonnes": a bare four-digit "year" with a unit is an amount.
+
+        The date found on the digits alone is dropped from the record.
+        """
+        if cand.kind not in ("unit", "money") or cand.digits_only is None or cand.adjectival or \
+                len((cand.unit or cand.currency or "").strip()) < 2:
+            return False
+        dates = store["dates"]
+        same = [m for m in dates if (m.start, m.end) == (cand.core_start, cand.core_end)]
+        if not same or len(same) != len([m for m in dates if _overlaps((m.start, m.end),
+                                                                       [(cand.core_start, cand.core_end)])]):
+            return False
+        for m in same:
+            dates.remove(m)
+        return True
+
+    @staticmethod
     def _is_pronoun(doc: Doc, cand: Candidate) -> bool:
-        """Spelled "one"/"two" used as a pronoun: "one of the largest", "the two"."""
+        """Spelled "one"/"two" used as a pronoun: "one of the largest", "the one you mentioned"."""
         if cand.kind != "number" or not cand.spelled or cand.value is None or cand.value >= 10:
             return False
         after = doc.text[cand.end:cand.end + 4].lower()
-        return after.startswith(" of ") or cand.text.lower() == "one" and not after.strip()
+        if after.startswith(" of "):
+            return True
+        if cand.text.lower() != "one":
+            return False
+        before = doc.text[max(0, cand.start - 8):cand.start].lower().split()
+        return bool(before) and before[-1] in _DETERMINERS
 
     # -- building ---------------------------------------------------------
     def _mention(self, doc: Doc, cand: Candidate, setting: list[str]) -> RawMention | None:
@@ -112,6 +146,9 @@ class NumberFinder:
                       "upper": clean(_mul(upper, scale)), "unit": cand.percent_unit or "percent",
                       "of": self._of_phrase(doc, cand.end), "change": self._change(doc, cand)}
             return RawMention("percentages", cand.start, cand.end, fields)
+        if cand.kind == "money" and (cand.currency or "").lower() in ("pound", "pounds") and \
+                not self._pound_is_money(doc, cand, setting):
+            cand.kind, cand.unit, cand.currency = "unit", cand.currency, None  # "25 pounds": a weight
         if cand.kind == "money":
             factor = cand.currency_factor
             code = currency_code(cand.currency or "", setting=setting)
@@ -130,14 +167,48 @@ class NumberFinder:
             info = parse_unit(cand.unit)
             if info is None:
                 return None
-            unit_name, dimension = info.name, info.dimension
-            value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
-            si = si_value(value, info) if value is not None else None
+            if info.name == "degree":
+                info = self._degrees(doc, cand, setting)  # None: "two degrees in physics", a count
+            if info is not None:
+                unit_name, dimension = info.name, info.dimension
+                value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
+                si = si_value(value, info) if value is not None else None
         fields = {**base, "value": clean(value), "lower": clean(lower), "upper": clean(upper),
                   "unit": unit_name, "dimension": dimension or "count",
                   "counted": None if unit_name else self._counted(doc, cand),
                   "si_value": clean(si), "per": cand.per, "change": self._change(doc, cand)}
         return RawMention("quantities", cand.start, cand.end, fields)
+
+    @staticmethod
+    def _degrees(doc: Doc, cand: Candidate, setting: list[str]) -> UnitInfo | None:
+        """Bare "degrees": an angle beside an angle word in its sentence ("rotate 90 degrees"),
+        else a temperature when the sentence or article talks about one, else None.
+
+        The scale of a temperature is the one the article writes elsewhere ("-5°C",
+        "Fahrenheit"), else Fahrenheit when the only currency of the places named is
+        the US dollar, else Celsius (documented default).
+        """
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        sentence = (span.sent.text if span is not None else doc.text).lower()
+        if any(word in sentence for word in ANGLE_WORDS):
+            return parse_unit("degrees")
+        text = doc.text.lower()
+        if not any(word in sentence or word in text for word in TEMPERATURE_WORDS):
+            return parse_unit("degrees") if cand.unit == "°" else None  # the sign is a degree
+        if "°c" in text or "celsius" in text or "℃" in text:
+            return parse_unit("degrees celsius")
+        if "°f" in text or "fahrenheit" in text or "℉" in text or setting == ["USD"]:
+            return parse_unit("degrees fahrenheit")
+        return parse_unit("degrees celsius")
+
+    @staticmethod
+    def _pound_is_money(doc: Doc, cand: Candidate, setting: list[str]) -> bool:
+        """Bare "pounds" is money in a British or Egyptian setting, beside "£" or "sterling",
+        or in millions; otherwise a weight ("drop 25 pounds", "two pounds of meat")."""
+        if any(code in _POUND_CURRENCIES for code in setting) or "£" in doc.text:
+            return True
+        after = doc.text[cand.end:cand.end + 10].lower()
+        return after.startswith(" sterling") or cand.value is not None and abs(cand.value) >= 1e6
 
     # -- reading the parse --------------------------------------------------
     @staticmethod

@@ -33,7 +33,9 @@ What counts as a prediction
     Each file has kinds; the kinds select record mentions (compare.CANDIDATES):
     number and numberrange -> any quantity, percentage or money mention;
     ordinal -> ordinals; percentage -> percentages; currency -> money;
-    dimension -> quantities with a unit; temperature -> quantities of dimension
+    dimension -> quantities with a unit other than a duration or a temperature
+    (both suites score those in their own files); Duckling Quantity of unit "unnamed"
+    ("around 4") -> quantities without a unit; temperature -> quantities of dimension
     [temperature]; age and duration -> quantities of dimension [time];
     date/daterange -> dates.
 

@@ -32,7 +32,14 @@ def _is_time(m: Mention) -> bool:
 
 
 def _is_measure(m: Mention) -> bool:
-    return isinstance(m, Quantity) and m.unit is not None
+    # Durations and temperatures are not measures here: both suites score them in
+    # their own files (Recognizers-Text DateTime durations and TemperatureModel,
+    # Duckling Duration and Temperature).
+    return isinstance(m, Quantity) and m.unit is not None and m.dimension not in ("[time]", "[temperature]")
+
+
+def _is_count(m: Mention) -> bool:
+    return isinstance(m, Quantity) and m.unit is None
 
 
 # kind -> (record lists searched, which of their mentions count). "number" takes any
@@ -43,6 +50,7 @@ CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
     "percentage": (("percentages",), lambda m: True),
     "money": (("money",), lambda m: True),
     "quantity": (("quantities",), _is_measure),
+    "count": (("quantities",), _is_count),
     "temperature": (("quantities",), _is_temperature),
     "duration": (("quantities",), _is_time),
     "ordinal": (("ordinals",), lambda m: True),

@@ -427,6 +427,8 @@ def duckling_result(line: Mapping[str, Any]) -> Expected | None:
         target = NumericTarget.exact(float(expected["normalized"]["value"]), units=("second",))
     else:
         target = duckling_amount(dimension, expected)
+        if dimension == "Quantity" and isinstance(target, NumericTarget) and not target.units:
+            kind = "count"  # "around 4" (unit "unnamed"): a bare count, not a measure
     return Expected(kind=kind, start=0, end=len(text), text=text, target=target, scored=scored,
                     group=group, raw=_compact(expected))
 

@@ -52,7 +52,7 @@ DUCKLING_DIMENSIONS: dict[str, frozenset[str]] = {
     "Numeral": frozenset({"number"}),
     "Ordinal": frozenset({"ordinal"}),
     "AmountOfMoney": frozenset({"money"}),
-    "Quantity": frozenset({"quantity"}),
+    "Quantity": frozenset({"quantity", "count"}),
     "Distance": frozenset({"quantity"}),
     "Duration": frozenset({"duration"}),
     "Temperature": frozenset({"temperature"}),

@@ -13,7 +13,7 @@ from typing import Literal, TypeAlias
 
 # What an expected result is matched against; each kind selects record mentions
 # (see compare.CANDIDATES).
-Kind = Literal["number", "ordinal", "percentage", "range", "money", "quantity", "temperature",
+Kind = Literal["number", "ordinal", "percentage", "range", "money", "quantity", "count", "temperature",
                "duration", "date"]
 
 

@@ -13,6 +13,8 @@ UNITS_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
+    # British "nought"/"naught" and sports-page "nil" are zero.
+    "nought": 0, "naught": 0, "nil": 0,
 }
 TENS_WORDS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -25,13 +27,18 @@ SCALE_WORDS: dict[str, float] = {
     "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
     "dozen": 12, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
     "trillions": 1e12, "dozens": 12,
+    # South-Asian spellings in the English-language press of India and Pakistan.
+    "lacs": 1e5, "lkh": 1e5, "lkhs": 1e5, "krore": 1e7, "krores": 1e7, "koti": 1e7,
 }
 # Abbreviated scales written right after digits ("3.5bn", "50k") or after a
 # space ("$3 bn"). "m" is a scale only after a currency ("$5m"); otherwise metres.
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "K": 1e3, "thousand": 1e3, "mn": 1e6, "mln": 1e6, "mio": 1e6, "bn": 1e9,
     "bln": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12, "M": 1e6, "B": 1e9, "T": 1e12,
+    "MM": 1e6, "mil": 1e6, "tln": 1e12, "cr": 1e7, "Cr": 1e7,
 }
+# Abbreviations also read after a space ("$3 bn", "Rs 500 cr", "US$ 1MM").
+SPACED_SCALE_ABBREVIATIONS = frozenset({"bn", "mn", "mln", "bln", "tn", "trn", "tln", "mio", "mil", "cr", "Cr", "MM"})
 MONEY_ONLY_SCALES: dict[str, float] = {"m": 1e6}
 
 # Vague plural scales: "hundreds of", "tens of thousands of" -> a range.
@@ -45,7 +52,15 @@ FRACTION_WORDS: dict[str, float] = {
     "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
     "sixth": 1 / 6, "sixths": 1 / 6, "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 1 / 8,
     "eighths": 1 / 8, "ninth": 1 / 9, "ninths": 1 / 9, "tenth": 1 / 10, "tenths": 1 / 10,
+    "hundredth": 1e-2, "hundredths": 1e-2, "thousandth": 1e-3, "thousandths": 1e-3,
+    "millionth": 1e-6, "millionths": 1e-6, "billionth": 1e-9, "billionths": 1e-9,
+    "trillionth": 1e-12, "trillionths": 1e-12,
 }
+# Denominators a digit fraction "a/b" may have ("3/4 cup", "1/5"); others are
+# dates or codes ("9/11", "24/7", "5/17").
+FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000})
+# Words that make a number a pair ("a pair of", "a couple of").
+PAIR_WORDS = frozenset({"pair", "couple"})
 
 ORDINAL_WORDS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

@@ -40,8 +40,17 @@ _ALIASES: dict[str, str] = {
     "pound sterling": "GBP", "u.s. dollar": "USD", "u.s. dollars": "USD", "us dollar": "USD",
     "us dollars": "USD", "american dollars": "USD", "euros": "EUR", "yuans": "CNY",
     "r": "ZAR", "€": "EUR", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN",
-    "kr": "SEK", "chf": "CHF", "fr.": "CHF", "元": "CNY",
+    "kr": "SEK", "chf": "CHF", "fr.": "CHF", "元": "CNY", "rm": "MYR", "mex$": "MXN", "l.e.": "EGP", "l.e": "EGP",
 }
+# Last words of CLDR currency names that are ordinary English words, never a
+# currency on their own ("Ecuadorian Unit of Constant Value", "Special Drawing
+# Rights", "Armenian Dram" vs the dram weight).
+_NOT_CURRENCY_WORDS = frozenset("""
+unit units value values code codes account accounts currency funds fund rights gold silver
+platinum palladium mark marks dram drams sol sols inti intis real
+""".split())
+# Aliases that are currencies only in capitals ("LE 100" in the Egyptian press; "le" is French).
+_CASED_ALIASES: dict[str, str] = {"LE": "EGP"}
 # Minor units: word -> (major-unit key for AMBIGUOUS_DEFAULTS, factor).
 MINOR_UNITS: dict[str, tuple[str, float]] = {
     "cent": ("dollar", 0.01), "cents": ("dollar", 0.01), "pence": ("pound", 0.01),
@@ -63,7 +72,9 @@ def _babel_tables() -> tuple[dict[str, str], dict[str, set[str]], set[str]]:
         names[name] = code
         for plural in en._data["currency_names_plural"].get(code, {}).values():
             names[plural.lower()] = code
-        bare.setdefault(name.split()[-1], set()).add(code)
+        last = name.split()[-1]
+        if not code.startswith("X") and last not in _NOT_CURRENCY_WORDS:
+            bare.setdefault(last, set()).add(code)
     # Symbols from every English locale (en_AU's "$" is AUD, so only keep a
     # symbol whose meaning is the same everywhere, plus en's own).
     symbol_codes: dict[str, set[str]] = {}
@@ -132,6 +143,8 @@ def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
     ('EUR', 'EUR', 'CNY', None)
     """
     names, bare, current = _tables()
+    if text in _CASED_ALIASES:
+        return _CASED_ALIASES[text]
     key = " ".join(text.lower().split())
     if key.upper() in current and (text.isupper() or len(key) == 3 and text[:1].isupper()):
         return key.upper()
@@ -147,8 +160,13 @@ def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
             return next(iter(candidates))
     if key in names:
         return names[key]
+    place, _, word = key.rpartition(" ")
+    if place and word in bare and (codes := set(currencies_of_places([place])) & bare[word]):
+        return min(codes)  # "malaysia ringgit", "egypt pound"
     if key.upper() in current and text.isupper():
         return key.upper()
+    if len(key) == 4 and key.endswith("$") and key[:3].upper() in current:  # "aud$", "NZD$"
+        return key[:3].upper()
     return None
 
 

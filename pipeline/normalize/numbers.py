@@ -8,6 +8,8 @@
 (0.333333, True)
 >>> parse_number("one and a half"), parse_number("three dozen"), parse_number("3.5bn")
 (1.5, 36.0, 3500000000.0)
+>>> parse_number("three lakh crore"), parse_number("two hundred thousand")
+(3000000000000.0, 200000.0)
 >>> parse_number("−5"), parse_number("minus 3"), parse_number("half")
 (-5.0, -3.0, 0.5)
 """
@@ -29,11 +31,12 @@ from pipeline.lexicons.numbers import (
 
 # Separators inside digit groups: comma, no-break space, thin space, narrow
 # no-break space, and (only between groups of three) the apostrophe.
-GROUP_SEPARATORS = ",\u00a0\u2009\u202f\u2007'"
+GROUP_SEPARATORS = ",\u00a0\u2009\u202f\u2007' "
 MINUS_SIGNS = "-\u2212\u2012\u2013\ufe63\uff0d"
 _FULLWIDTH = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
 _FULLWIDTH.update({ord("．"): ord("."), ord("，"): ord(",")})
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
+_DECIMAL = re.compile(r"(?:\d*\.?\d+|\d+\.)(?:[eE][+-]?\d+)?")
 _DIGITS_WITH_SUFFIX = re.compile(r"^([0-9.,]+)([A-Za-z]+)$")
 
 
@@ -50,11 +53,13 @@ def parse_digits(text: str) -> float | None:
 
     >>> parse_digits("1,234,567.89"), parse_digits("12\u2009600"), parse_digits("1.2.3")
     (1234567.89, 12600.0, None)
+    >>> parse_digits("12,34,567.89"), parse_digits("1 234 567"), parse_digits("1.3e6")
+    (1234567.89, 1234567.0, 1300000.0)
     """
     s = to_ascii_digits(text.strip())
     for sep in GROUP_SEPARATORS:
         s = s.replace(sep, "")
-    if not s or s.count(".") > 1 or not re.fullmatch(r"\d*\.?\d+|\d+\.", s):
+    if not s or s.count(".") > 1 or not _DECIMAL.fullmatch(s):
         return None
     value = float(s)
     return value if math.isfinite(value) else None
@@ -69,6 +74,7 @@ def words_value(words: list[str]) -> float | None:
     total = 0.0
     current: float | None = None
     seen = False
+    last_scale = 0.0
     for raw in words:
         w = raw.lower()
         if w in ("and", ""):
@@ -95,7 +101,11 @@ def words_value(words: list[str]) -> float | None:
             scale = SCALE_WORDS.get(w) or SCALE_ABBREVIATIONS.get(raw) or SCALE_ABBREVIATIONS.get(w)
             if scale is None:
                 return None
-            total += (current if current is not None else 1.0) * scale
+            if current is None and total and scale > last_scale:
+                total *= scale  # "three lakh crore": a scale of a scale (3e12)
+            else:
+                total += (current if current is not None else 1.0) * scale
+            last_scale = scale
             current = None
             seen = True
         else:

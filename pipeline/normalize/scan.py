@@ -19,16 +19,20 @@ gives the same tokens for every spelling, and it runs once per article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.lexicons.numbers import (
+    FRACTION_DENOMINATORS,
     FRACTION_WORDS,
     ORDINAL_SUFFIXES,
     ORDINAL_WORDS,
+    PAIR_WORDS,
     POST_HEDGES,
     PRE_HEDGES,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    SPACED_SCALE_ABBREVIATIONS,
     TENS_WORDS,
     UNITS_WORDS,
     VAGUE_SCALES,
@@ -37,9 +41,15 @@ from pipeline.normalize.money import MINOR_UNITS, currency_code
 from pipeline.normalize.numbers import parse_digits, words_value
 from pipeline.normalize.units import parse_unit
 
+_D = "[0-9\uff10-\uff19]"
 _TOKEN = re.compile(
-    r"(?P<num>(?:[0-9０-９]{1,3}(?:(?:,|[\u00a0\u2009\u202f])[0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
-    r"|[.．][0-9０-９]+)"
+    r"(?P<num>(?:"
+    rf"{_D}{{1,3}}(?:(?:,|[\u00a0\u2009\u202f]){_D}{{3}})+(?!{_D})"  # 1,234  1 234 (no-break)
+    rf"|{_D}{{1,2}}(?:,{_D}{{2}})+,{_D}{{3}}(?!{_D})"  # 12,34,567 (South-Asian grouping)
+    rf"|{_D}{{1,3}}(?: {_D}{{3}}(?!{_D}))+(?![.,]?{_D})"  # 1 234 567 (plain spaces, groups of three)
+    rf"|{_D}+)(?:[.\uff0e]{_D}+)?(?:[eE][+-]?[0-9]+(?![^\W\d_]))?"  # decimals, 1.3e6
+    rf"|[.\uff0e]{_D}+)"
+    r"|(?P<frac>[\u00bc-\u00be\u2150-\u215e])"  # vulgar fractions: ½ ⅔ ¾
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<sym>\S)"
 )
@@ -56,6 +66,8 @@ no number vol volume page pp figure table exhibit schedule act district ward pre
 squad unit lot track episode season window windows iphone boeing airbus series
 """.split())
 _NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS)
+# Plurals read only as vague amounts ("tens of thousands"), never as a multiplier.
+VAGUE_ONLY = frozenset({"tens"})
 _BIG_SCALES = frozenset(w for w in SCALE_WORDS if not w.endswith("s") and w not in ("hundred", "dozen"))
 CHANGE_VERBS = frozenset("""
 rose rise rises rising risen fell fall falls falling fallen grew grow grows growing grown
@@ -68,6 +80,8 @@ edged edge edges ticked tick ticks widened narrowed doubled tripled quadrupled h
 double triple quadruple halve went moved changed shifted cut raised lowered boosted
 """.split())
 RATE_WORDS = ("a", "an", "per", "each")
+_OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 @dataclass
@@ -121,6 +135,33 @@ def _adjacent(a: Tok, b: Tok) -> bool:
     return a.end == b.start
 
 
+# Currency codes that are also English words: not money when written before a
+# number in capitals ("ALL 5 solutions"); after a number they are ("5 TRY").
+_WORD_CODES = frozenset({"ALL", "CUP", "TOP", "MOP", "PEN", "SOS", "BOB", "TRY", "MAD", "GEL", "AMD", "BAM"})
+
+
+_DETERMINERS = frozenset("the a an this that its their his her our your whose".split())
+# Words that are currency names but, before a number, mean something else.
+_NOT_NAME_BEFORE = frozenset({"won", "real", "rand", "som", "mark", "pound", "pounds", "euro", "lek", "kip"})
+
+
+def _is_currency_symbol(text: str) -> bool:
+    return text in CURRENCY_SYMBOLS or len(text) == 1 and unicodedata.category(text) == "Sc"
+
+
+def _glued_code(word: str) -> tuple[str, float] | None:
+    """A currency written against the digits: "USD115", "42MYR", "RM42", "20Rs", "MUSD" (millions).
+
+    Returns (surface, scale): "MUSD" and "KEUR" are the Nordic business
+    shorthand for millions and thousands of a currency.
+    """
+    if word.isupper() and len(word) in (2, 3) or word in ("Rs", "Rs."):
+        return (word, 1.0) if currency_code(word) else None
+    if word.isupper() and len(word) == 4 and word[0] in "MK" and currency_code(word[1:]):
+        return word[1:], 1e6 if word[0] == "M" else 1e3
+    return None
+
+
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -139,8 +180,8 @@ class _Scanner:
         """A digit token glued to letters or codes: "G20", "COVID-19", "F-150", "5G", "24/7"."""
         t = self.toks[i]
         prev, nxt = self.tok(i - 1), self.tok(i + 1)
-        if len(t.text) > 1 and t.text[0] in "0０" and t.text[1].isdigit():
-            return True  # "0143": a code or phone group, not an amount
+        if len(t.text) > 1 and t.text[0] in "0０" and t.text[1].isdigit() and "." not in t.text:
+            return True  # "0143": a code or phone group, not an amount ("01.10" is 1.1)
         if prev and prev.kind == "word" and prev.low in LABEL_WORDS and prev.text[:1].isupper():
             return True  # "Section 427", "Route 2013"
         if self._group_chain(i) >= 3:
@@ -149,19 +190,25 @@ class _Scanner:
                 (n2 := self.tok(i + 2)) and n2.kind == "num":
             return True  # "(555) 013-4567"
         if prev and _adjacent(prev, t):
-            if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and not (
-                    prev.text.upper() in ("US", "HK", "C", "A", "S", "NT", "CA", "AU", "NZ", "R", "RS")):
+            if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and \
+                    prev.text.upper() not in ("US", "HK", "NT", "CA", "AU", "NZ", "R", "RS") \
+                    and _glued_code(prev.text) is None:
                 return True
             if prev.text in HYPHENS:
                 pp = self.tok(i - 2)
-                if pp and _adjacent(pp, prev) and pp.kind in ("word", "num") and \
+                unit_end = pp is not None and pp.kind == "word" and (p3 := self.tok(i - 3)) is not None and \
+                    p3.kind == "num" and _adjacent(p3, pp) and parse_unit(pp.text) is not None  # "3km-5km"
+                if pp and _adjacent(pp, prev) and pp.kind in ("word", "num") and not unit_end and \
                         not (pp.kind == "num" and self._range_dash(i - 1)):
-                    return pp.kind == "word" and pp.text.isupper() or pp.kind == "num"
+                    return True  # "COVID-19", "scp-173", "270-555"
+                if pp and pp.kind == "num" and (ppp := self.tok(i - 3)) and ppp.kind == "word" and \
+                        _adjacent(ppp, pp) and _adjacent(pp, prev):
+                    return True  # "scp2-173"
             if prev.text in "/:#" or prev.text == ".":
                 return True
-        if nxt and _adjacent(t, nxt):
+        if nxt and _adjacent(t, nxt) and self._power(i) is None:
             if nxt.text in "/:" and (n2 := self.tok(i + 2)) and n2.kind == "num" and _adjacent(nxt, n2):
-                return True
+                return self.digit_fraction(i) is None
             if nxt.kind == "word":
                 suffix = nxt.text
                 if suffix in SCALE_ABBREVIATIONS or suffix.lower() in SCALE_WORDS:
@@ -170,10 +217,50 @@ class _Scanner:
                     return True
                 if suffix.lower() in ORDINAL_SUFFIXES or parse_unit(suffix) is not None:
                     return False
-                if suffix in ("p",):  # "4.1p": pence
+                if suffix in ("p", "c") or _glued_code(suffix) is not None:  # "4.1p", "43c", "115USD"
+                    return False
+                n2 = self.tok(i + 2)
+                if not suffix.isascii() and currency_code(suffix) or n2 and _adjacent(nxt, n2) and \
+                        _is_currency_symbol(n2.text) and currency_code(suffix + n2.text):
+                    return False  # "100元", "3.14US$"
+                if suffix in ("st", "nd", "rd", "th"):
                     return False
                 return True
         return False
+
+    def _power(self, i: int) -> tuple[int, float, bool] | None:
+        """"^23", "^-1" or "x10^6" glued after token i: (index after, exponent or factor, is_factor)."""
+        k, times = i + 1, False
+        if self.low(k) == "x" and self.tok(k + 1) and self.toks[k + 1].text == "10" and self.low(k + 2) == "^":
+            k, times = k + 2, True
+        if self.low(k) != "^" or not all(_adjacent(self.toks[x], self.toks[x + 1]) for x in range(i, k)):
+            return None
+        k += 1
+        sign = 1.0
+        while self.low(k) in ("-", "+") and _adjacent(self.toks[k - 1], self.toks[k]):
+            sign *= -1.0 if self.low(k) == "-" else 1.0
+            k += 1
+        e = self.tok(k)
+        if e is None or e.kind != "num" or not e.text.isdigit() or not _adjacent(self.toks[k - 1], e) or \
+                len(e.text) > 3:
+            return None
+        exponent = sign * int(e.text)
+        return k + 1, (10.0 ** exponent if times else exponent), times
+
+    def digit_fraction(self, i: int) -> tuple[int, float] | None:
+        """"3/4", "20/100" at token i -> (index after, value); not dates or codes ("9/11", "24/7")."""
+        a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if not (a and slash and b and slash.text == "/" and b.kind == "num" and _adjacent(a, slash)
+                and _adjacent(slash, b) and a.text.isdigit() and b.text.isdigit()):
+            return None
+        after, before = self.tok(i + 3), self.tok(i - 1)
+        if after and _adjacent(b, after) and after.text in "/-." or \
+                before and _adjacent(before, a) and before.text in "/.":
+            return None
+        num, den = int(a.text), int(b.text)
+        if den not in FRACTION_DENOMINATORS or not 0 < num < den:
+            return None
+        return i + 3, num / den
 
     def _group_chain(self, i: int) -> int:
         """How many digit groups are glued by hyphens or dots around token i."""
@@ -197,27 +284,50 @@ class _Scanner:
 
     def core(self, i: int) -> tuple[int, float, dict] | None:
         """Parse a number core starting at token i; return (index after, value, info)."""
+        parsed = self._core(i)
+        if parsed is None:
+            return None
+        j, value, info = parsed
+        if info.get("fraction") or info.get("adjectival") or info.get("needs_unit"):
+            return parsed
+        return self._tail(j, value, info)
+
+    def _core(self, i: int) -> tuple[int, float, dict] | None:
         t = self.toks[i]
         info: dict = {"spelled": False, "adjectival": False}
+        if t.kind == "frac":  # "½", "¾ cup"
+            info["digits"] = t.text
+            return i + 1, unicodedata.numeric(t.text), info
         if t.kind == "num":
             if self.is_identifier(i):
                 return None
+            frac = self.digit_fraction(i)
+            if frac is not None:  # "3/4"
+                info["digits"] = self.text[t.start:self.toks[frac[0] - 1].end]
+                return frac[0], frac[1], info
             value = parse_digits(t.text)
             if value is None:
                 return None
             info["digits"] = t.text
             j = i + 1
             nxt = self.tok(j)
+            if nxt and _adjacent(t, nxt) and nxt.kind == "frac":  # "2½"
+                return j + 1, value + unicodedata.numeric(nxt.text), info
+            if nxt and nxt.kind == "num" and value == int(value) and nxt.start - t.end == 1 and \
+                    (frac := self.digit_fraction(j)) is not None:  # "2 1/4"
+                return frac[0], value + frac[1], info
+            if (power := self._power(i)) is not None:  # "1.1^23", "1.3x10^6"
+                return power[0], value * power[1] if power[2] else value ** power[1], info
             if nxt and _adjacent(t, nxt) and nxt.kind == "word" and (
                     nxt.text in SCALE_ABBREVIATIONS or nxt.low in SCALE_WORDS):
                 value *= SCALE_ABBREVIATIONS.get(nxt.text) or SCALE_WORDS[nxt.low]
-                info["scaled"] = True
+                info["scaled"] = SCALE_ABBREVIATIONS.get(nxt.text) or SCALE_WORDS[nxt.low]
                 return j + 1, value, info
             return self._scales(j, value, info)
         if t.kind != "word":
             return None
         w = t.low
-        # "a third", "a million", "a dozen", "an estimated"? (no)
+        # "a third", "a million", "a dozen", "a pair", "a liter"
         if w in ("a", "an", "one"):
             nx = self.low(i + 1)
             if nx in FRACTION_WORDS and nx not in ("second",):
@@ -227,16 +337,40 @@ class _Scanner:
             if nx in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore"):
                 info["spelled"] = True
                 return self._scales(i + 1, 1.0, info)
+            if nx in PAIR_WORDS:  # "a pair of", "a couple of": two
+                info.update(spelled=True, couple=nx == "couple")
+                return i + 2, 2.0, info
+            if self.tok(i + 1) and self.toks[i + 1].kind == "word":  # "a kilogram", "a dollar"
+                info.update(spelled=True, needs_unit=True)
+                return i + 1, 1.0, info
             return None
-        if w == "half" and self.low(i + 1) == "of":
-            info["fraction"] = True
-            return i + 1, 0.5, info
+        if w == "point" and (i == 0 or self.toks[i - 1].kind == "sym") and (dec := self._decimals(i + 1)):
+            info["spelled"] = True  # "point 77" opening a clause: 0.77
+            return dec[0], float("0." + dec[1]), info
+        if w in ("half", "quarter"):
+            k = i + 2 if self.low(i + 1) in ("a", "an") else i + 1
+            scale = self.low(k)
+            if scale in _BIG_SCALES or scale == "dozen":  # "half a dozen", "quarter million"
+                info.update(spelled=True, scaled=SCALE_WORDS[scale])
+                return self._scales(k + 1, FRACTION_WORDS[w] * SCALE_WORDS[scale], info)
+            if w == "half" and self.low(i + 1) == "of":
+                info["fraction"] = True
+                return i + 1, 0.5, info
+            nt = self.tok(i + 1)
+            if nt and (nt.kind == "word" or nt.text in HYPHENS):  # "half a litre", "half-litre"
+                info.update(spelled=True, needs_unit=True)
+                return (k if k == i + 2 else i + 1), FRACTION_WORDS[w], info
+            return None
         if w in _BIG_SCALES or w in ("hundred",):
             # "trillion-yuan": a scale word standing for "one <scale>" in an adjective
-            nx, nx2 = self.tok(i + 1), self.tok(i + 2)
-            if nx and nx.text in HYPHENS and _adjacent(t, nx) and nx2 and _adjacent(nx, nx2):
+            nt, nt2 = self.tok(i + 1), self.tok(i + 2)
+            if nt and nt.text in HYPHENS and _adjacent(t, nt) and nt2 and _adjacent(nt, nt2):
                 info.update(spelled=True, adjectival=True)
                 return i + 1, SCALE_WORDS[w], info
+            prev = self.tok(i - 1)
+            if prev is None or prev.kind != "num" and prev.low not in _NUMBER_WORDS:
+                info.update(spelled=True, needs_unit=True)  # "thousand liters", "hundred thousand dollars"
+                return self._scales(i, 1.0, info)
             return None
         if w not in _NUMBER_WORDS:
             return None
@@ -246,25 +380,30 @@ class _Scanner:
         while j < self.n:
             tj = self.toks[j]
             lw = tj.low
-            if lw in _NUMBER_WORDS or lw in ("hundred", "dozen") or lw in _BIG_SCALES:
+            if lw in _NUMBER_WORDS or lw in ("hundred", "dozen") or lw in _BIG_SCALES or \
+                    words and (lw in SCALE_WORDS and lw not in VAGUE_ONLY or tj.text in SPACED_SCALE_ABBREVIATIONS):
                 # "three trillion-yuan": stop before an adjectival scale word
                 if lw in _BIG_SCALES and words:
                     h, a = self.tok(j + 1), self.tok(j + 2)
                     if h and h.text in HYPHENS and _adjacent(tj, h) and a and _adjacent(h, a):
                         break
+                if lw in _NUMBER_WORDS and words and words[-1] in _NUMBER_WORDS and \
+                        not (words[-1] in TENS_WORDS and lw in UNITS_WORDS and UNITS_WORDS[lw] < 10):
+                    break  # "one twenty", "three five": two numbers, not one
                 words.append(lw)
                 j += 1
                 continue
             if lw in HYPHENS and words and _adjacent(self.toks[j - 1], tj):
-                nx = self.tok(j + 1)
-                if nx and _adjacent(tj, nx) and nx.low in UNITS_WORDS and words[-1] in TENS_WORDS:
+                nt = self.tok(j + 1)
+                if nt and _adjacent(tj, nt) and nt.low in UNITS_WORDS and words[-1] in TENS_WORDS:
                     j += 1
                     continue
-                if nx and _adjacent(tj, nx) and nx.low in FRACTION_WORDS:
+                if nt and _adjacent(tj, nt) and nt.low in FRACTION_WORDS:
                     return self._fraction_tail(j + 1, words_value(words) or 0, info)
                 break
             if lw == "and" and words and self.low(j + 1) in _NUMBER_WORDS and \
-                    words[-1] in ("hundred", "thousand", "million", "billion", "trillion"):
+                    words[-1] in ("hundred", "thousand", "million", "billion", "trillion") and \
+                    not self._fraction_follows(j + 1):
                 j += 1
                 continue
             break
@@ -274,24 +413,110 @@ class _Scanner:
         if value is None:
             return None
         info["spelled"] = True
-        # "one and a half", "two and three quarters"
-        if self.low(j) == "and":
-            k = j + 1
-            if self.low(k) in ("a", "an", "one") and self.low(k + 1) in FRACTION_WORDS:
-                frac = FRACTION_WORDS[self.low(k + 1)]
-                return k + 2, value + frac, info
-        # "two thirds", "three quarters" (fraction of something)
+        scales = [SCALE_WORDS[x] for x in words if x in SCALE_WORDS]
+        if scales:
+            info["scaled"] = scales[-1]
+        # "two thirds", "three quarters" (fraction of something); "two hundredth" is an ordinal
         nx = self.low(j)
+        if nx in ("hundredth", "thousandth", "millionth") and len(words) == 1:
+            return None
         if nx in FRACTION_WORDS and nx.endswith("s") and nx not in ("seconds",):
             return self._fraction_tail(j, value, info)
-        # "one in five"
-        if self.low(j) == "in" and (k := self.tok(j + 1)) and (k.low in _NUMBER_WORDS or k.kind == "num"):
-            denom = parse_digits(k.text) if k.kind == "num" else words_value([k.low])
-            if denom:
-                info["fraction"] = True
-                info["one_in"] = True
-                return j + 2, value / denom, info
         return j, value, info
+
+    def _fraction_follows(self, k: int) -> bool:
+        """Whether number words from k end in a fraction word ("three quarters", "a half")."""
+        while k < self.n and (self.low(k) in _NUMBER_WORDS or self.toks[k].text in HYPHENS or
+                              self.low(k) in ("a", "an")):
+            k += 1
+        return self.low(k) in FRACTION_WORDS
+
+    def _tail(self, j: int, value: float, info: dict) -> tuple[int, float, dict]:
+        """What may follow a whole number: "point five", "and a half", "and three quarters",
+        "and 21" after a scale, "in five" / "out of three" / "over 3" (a fraction)."""
+        scale = info.get("scaled")
+        nx = self.low(j)
+        if nx in FRACTION_WORDS and nx.endswith("s") and FRACTION_WORDS[nx] < 0.1 and nx != "seconds":
+            info["spelled"] = True
+            return j + 1, value * FRACTION_WORDS[nx], info  # "a hundred trillionths"
+        # "two point five", "nine point nought four"; not "at one point"
+        if self.low(j) == "point" and value == int(value) and (dec := self._decimals(j + 1)) is not None and \
+                not (info.get("spelled") and self.low(j - 2) in ("at", "one") and self.low(j - 1) in ("one", "some")):
+            k, digits = dec
+            value = float(f"{int(value)}.{digits}")
+            info["spelled"] = True
+            return self._scales(k, value, info)
+        if self.low(j) == "and":
+            k = j + 1
+            # "one and a half", "3 million and a half", "twenty and three fifths"
+            if self.low(k) in ("a", "an", "one") and self.low(k + 1) in FRACTION_WORDS:
+                frac, k = FRACTION_WORDS[self.low(k + 1)], k + 2
+            elif self._fraction_follows(k) and (part := self._core(k)) is not None and part[2].get("fraction"):
+                frac, k = part[1], part[0]
+            else:
+                frac = None
+            if frac is not None:
+                info["spelled"] = True
+                nxt = self.low(k)
+                if nxt in _BIG_SCALES and scale and SCALE_WORDS[nxt] < scale:  # "one billion and a half million"
+                    return k + 1, value + frac * SCALE_WORDS[nxt], info
+                if scale and scale >= 1000 and value % scale == 0:  # "3 million and a half"
+                    return k, value + frac * scale, info
+                return self._scales(k, value + frac, info)  # "five and a half million"
+            # "3 hundred and 21", "6 crore and two hundred"
+            if scale and (part := self._core(k)) is not None and 0 < part[1] < scale and \
+                    (scale == 100 or part[2].get("spelled")) and value % scale == 0:
+                return self._tail(part[0], value + part[1], {**info, "scaled": part[2].get("scaled")})
+        # "4 thousand 3 hundred": a smaller scaled group right after
+        if scale and scale >= 1000 and value % scale == 0 and self.tok(j) and self.toks[j].kind in ("num", "word") \
+                and self.low(j) not in ("a", "an", "half", "quarter") and (part := self._core(j)) is not None \
+                and part[2].get("scaled") and part[1] < scale:
+            return self._tail(part[0], value + part[1], {**info, "scaled": part[2].get("scaled")})
+        # "one in five", "1 out of 3", "one over three"
+        conn = self.low(j)
+        if value == int(value) and value >= 1 and conn in ("in", "out", "over"):
+            k = j + 1
+            if conn == "out":
+                if self.low(k) != "of":
+                    return j, value, info
+                k += 1
+            dt = self.tok(k)
+            if dt and (dt.kind == "num" or dt.low in _NUMBER_WORDS) and (den := self._core(k)) is not None:
+                end, denom, _ = den
+                after = self.tok(end)
+                if conn == "over" and after is not None and after.kind in ("word", "num"):
+                    return j, value, info  # "5 over 10 years": a hedge, not a fraction
+                if conn != "over" and (denom <= value or den[2].get("digits") and len(den[2]["digits"]) == 4 or
+                                       self.unit_after(end, hyphenated=False) is not None):
+                    return j, value, info  # "2 in 2020", "3 in 10 days"
+                if denom and (conn in ("over", "out") or info.get("spelled") or den[2].get("spelled")
+                              or value <= 10 and denom <= 1000 and after is not None and after.kind == "word"):
+                    # digits need the population after them: "1 in 4 adults", not a score "2 in 5"
+                    info["fraction"] = True
+                    info["one_in"] = True
+                    return end, value / denom, info
+        return j, value, info
+
+    def _decimals(self, k: int) -> tuple[int, str] | None:
+        """The digits after "point": "five", "nought four", "seventy-one", "77"."""
+        t = self.tok(k)
+        if t is None:
+            return None
+        if t.kind == "num" and t.text.isdigit():
+            return k + 1, t.text
+        digits = ""
+        while self.low(k) in UNITS_WORDS and UNITS_WORDS[self.low(k)] < 10:
+            digits += str(UNITS_WORDS[self.low(k)])
+            k += 1
+        if digits:
+            return k, digits
+        if self.low(k) in TENS_WORDS or self.low(k) in UNITS_WORDS:
+            value = TENS_WORDS.get(self.low(k)) or UNITS_WORDS[self.low(k)]
+            if (h := self.tok(k + 1)) and h.text in HYPHENS and self.low(k + 2) in UNITS_WORDS and \
+                    self.low(k) in TENS_WORDS:
+                return k + 3, str(value + UNITS_WORDS[self.low(k + 2)])
+            return k + 1, str(value)
+        return None
 
     def _fraction_tail(self, j: int, numerator: float, info: dict) -> tuple[int, float, dict] | None:
         word = self.low(j)
@@ -299,7 +524,16 @@ class _Scanner:
             return None
         info["fraction"] = True
         info["spelled"] = True
-        return j + 1, numerator * FRACTION_WORDS[word], info
+        value = numerator * FRACTION_WORDS[word]
+        k = j + 1
+        # "a quarter million", "three quarters billion", "two thirds of a million"
+        if self.low(k) == "of" and self.low(k + 1) in ("a", "an") and self.low(k + 2) in _BIG_SCALES:
+            k += 2
+        if self.low(k) in _BIG_SCALES or self.low(k) == "dozen":
+            info["fraction"] = False
+            info["scaled"] = SCALE_WORDS[self.low(k)]
+            return k + 1, value * SCALE_WORDS[self.low(k)], info
+        return j + 1, value, info
 
     def _scales(self, j: int, value: float, info: dict) -> tuple[int, float, dict]:
         """Space- or hyphen-separated scale words after a number ("3.5 million", "700-billion")."""
@@ -311,19 +545,19 @@ class _Scanner:
                 if nx and _adjacent(t, nx) and nx.low in SCALE_WORDS and not nx.low.endswith("s"):
                     value *= SCALE_WORDS[nx.low]
                     info["adjectival"] = True
+                    info["scaled"] = SCALE_WORDS[nx.low]
                     j += 2
                     continue
                 break
-            if t.low in SCALE_WORDS and not t.low.endswith("s") and t.kind == "word":
-                # "a third of a million"? no; "two hundred thousand"
-                value = value * SCALE_WORDS[t.low] if t.low not in ("hundred", "dozen") or value < 100 \
-                    else value * SCALE_WORDS[t.low]
-                info["scaled"] = True
+            if t.low in SCALE_WORDS and t.kind == "word" and t.low not in VAGUE_ONLY:
+                # "two hundred thousand", "3 dozens", "three billions" (a plural after a number)
+                value *= SCALE_WORDS[t.low]
+                info["scaled"] = SCALE_WORDS[t.low]
                 j += 1
                 continue
-            if t.text in ("bn", "mn", "mln", "bln", "tn", "trn", "mio") and t.kind == "word":
+            if t.text in SPACED_SCALE_ABBREVIATIONS and t.kind == "word":
                 value *= SCALE_ABBREVIATIONS[t.text]
-                info["scaled"] = True
+                info["scaled"] = SCALE_ABBREVIATIONS[t.text]
                 j += 1
                 continue
             break
@@ -331,25 +565,44 @@ class _Scanner:
 
     # -- context ----------------------------------------------------------
     def currency_before(self, i: int) -> tuple[int, str] | None:
-        """Currency symbol/code right before token i: "$", "US$", "HK$", "USD ", "Rs."."""
+        """Currency symbol/code right before token i: "$", "US$", "HK$", "USD ", "Rs.", "RM42", "MAUD 60"."""
         p = self.tok(i - 1)
         if p is None:
             return None
-        if p.text in CURRENCY_SYMBOLS:
+        if _is_currency_symbol(p.text):
             start = i - 1
             pp = self.tok(i - 2)
             surface = p.text
-            if pp and pp.kind == "word" and _adjacent(pp, p) and len(pp.text) <= 3 and pp.text[:1].isupper():
-                if currency_code(pp.text + p.text):
-                    start, surface = i - 2, pp.text + p.text
+            spaced = pp is not None and p.start - pp.end == 1 and pp.low in ("c", "hk", "us", "nz", "au", "s")
+            if pp and pp.kind == "word" and (_adjacent(pp, p) or spaced) and len(pp.text) <= 3 and \
+                    (pp.text[:1].isupper() or p.text == "$"):
+                if currency_code(pp.text + p.text):  # "HK$", "Mex$", "aud$", "c $"
+                    start, surface = i - 2, pp.text.upper() + p.text
+                elif len(pp.text) == 3 and currency_code(pp.text.upper()):
+                    start, surface = i - 2, pp.text.upper()
             return start, surface
-        if p.kind == "word" and p.text.isupper() and len(p.text) == 3 and currency_code(p.text):
+        if p.kind == "word" and _glued_code(p.text) is not None and p.text not in _WORD_CODES:
             return i - 1, p.text
+        # a currency name before the amount: "Rupees 500 crore", "ringgit 42", "Malaysian ringgit 42"
+        if p.kind == "word" and p.low not in _NOT_NAME_BEFORE and not self._year_like(i) and \
+                self.low(i - 2) not in _DETERMINERS and self.low(i - 3) not in _DETERMINERS:
+            for size in (2, 1):
+                k = i - size
+                if k < 0 or any(t.kind != "word" for t in self.toks[k:i]):
+                    continue
+                surface = self.text[self.toks[k].start:p.end]
+                if currency_code(surface) and not _is_currency_symbol(surface) and len(surface) > 3:
+                    return k, surface
         if p.text == "." and (pp := self.tok(i - 2)) and pp.low == "rs":
             return i - 2, "Rs."
         if p.kind == "word" and p.low in ("rmb", "rs"):
             return i - 1, p.text
         return None
+
+    def _year_like(self, i: int) -> bool:
+        t = self.tok(i)
+        return t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and \
+            1800 <= int(t.text) <= 2199
 
     def hedge_before(self, i: int) -> tuple[int, str, str] | None:
         """A hedge phrase ending right before token i: (start index, phrase, qualifier)."""
@@ -372,25 +625,49 @@ class _Scanner:
             return None
         if t.text in PERCENT_SIGNS:
             return j + 1, "percent", "percent"
+        prev = self.toks[j - 1] if j else None
+        nxt = self.tok(j + 1)
+        glued = prev is not None and _adjacent(prev, t)
+        # inch marks glued to digits ('5"', "5''"), unless the quote closes a quotation
+        quote_mark = t.text == '"' or t.text == "'" and nxt is not None and nxt.text == "'" and _adjacent(t, nxt)
+        if glued and prev is not None and prev.kind == "num" and quote_mark:
+            if self.text.count('"', self.text.rfind("\n", 0, t.start) + 1, t.start) % 2 == 0 or t.text == "'":
+                return (j + 1 if t.text == '"' else j + 2), "unit", "inch"
+        # "in" is an inch only where it cannot be the preposition: at the end of a clause
+        if t.low == "in" and not hyphenated and (nxt is None or nxt.kind == "sym" and nxt.text in ".,;)"):
+            return j + 1, "unit", "inch"
+        # "km2", "m3": a power glued to a unit symbol
+        if t.kind == "word" and nxt and nxt.kind == "num" and nxt.text in ("2", "3") and _adjacent(t, nxt) and \
+                not ((n2 := self.tok(j + 2)) and _adjacent(nxt, n2) and n2.kind in ("num", "word")) and \
+                parse_unit(t.text + nxt.text) is not None:
+            return j + 2, "unit", t.text + nxt.text
+        if t.kind == "word" and _glued_code(t.text) is not None and len(t.text) == 4:
+            return j + 1, "currency", t.text  # "30 MUSD"
+        if t.kind == "word" and len(t.text) == 3 and t.text.islower() and t.text.upper() not in _WORD_CODES \
+                and currency_code(t.text.upper()) and not parse_unit(t.text):
+            return j + 1, "currency", t.text.upper()  # "half million usd"
+        if t.text in _OPENING and nxt and nxt.kind == "word" and (close := self.tok(j + 2)) and \
+                close.text == _OPENING[t.text] and parse_unit(nxt.text) is not None:
+            return j + 3, "unit", nxt.text  # "20 (kg)", table style
         # multi-word first (longest match), joined by the real text between tokens
         for size in (5, 4, 3, 2, 1):
             if j + size > self.n:
                 continue
             toks = self.toks[j:j + size]
-            if any(b.start - a.end > 1 for a, b in zip(toks, toks[1:])):
+            if any(b.start - a.end > 1 for a, b in zip(toks, toks[1:], strict=False)):
                 continue
             if any(tok.kind == "num" for tok in toks):
                 continue
             surface = self.text[toks[0].start:toks[-1].end]
             low = " ".join(surface.lower().replace("-", " ").split())
-            if low in ("percent", "per cent", "pct", "percentage", "pc"):
+            if low in ("percent", "per cent", "pct", "percentage", "pc", "percents"):
                 return j + size, "percent", "percent"
             if low in ("percentage point", "percentage points", "percent point", "percent points",
                        "pct point", "pct points", "ppt", "ppts", "pp"):
                 return j + size, "percent", "percentage_point"
             if low in ("basis point", "basis points", "bp", "bps", "bps."):
                 return j + size, "percent", "basis_point"
-            if toks[-1].kind == "sym" and toks[-1].text not in "°$€£¥/":
+            if toks[-1].kind == "sym" and toks[-1].text not in "°/" and not _is_currency_symbol(toks[-1].text):
                 continue
             if low in MINOR_UNITS:
                 return j + size, "minor", low
@@ -399,8 +676,11 @@ class _Scanner:
                         self.low(j + 1) == "of":
                     continue
                 return j + size, "currency", surface
-            if toks[0].kind == "sym" and toks[0].text not in "°":
+            if toks[0].kind == "sym" and toks[0].text not in "°µμ":
                 continue
+            if size == 1 and len(surface) == 1 and nxt and nxt.text == "." and _adjacent(t, nxt) and \
+                    (n2 := self.tok(j + 2)) and n2.kind == "word" and _adjacent(nxt, n2):
+                return None  # "2014 B.C.", "5 U.S. states": an abbreviation, not a unit
             unit = parse_unit(surface)
             if unit is not None:
                 # "m" right after a number is a scale only after a currency; "in" never a unit
@@ -415,7 +695,6 @@ class _Scanner:
             k += 1
         if self.low(k) in RATE_WORDS and self.low(k + 1) in HYPHENS and t and t.text in HYPHENS:
             k += 1  # "$70-a-share"
-            toks = self.toks
             toks_k = k
             noun = self.tok(toks_k + 1)
             if noun and noun.kind == "word":
@@ -427,6 +706,10 @@ class _Scanner:
                             "piece", "passenger", "seat", "mile", "kilometre", "kilometer", "square",
                             "household", "student", "patient", "dose", "acre", "hectare", "trip"):
                 end = k + 2
+                if noun.low in ("year", "month", "day", "week", "hour", "minute", "night") and (
+                        self.low(k + 2) in ("ago", "earlier", "before", "later", "back", "previously") or
+                        self.low(k + 2) == "on" and self.low(k + 3) == "year"):
+                    return None  # "£388 million a year ago": a date, not a rate
                 if noun.low in ("megawatt", "kilowatt") and self.low(k + 2) in ("-", "hour") or \
                         noun.low == "square" and self.tok(k + 2):
                     end = k + 4 if self.low(k + 2) == "-" else k + 3
@@ -444,13 +727,15 @@ def scan(text: str) -> list[Candidate]:
     """All numeric expressions in ``text``, in order, non-overlapping."""
     sc = _Scanner(text)
     out: list[Candidate] = []
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     i = 0
     while i < sc.n:
         cand, nxt = _parse_at(sc, i)
         if cand is None:
             i += 1
             continue
-        out.append(cand)
+        if not any(s <= cand.start < e for s, e in urls):  # "?q=30%25": parts of an address
+            out.append(cand)
         i = max(nxt, i + 1)
     return out
 
@@ -462,48 +747,170 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
     if parsed is None:
         return None
     j, value, info = parsed
+    if _time_of_day_after(sc, j):
+        return None  # "9.30 am", "7 p.m.": a time of day
     parts: dict = {"value": value, "info": info, "core": (i, j), "currency": None, "unit_kind": None,
                    "unit": None, "start_tok": i}
-    if cur is not None:
-        parts["currency"] = cur[1]
+    if cur is not None and cur[1][:1].isalpha() and len(cur[1]) > 3 and sc.unit_after(j, hyphenated=False):
+        cur = None  # "dollar 5 percent": the name is not this number's currency
+    if cur is not None and not info.get("needs_unit"):
+        surface, factor = _money_surface(cur[1])
+        parts["currency"] = surface
+        parts["value"] *= factor
         parts["start_tok"] = cur[0]
         # "$5m": m is a money-only scale
         t = sc.tok(j)
         if t and t.kind == "word" and t.text in ("m", "M", "b", "B", "k", "K") and _adjacent(sc.toks[j - 1], t):
             parts["value"] *= {"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "k": 1e3, "K": 1e3}[t.text]
             j += 1
+        j = _minor_part(sc, j, parts)
         parts["end_tok"] = j
         return parts, j
-    # "4.1p": pence written as a suffix
+    # "4.1p", "43c", "10¢": pence and cents written as a suffix
     t = sc.tok(j)
-    if t and t.text == "p" and _adjacent(sc.toks[j - 1], t) and info.get("digits"):
-        parts["unit_kind"], parts["unit"] = "minor", "pence"
+    if t and t.text in ("p", "c", "¢") and _adjacent(sc.toks[j - 1], t) and info.get("digits") and \
+            not ((n := sc.tok(j + 1)) and _adjacent(t, n) and n.kind != "sym"):
+        parts["unit_kind"], parts["unit"] = "minor", "pence" if t.text == "p" else "cents"
         parts["end_tok"] = j + 1
         return parts, j + 1
     # unit after: adjacent hyphen forms ("45-acre", "one-hour", "700-billion-yuan")
-    t = sc.tok(j)
     hyph = bool(t and t.text in HYPHENS and _adjacent(sc.toks[j - 1], t))
     k = j + 1 if hyph else j
-    if hyph and not (sc.tok(k) and _adjacent(t, sc.toks[k])):
+    if hyph and t is not None and not (sc.tok(k) and _adjacent(t, sc.toks[k])):
+        if info.get("needs_unit"):
+            return None
         parts["end_tok"] = j
         return parts, j
     unit = sc.unit_after(k, hyphenated=hyph)
+    if unit is not None and info.get("needs_unit") and (
+            unit[1] not in ("unit", "currency") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])):
+        return None  # "a day", "a m": not "one" of a unit; "a dollar", "a kilogram" are
+    if unit is None and info.get("needs_unit"):
+        return None
     if unit is not None:
         end, kind, surface = unit
-        if kind == "unit" and surface in ("m",) and not hyph:
-            pass
+        if _code_glued_after(sc, end):
+            return None  # "24703L202", "24703 L-202": a part number
+        if kind == "currency":
+            surface, factor = _money_surface(surface)
+            parts["value"] *= factor
         parts["unit_kind"], parts["unit"] = kind, surface
         if hyph:
             info["adjectival"] = True
             # "30-year-old": an age
-            if sc.low(end) in HYPHENS and sc.low(end + 1) == "old":
+            if (h := sc.tok(end)) and h.text in HYPHENS and sc.low(end + 1) == "old":
                 end += 2
                 info["age"] = True
+        if kind == "currency" and not hyph:
+            end = _scale_after_code(sc, end, parts)  # "75 USD million"
+            end = _minor_part(sc, end, parts)  # "20 dollars 43 cents"
+        elif kind == "unit" and not hyph:
+            end = _compound_measure(sc, end, parts)  # "5 feet 2 inches"
         j = end
     elif hyph:
         info["adjectival_noun"] = True
     parts["end_tok"] = j
     return parts, j
+
+
+def _time_of_day_after(sc: _Scanner, j: int) -> bool:
+    word = sc.low(j)
+    if word in ("am", "pm"):
+        return True
+    return word in ("a", "p") and sc.low(j + 1) == "." and sc.low(j + 2) == "m"
+
+
+def _money_surface(surface: str) -> tuple[str, float]:
+    """"MUSD" -> ("USD", 1e6); other surfaces unchanged."""
+    glued = _glued_code(surface)
+    if glued is not None and len(surface) == 4 and surface[0] in "MK":
+        return glued
+    return surface, 1.0
+
+
+def _measure_word(sc: _Scanner, k: int, end: int) -> bool:
+    """Whether tokens [k, end) name a measure "a"/"half" may stand before ("a kilogram", "half a litre").
+
+    Not durations ("a day", "a year" are rates and idioms), not one-letter symbols.
+    """
+    surface = sc.text[sc.toks[k].start:sc.toks[end - 1].end]
+    info = parse_unit(surface)
+    return info is not None and info.dimension != "[time]" and len(surface) > 1 and \
+        surface.lower() not in ("ton", "tons", "t")
+
+
+def _code_glued_after(sc: _Scanner, end: int) -> bool:
+    t, prev = sc.tok(end), sc.toks[end - 1]
+    if t is None or not _adjacent(prev, t):
+        return False
+    if t.kind == "num":
+        return True
+    n = sc.tok(end + 1)
+    return t.text in HYPHENS and n is not None and n.kind == "num" and _adjacent(t, n) and prev.kind == "word" \
+        and prev.text[:1].isupper()
+
+
+def _scale_after_code(sc: _Scanner, end: int, parts: dict) -> int:
+    t = sc.tok(end)
+    if t and t.kind == "word" and t.low in _BIG_SCALES and not parts["info"].get("scaled"):
+        parts["value"] *= SCALE_WORDS[t.low]
+        parts["info"]["scaled"] = SCALE_WORDS[t.low]
+        return end + 1
+    return end
+
+
+def _minor_part(sc: _Scanner, end: int, parts: dict) -> int:
+    """The cents of an amount written in two units: "20 dollars 43 cents", "$20 and 43c", "3 GBP 1 pence"."""
+    value = parts["value"]
+    if value != int(value) or parts["info"].get("scaled"):
+        return end
+    k = end + 1 if sc.low(end) == "and" else end
+    t = sc.tok(k)
+    if t is None or not (t.kind == "num" and t.text.isdigit() and len(t.text) <= 2 or t.low in _NUMBER_WORDS):
+        return end
+    part = sc.core(k)
+    if part is None or part[1] >= 100 or part[1] != int(part[1]) or part[2].get("fraction"):
+        return end
+    after, cents = part[0], part[1]
+    nxt = sc.tok(after)
+    if nxt is not None and nxt.text in ("c", "¢") and _adjacent(sc.toks[after - 1], nxt):
+        after += 1
+    elif nxt is not None and nxt.low in MINOR_UNITS or nxt is not None and nxt.low in ("sens", "kopiykas", "kopecks"):
+        after += 1
+    elif not (nxt is None or nxt.kind == "sym" and nxt.text in ".,;!?)"):
+        return end  # a bare number counts as cents only when it ends the amount: "15 dollars 50."
+    parts["value"] = value + cents / 100
+    return after
+
+
+def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
+    """"5 feet 2 inches", "2 km and 1 metre": one length in the smaller unit."""
+    first = parse_unit(parts["unit"])
+    if first is None or first.to_si is None or first.dimension not in ("[length]", "[mass]") or parts.get("per"):
+        return end
+    k = end + 1 if sc.low(end) in ("and", ",") else end
+    if sc.low(k) == "and":
+        k += 1
+    t = sc.tok(k)
+    if t is None or t.kind != "num" or sc.is_identifier(k):
+        return end
+    core = sc.core(k)
+    if core is None:
+        return end
+    unit = sc.unit_after(core[0], hyphenated=False)
+    if unit is None and sc.low(core[0]) == "in" and first.name == "foot":
+        unit = (core[0] + 1, "unit", "inch")  # "12 ft 2 in more or less"
+    if unit is None or unit[1] != "unit" or sc.rate_after(unit[0]) is not None:
+        return end
+    second = parse_unit(unit[2])
+    if second is None or second.to_si is None or second.dimension != first.dimension or \
+            second.name == first.name:
+        return end  # "2 km and 5 km": two values
+    first_si, second_si = first.to_si * first.factor, second.to_si * second.factor
+    small_si, small_surface = (second_si, unit[2]) if second_si <= first_si else (first_si, parts["unit"])
+    total = (parts["value"] * first_si + core[1] * second_si) / small_si
+    parts["value"], parts["unit"] = total, small_surface
+    return _compound_measure(sc, unit[0], parts)
 
 
 def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
@@ -539,6 +946,9 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
                                             _adjacent(conn, sc.toks[k])):
                 # spaced dash: a range only between plain numbers
                 pass
+            # a hedge on the second end ("between 2 g and about 7 g", "2 - ~7 grams")
+            if sc.low(k) == "~" or sc.low(k) in ("about", "around", "roughly", "approximately"):
+                k += 1
             second = _value_at(sc, k) if k < sc.n else None
             if second is None and k < sc.n and sc.currency_before(k + 1) and sc.toks[k].text in CURRENCY_SYMBOLS:
                 second = _value_at(sc, k + 1)
@@ -548,6 +958,8 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
                 if conn.text in DASHES and p2["info"].get("digits") and len(p2["info"]["digits"]) == 4 and \
                         p2["info"]["digits"].startswith("0"):
                     second = None  # "555-0134": a phone number, not a range
+                if second is not None and _clash(parts, p2):
+                    second = None  # "rose 4.8% to $13.18 billion": two values, not a range
                 if second is not None:
                     # scale and unit on the second end apply to the first ("3-5 million")
                     if p2["info"].get("scaled") and not info.get("scaled") and v2 >= v1 * 1000:
@@ -568,6 +980,8 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
     # hedges
     if not is_range:
         h = sc.hedge_before(start_tok)
+        if h is None and start_tok > 0 and sc.toks[start_tok - 1].text == "~":
+            h = (start_tok - 1, "~", "approximate")
         if h is not None:
             k, phrase, qualifier = h
             hedge = phrase
@@ -585,7 +999,8 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
     t0 = sc.toks[core_i]
     prev = sc.tok(core_i - 1)
     if value is not None and prev is not None and parts["start_tok"] == core_i and (
-            prev.low == "minus" or prev.text in MINUS and _adjacent(prev, t0) or
+            prev.low in ("minus", "negative") or prev.text in MINUS and _adjacent(prev, t0) or
+            prev.text == "-" and core_i == 1 or
             prev.text == "-" and _adjacent(prev, t0) and (sc.tok(core_i - 2) is None or
                                                         not _adjacent(sc.toks[core_i - 2], prev))):
         value = -value
@@ -640,6 +1055,18 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
     return cand, end_tok
 
 
+def _clash(first: dict, second: dict) -> bool:
+    """Whether two values name different things (a percent and money, two currencies)."""
+    kinds = [("currency", p["currency"]) if p["currency"] else (p["unit_kind"], p["unit"]) for p in (first, second)]
+    if kinds[0][0] is None or kinds[1][0] is None:
+        return False
+    if kinds[0][0] != kinds[1][0]:
+        return True
+    if kinds[0][0] == "currency":
+        return currency_code(kinds[0][1]) != currency_code(kinds[1][1])
+    return False
+
+
 def _trailing_scale(sc: _Scanner, core: tuple[int, int]) -> float | None:
     i, j = core
     for k in range(j - 1, i, -1):
@@ -689,6 +1116,9 @@ def ordinal_words(text: str) -> list[tuple[int, int, int]]:
                 and _adjacent(toks[i - 2], prev):
             value += TENS_WORDS[toks[i - 2].low]
             start = toks[i - 2].start
+        elif prev is not None and prev.low in _NUMBER_WORDS and t.low in ("hundredth", "thousandth", "millionth"):
+            value *= UNITS_WORDS.get(prev.low) or TENS_WORDS[prev.low]  # "two hundredth"
+            start = prev.start
         elif prev is not None and prev.low in _NUMBER_WORDS and t.low in FRACTION_WORDS:
             continue  # "two thirds"
         out.append((start, t.end, value))

@@ -31,6 +31,7 @@ volt kilovolt hertz megahertz gigahertz
 second minute hour day week month year decade century millisecond
 byte kilobyte megabyte gigabyte terabyte petabyte bit kilobit megabit gigabit terabit
 kelvin knot
+decimeter picometer tablespoon teaspoon cup pint quart fluid_ounce radian gram
 """.split())
 
 # pint symbols accepted after a number (case-sensitive: "MW" yes, "mw" no).
@@ -39,6 +40,7 @@ m km cm mm µm nm mi yd ft ha L l ml mL kg g mg µg t lb lbs oz
 W kW MW GW TW Wh kWh MWh GWh TWh J kJ MJ GJ kcal V kV Hz kHz MHz GHz
 s sec secs min mins h hr hrs
 B KB kB MB GB TB PB kb Mb Gb Tb K mph kph kt
+dm µg mcg tbsp tsp gal rad ms
 """.split())
 
 # News surface forms pint does not parse as written -> pint expression.
@@ -59,7 +61,10 @@ _SURFACE: dict[str, str] = {
     "degrees centigrade": "degree_Celsius", "celsius": "degree_Celsius",
     "centigrade": "degree_Celsius", "degrees fahrenheit": "degree_Fahrenheit",
     "degree fahrenheit": "degree_Fahrenheit", "fahrenheit": "degree_Fahrenheit",
-    "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "kelvins": "kelvin",
+    "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "° celsius": "degree_Celsius",
+    "° fahrenheit": "degree_Fahrenheit", "deg celsius": "degree_Celsius", "deg c": "degree_Celsius",
+    "degree c": "degree_Celsius", "degree f": "degree_Fahrenheit", "degrees farenheit": "degree_Fahrenheit",
+    "kelvins": "kelvin",
     "km/h": "kilometer/hour", "kmh": "kilometer/hour", "kph": "kilometer/hour",
     "km per hour": "kilometer/hour", "kilometers per hour": "kilometer/hour",
     "kilometres per hour": "kilometer/hour", "kilometers an hour": "kilometer/hour",
@@ -67,8 +72,19 @@ _SURFACE: dict[str, str] = {
     "miles an hour": "mile/hour", "mph": "mile/hour", "m/s": "meter/second",
     "meters per second": "meter/second", "metres per second": "meter/second",
     "knots": "knot", "hrs": "hour", "yrs": "year", "mins": "minute", "secs": "second",
-    "teu": "TEU", "twenty foot equivalent units": "TEU", "twenty foot equivalent unit": "TEU", "decade": "10 * year", "decades": "10 * year",
+    "teu": "TEU", "twenty foot equivalent units": "TEU", "twenty foot equivalent unit": "TEU",
+    "decade": "10 * year", "decades": "10 * year",
     "century": "100 * year", "centuries": "100 * year", "inches": "inch", "inch": "inch",
+    # Recipe and pharmacy spellings; Greek mu for micro; "gs", "mls", "gals" plurals of symbols.
+    # Bare degrees are angles here; the component reads them as a temperature in a
+    # temperature context (see components.numbers).
+    "degree": "degree", "degrees": "degree", "deg": "degree", "deg.": "degree", "°": "degree",
+    "kms": "kilometer", "yds": "yard", "μg": "microgram", "mcg": "microgram", "gs": "gram",
+    "mls": "milliliter", "gal": "gallon",
+    "gals": "gallon", "kmph": "kilometer/hour", "hr": "hour", "tbsp": "tablespoon", "tsp": "teaspoon",
+    "gramme": "gram", "grammes": "gram", "microgramme": "microgram", "microgrammes": "microgram",
+    "milligramme": "milligram", "milligrammes": "milligram", "kilogramme": "kilogram",
+    "kilogrammes": "kilogram", "fluid ounces": "fluid_ounce", "fl oz": "fluid_ounce",
 }
 _PREFIX_WORDS = {"square": 2, "sq": 2, "cubic": 3, "cu": 3}
 _BRITISH = re.compile(r"(met|lit)res?\b")
@@ -107,6 +123,12 @@ def _singular(word: str) -> str:
 
 def _expression(surface: str) -> str | None:
     """The pint expression for a unit surface form, or None when not a unit we accept."""
+    if "/" in surface and surface.count("/") == 1 and surface.lower() not in _SURFACE:  # "km/hr", "cm/ms"
+        num, den = (_expression(part) for part in surface.split("/"))
+        return f"({num})/({den})" if num and den else None
+    if len(surface) > 1 and surface[-1] in "23" and surface[:-1].isalpha():  # "km2", "m3"
+        base = _expression(surface[:-1])
+        return f"({base})**{surface[-1]}" if base and surface[:-1] in _SYMBOLS else None
     s = " ".join(surface.replace("-", " ").split())
     low = s.lower()
     if low in _SURFACE:
@@ -127,7 +149,7 @@ def _expression(surface: str) -> str | None:
         return f"({num})/({den})" if num and den else None
     name = "_".join(_singular(w) for w in words)
     if name not in _UNIT_WORDS and not (len(words) == 1 and words[0] in _UNIT_WORDS):
-        if not s in _SYMBOLS:
+        if s not in _SYMBOLS:
             return None
     if name == "feet":
         name = "foot"

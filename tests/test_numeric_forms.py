@@ -1,0 +1,275 @@
+"""Numeric forms added for issue 4, as tables of input -> expected fragment, by phenomenon.
+
+Grammar-level cases call :func:`pipeline.normalize.scan.scan`; record-level
+cases (filters that need the parse or the article's setting) call
+:func:`pipeline.extract`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import extract
+from pipeline.normalize.scan import scan
+from pipeline.normalize.units import parse_unit
+
+
+def one(text):
+    found = [c for c in scan(text) if c.kind != "ordinal"]
+    assert len(found) == 1, [(c.text, c.kind) for c in found]
+    return found[0]
+
+
+def ids(table):
+    return [row[0] for row in table]
+
+
+# -- numerals -----------------------------------------------------------------------
+DIGIT_FORMS = [
+    ("1 234 567 people", 1234567), ("40 000 troops", 40000), ("12,34,567.89 rupees", 1234567.89),
+    ("1.3e6", 1.3e6), ("-127.32e13", -1.2732e15), ("1.3x10^6", 1.3e6), ("2.5^-1", 0.4),
+    ("- 1,200,000", -1.2e6), ("negative five hundred and four", -504),
+]
+FRACTIONS = [
+    ("3/4 cup", 0.75), ("1/5", 0.2), ("20/100", 0.2), ("2 1/4 miles", 2.25), ("-4/5", -0.8),
+    ("the result is \u2154", 2 / 3), ("2\u00bd litres", 2.5), ("\u00bd teaspoon", 0.5),
+    ("a hundred trillionths", 1e-10), ("one out of three", 1 / 3), ("1 over 3", 1 / 3),
+]
+SPELLED = [
+    ("two hundred point zero three", 200.03), ("nine point nought four", 9.04),
+    ("two point two million", 2.2e6), ("nought", 0), ("one hundred and three quarters", 100.75),
+    ("twenty and three fifths", 20.6), ("3 hundred and 21", 321), ("4 thousand 3 hundred and 21", 4321),
+    ("6 crore and two hundred", 60000200), ("point 77", 0.77), ("01.10", 1.1),
+]
+SCALES = [
+    ("three billions", 3e9), ("200 dozens", 2400), ("12 lakhs", 1.2e6), ("three hundred crores", 3e9),
+    ("three hundred Cr", 3e9), ("Rs 2 lakh crore", 2e12), ("three lakh crore", 3e12), ("2mil", 2e6),
+    ("half a dozen", 6), ("half million", 5e5), ("a quarter million", 2.5e5),
+    ("three quarters billion", 7.5e8), ("two thirds of a million", 2e6 / 3),
+    ("3 million and a half", 3.5e6), ("five and a half million", 5.5e6),
+    ("one billion and a half million", 1.0005e9), ("five billion and three quarters", 5.75e9),
+    ("a pair of shoes", 2),
+]
+
+
+@pytest.mark.parametrize("text, value", DIGIT_FORMS + FRACTIONS + SPELLED + SCALES,
+                         ids=ids(DIGIT_FORMS + FRACTIONS + SPELLED + SCALES))
+def test_values(text, value):
+    assert one(text).value == pytest.approx(value)
+
+
+# -- money ----------------------------------------------------------------------------
+MONEY = [
+    ("USD3.14", 3.14, "USD"), ("115USD", 115, "USD"), ("3.14US$", 3.14, "US$"), ("RM42", 42, "RM"),
+    ("RM 42", 42, "RM"), ("42MYR", 42, "MYR"), ("20Rs", 20, "Rs"), ("100\u5143", 100, "\u5143"),
+    ("30 MUSD", 3e7, "USD"), ("MAUD 60", 6e7, "AUD"), ("75 USD million", 7.5e7, "USD"),
+    ("aud$ 15", 15, "AUD$"), ("Mex$ 10 million", 1e7, "MEX$"), ("c $ 300 million", 3e8, "C$"),
+    ("half million usd", 5e5, "USD"), ("a dollar", 1, "dollar"), ("ringgit 42", 42, "ringgit"),
+    ("Rupees 500 crore", 5e9, "Rupees"), ("42 malaysia ringgit", 42, "malaysia ringgit"),
+    ("42 L.E", 42, "L.E"),
+]
+
+
+@pytest.mark.parametrize("text, value, currency", MONEY, ids=ids(MONEY))
+def test_money_surfaces(text, value, currency):
+    c = one(text)
+    assert (c.kind, c.value, c.currency) == ("money", pytest.approx(value), currency)
+
+
+TWO_UNIT_AMOUNTS = [
+    ("20 dollars 43 cents", 20.43), ("$20 and 43c", 20.43), ("3 GBP 1 pence", 3.01),
+    ("thirteen dollars and forty-five cents", 13.45), ("It costs 15 dollars and 50.", 15.5),
+]
+
+
+@pytest.mark.parametrize("text, value", TWO_UNIT_AMOUNTS, ids=ids(TWO_UNIT_AMOUNTS))
+def test_amounts_in_two_units(text, value):
+    assert one(text).value == pytest.approx(value)
+
+
+def test_cents_suffix():
+    c = one("a 43c stamp")
+    assert (c.kind, c.value, c.currency, c.currency_factor) == ("money", 43, "cents", 0.01)
+
+
+NOT_MONEY = ["ALL 5 solutions are wrong", "200 units were sold", "a value of 5", "the dollar 5 percent"]
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_not_money(text):
+    assert all(c.kind != "money" for c in scan(text))
+
+
+# -- quantities -------------------------------------------------------------------------
+MEASURES = [
+    ("3 tablespoons butter", 3, "tablespoon"), ("3 Cups of sugar", 3, "cup"), ("250mls", 250, "milliliter"),
+    ("0.5 gals", 0.5, "gallon"), ("120 \u03bcg", 120, "microgram"), ("37.8 microgrammes", 37.8, "microgram"),
+    ("10 dm", 10, "decimeter"), ("24703m2", 24703, "meter ** 2"), ("190 km2", 190, "kilometer ** 2"),
+    ("10km/hr", 10, "kilometer / hour"), ("50 centimeters/millisecond", 50, "centimeter / millisecond"),
+    ("10kmph", 10, "kilometer / hour"), ("The weight is 20 (kg)", 20, "kilogram"),
+    ("a kilogram", 1, "kilogram"), ("half a litre", 0.5, "liter"), ("half-litre", 0.5, "liter"),
+    ("thousand liters", 1000, "liter"), ('a 65" screen', 65, "inch"), ("above 5 in.", 5, "inch"),
+]
+
+
+@pytest.mark.parametrize("text, value, unit", MEASURES, ids=ids(MEASURES))
+def test_measures(text, value, unit):
+    c = one(text)
+    assert c.kind == "unit" and c.value == pytest.approx(value) and parse_unit(c.unit).name == unit
+
+
+COMPOUND_MEASURES = [
+    ("he is 5 feet 2 inches", 62, "inch"), ("7 feet, 10 inches", 94, "inch"),
+    ("2 km and 1 meter", 2001, "meter"), ("10 kms 8 metres 6 cm", 1000806, "centimeter"),
+    ("12 ft 2 in more or less", 146, "inch"), ("1 kilometer and 1 mile", 2.609344, "kilometer"),
+]
+
+
+@pytest.mark.parametrize("text, value, unit", COMPOUND_MEASURES, ids=ids(COMPOUND_MEASURES))
+def test_compound_measures(text, value, unit):
+    c = one(text)
+    assert c.value == pytest.approx(value) and parse_unit(c.unit).name == unit
+
+
+NOT_COMPOUND = ["between 2 km and 5 km", "50 meters per millisecond, 50 centimeters/millisecond"]
+
+
+@pytest.mark.parametrize("text", NOT_COMPOUND)
+def test_not_compound_measures(text):
+    found = scan(text)
+    assert len(found) in (1, 2) and not any(c.text == text for c in found if c.qualifier != "range")
+
+
+# -- hedges and ranges ------------------------------------------------------------------
+RANGE_FORMS = [
+    ("between 2.0 g and about 7.0 g", 2, 7), ("2 - ~7 grams", 2, 7), ("about 3km-5km", 3, 5),
+]
+
+
+@pytest.mark.parametrize("text, lo, hi", RANGE_FORMS, ids=ids(RANGE_FORMS))
+def test_range_forms(text, lo, hi):
+    c = one(text)
+    assert (c.qualifier, c.lower, c.upper) == ("range", lo, hi)
+
+
+def test_tilde_is_approximate():
+    assert one("~ four").qualifier == "approximate"
+
+
+TWO_VALUES_NOT_A_RANGE = [
+    "revenue rose 4.8% to $13.18 billion", "spending was down 0.6% to 309,381 yen",
+]
+
+
+@pytest.mark.parametrize("text", TWO_VALUES_NOT_A_RANGE)
+def test_different_kinds_are_not_a_range(text):
+    assert [c.qualifier for c in scan(text)] == ["exact", "exact"]
+
+
+# -- not numbers --------------------------------------------------------------------------
+NOT_AMOUNTS = [
+    "https://www.test.com/search?q=30%25%2020%", "24703L202", "24703 L-202", "scp-173m", "scp2-173m",
+    "in 2014 B.C.", "open 24/7", "on 9/11",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AMOUNTS)
+def test_not_amounts(text):
+    assert [c for c in scan(text) if c.kind in ("unit", "percent", "money", "fraction")] == []
+
+
+# -- rates ---------------------------------------------------------------------------------
+def test_rate_noun_before_ago_is_a_date():
+    c = one("Profit was £388 million a year ago.")
+    assert (c.text, c.per) == ("£388 million", None)
+
+
+def test_rate_noun_not_of_time_keeps_the_rate():
+    assert one("Brent hovered around $78 a barrel earlier this month").per == "barrel"
+
+
+# -- record level: filters that need the parse or the setting ------------------------------
+RECORD_QUANTITIES = [
+    ("The baby is over two pounds.", "pound", None),
+    ("Add 2000 milligrams of salt.", "milligram", None),
+]
+
+
+@pytest.mark.parametrize("text, unit, currency", RECORD_QUANTITIES, ids=ids(RECORD_QUANTITIES))
+def test_pounds_and_years_with_units_are_quantities(text, unit, currency):
+    record = extract(text)
+    assert [q.unit for q in record.quantities] == [unit] and record.money == [] and record.dates == []
+
+
+POUND_MONEY = ["The deal was worth 25 million pounds.", "Britain paid 25 pounds for it.",
+               "It cost 25 pounds sterling."]
+
+
+@pytest.mark.parametrize("text", POUND_MONEY)
+def test_pounds_as_money(text):
+    assert [m.currency for m in extract(text).money] == ["GBP"]
+
+
+PRONOUN_ONE = ["Which one do you prefer?", "The one you mentioned is invalid", "That one is good"]
+
+
+@pytest.mark.parametrize("text", PRONOUN_ONE)
+def test_pronoun_one_is_not_a_count(text):
+    assert extract(text).quantities == []
+
+
+def test_one_as_a_count_stays():
+    assert [q.value for q in extract("He bought one car.").quantities] == [1.0]
+
+
+# -- known failures ---------------------------------------------------------------------------
+KNOWN = [
+    pytest.param("one twenty two", 122, marks=pytest.mark.xfail(reason="colloquial digit-by-digit reading")),
+    pytest.param("2.33 k", 2330, marks=pytest.mark.xfail(reason="spaced 'k' is too ambiguous to read as thousand")),
+    pytest.param("one hundred thirty fifths", 100 / 35,
+                 marks=pytest.mark.xfail(reason="compound ordinal denominators are not parsed")),
+    pytest.param("3/15", 0.2, marks=pytest.mark.xfail(reason="denominator 15 reads as a date (March 15)")),
+]
+
+
+@pytest.mark.parametrize("text, value", KNOWN)
+def test_known_failures(text, value):
+    assert one(text).value == pytest.approx(value)
+
+
+DEGREES = [
+    ("the temperature outside is 98 degrees", "degree_Celsius"),
+    ("Temperatures fell to -5°C, and Manali recorded minus 3 degrees.", "degree_Celsius"),
+    ("Set the thermostat to 70 degrees Fahrenheit.", "degree_Fahrenheit"),
+    ("rotate 90 degrees", "degree"),
+    ("She holds two degrees in physics.", None),
+]
+
+
+@pytest.mark.parametrize("text, unit", DEGREES, ids=ids(DEGREES))
+def test_bare_degrees_by_context(text, unit):
+    assert [q.unit for q in extract(text).quantities][-1] == unit
+
+
+SHARES_AND_TIMES = [
+    ("about 1 in 4 adults", "fraction", 0.25), ("Apple sold 3 in 10 phones", "fraction", 0.3),
+]
+
+
+@pytest.mark.parametrize("text, kind, value", SHARES_AND_TIMES, ids=ids(SHARES_AND_TIMES))
+def test_digit_shares(text, kind, value):
+    c = one(text)
+    assert (c.kind, c.value) == (kind, pytest.approx(value))
+
+
+NOT_SHARES = ["How about more than 2 in 5", "won 2 in a row", "rose 5 in 2020"]
+
+
+@pytest.mark.parametrize("text", NOT_SHARES)
+def test_not_digit_shares(text):
+    assert all(c.kind != "fraction" for c in scan(text))
+
+
+@pytest.mark.parametrize("text", ["at 9.30 am", "at 7 p.m. on Monday", "a 10 pm curfew", "the A380"])
+def test_times_and_models_are_not_amounts(text):
+    assert scan(text) == []

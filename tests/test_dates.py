@@ -2,40 +2,83 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from pipeline.normalize import dates as dates_module
 from pipeline.normalize.dates import Reference, find_dates
 
 REF = Reference(2025, 12, 23)  # a Tuesday
 
 
-def one(text, ref=REF):
-    found = find_dates(text, reference=ref)
+def tense(word):
+    return lambda start, end: word
+
+
+def one(text, ref=REF, direction=None):
+    found = find_dates(text, reference=ref, direction=direction)
     assert len(found) == 1, [(d.text, d.value) for d in found]
     return found[0]
 
+
+def ids(rows):
+    return [r[0] for r in rows]
+
+
+# -- absolute dates at every granularity -------------------------------------------------
 
 ABSOLUTE = [
     ("Dec. 22, 2025", "2025-12-22", "2025-12-22", "2025-12-22", "day"),
     ("22 December 2025", "2025-12-22", "2025-12-22", "2025-12-22", "day"),
     ("2025-12-22", "2025-12-22", "2025-12-22", "2025-12-22", "day"),
+    ("Monday, January 12th, 2016", "2016-01-12", "2016-01-12", "2016-01-12", "day"),
+    ("the 15th of February 2013", "2013-02-15", "2013-02-15", "2013-02-15", "day"),
     ("September 2013", "2013-09", "2013-09-01", "2013-09-30", "month"),
     ("Sept 2013", "2013-09", "2013-09-01", "2013-09-30", "month"),
+    ("2016 June", "2016-06", "2016-06-01", "2016-06-30", "month"),
     ("Q3 2024", "2024-Q3", "2024-07-01", "2024-09-30", "quarter"),
     ("the third quarter of 2024", "2024-Q3", "2024-07-01", "2024-09-30", "quarter"),
     ("3Q24", "2024-Q3", "2024-07-01", "2024-09-30", "quarter"),
+    ("2018Q4", "2018-Q4", "2018-10-01", "2018-12-31", "quarter"),
     ("H1 2025", "2025-H1", "2025-01-01", "2025-06-30", "half"),
+    ("2016H2", "2016-H2", "2016-07-01", "2016-12-31", "half"),
     ("in 2013", "2013", "2013-01-01", "2013-12-31", "year"),
     ("the 2010s", "2010/2019", "2010-01-01", "2019-12-31", "decade"),
+    ("the 1970's", "1970/1979", "1970-01-01", "1979-12-31", "decade"),
+    ("the seventies", "1970/1979", "1970-01-01", "1979-12-31", "decade"),
     ("summer 2024", "2024-06/2024-08", "2024-06-01", "2024-08-31", "season"),
+    ("the 21st century", "2000/2099", "2000-01-01", "2099-12-31", "year"),
 ]
 
 
-@pytest.mark.parametrize("text, value, start, end, gran", ABSOLUTE, ids=[a[0] for a in ABSOLUTE])
+@pytest.mark.parametrize("text, value, start, end, gran", ABSOLUTE, ids=ids(ABSOLUTE))
 def test_absolute(text, value, start, end, gran):
     d = one(text)
     assert (d.value, d.start_date, d.end_date, d.granularity, d.relative) == (value, start, end, gran, False)
 
+
+# -- numeric dates: US month/day unless the first number cannot be a month -----------
+
+NUMERIC = [
+    ("02/22/2016", "2016-02-22"), ("21/04/2016", "2016-04-21"), ("21/04/16", "2016-04-21"),
+    ("9-18-15", "2015-09-18"), ("05/05/89", "1989-05-05"), ("13.5.2015", "2015-05-13"),
+    ("2015/08/12", "2015-08-12"), ("2019-sep-1", "2019-09-01"), ("31-Oct-74", "1974-10-31"),
+    ("3/2015", "2015-03"), ("2016-11", "2016-11"), ("2014/10", "2014-10"),
+]
+
+
+@pytest.mark.parametrize("text, value", NUMERIC, ids=ids(NUMERIC))
+def test_numeric(text, value):
+    assert one(text).value == value
+
+
+@pytest.mark.parametrize("text, value", [("2010-11", "2010/2011"), ("2016/17", "2016/2017")])
+def test_two_digit_second_year_is_a_range_when_it_can_be(text, value):
+    assert one(text).value == value
+
+
+# -- periods and ranges: one mention, inclusive ends -----------------------------------
 
 PERIODS = [
     ("From January to November", "2025-01/2025-11", "2025-01-01", "2025-11-30"),
@@ -47,24 +90,38 @@ PERIODS = [
     ("the past five years", "2021/2025", "2021-01-01", "2025-12-23"),
     ("over the past decade", "2016/2025", "2016-01-01", "2025-12-23"),
     ("since 2013", "2013/2025-12-23", "2013-01-01", "2025-12-23"),
+    ("March 3-5, 2024", "2024-03-03/2024-03-05", "2024-03-03", "2024-03-05"),
+    ("from 4 to 22 September 2024", "2024-09-04/2024-09-22", "2024-09-04", "2024-09-22"),
+    ("Oct. 2 to October 22, 2024", "2024-10-02/2024-10-22", "2024-10-02", "2024-10-22"),
+    ("between 2015 and Feb 2018", "2015/2018-02", "2015-01-01", "2018-02-28"),
+    ("the past two weeks", "2025-12-09/2025-12-22", "2025-12-09", "2025-12-22"),
+    ("the next three days", "2025-12-24/2025-12-26", "2025-12-24", "2025-12-26"),
+    ("the next five years", "2026/2030", "2026-01-01", "2030-12-31"),
+    ("within 10 months", "2025-12-23/2026-10-22", "2025-12-23", "2026-10-22"),
+    ("for 3 days from tomorrow", "2025-12-24/2025-12-26", "2025-12-24", "2025-12-26"),
+    ("the rest of the year", "2025-12-23/2025-12-31", "2025-12-23", "2025-12-31"),
 ]
 
 
-@pytest.mark.parametrize("text, value, start, end", PERIODS, ids=[p[0] for p in PERIODS])
+@pytest.mark.parametrize("text, value, start, end", PERIODS, ids=ids(PERIODS))
 def test_periods(text, value, start, end):
     d = one(text)
     assert (d.value, d.start_date, d.end_date) == (value, start, end)
 
+
+# -- modifiers narrow to a third (a week: Mon-Wed, Wed-Fri, Fri-Sun) -------------------
 
 MODIFIERS = [
     ("the end of 2025", "2025", "end", "2025-09-01", "2025-12-31"),
     ("early 2024", "2024", "start", "2024-01-01", "2024-04-30"),
     ("mid-2026", "2026", "mid", "2026-05-01", "2026-08-31"),
     ("late last year", "2024", "end", "2024-09-01", "2024-12-31"),
+    ("the end of the month", "2025-12", "end", "2025-12-21", "2025-12-31"),
+    ("early next week", "2026-W01", "start", "2025-12-29", "2025-12-31"),
 ]
 
 
-@pytest.mark.parametrize("text, value, mod, start, end", MODIFIERS, ids=[m[0] for m in MODIFIERS])
+@pytest.mark.parametrize("text, value, mod, start, end", MODIFIERS, ids=ids(MODIFIERS))
 def test_modifiers(text, value, mod, start, end):
     d = one(text)
     assert (d.value, d.mod, d.start_date, d.end_date) == (value, mod, start, end)
@@ -76,20 +133,60 @@ def test_fiscal_keeps_value_as_written(text):
     assert d.fiscal and d.value == text and d.start_date is None
 
 
+# -- relative expressions against the reference date -----------------------------------
+
 RELATIVE = [("this year", "2025"), ("last year", "2024"), ("next month", "2026-01"), ("a year earlier", "2024"),
-            ("two years ago", "2023"), ("yesterday", "2025-12-22"), ("on Tuesday", "2025-12-23"),
-            ("on Monday", "2025-12-22"), ("in September", "2025-09")]
+            ("two years ago", "2023"), ("yesterday", "2025-12-22"), ("the day after tomorrow", "2025-12-25"),
+            ("three weeks from tomorrow", "2026-01-14"), ("1 month and 21 days ago", "2025-11-02"),
+            ("this Friday", "2025-12-26"), ("next Sunday", "2026-01-04"), ("last Friday", "2025-12-19"),
+            ("Friday next week", "2026-01-02"), ("the 20th of next month", "2026-01-20"),
+            ("the first Friday of next month", "2026-01-02"),
+            ("the week after next", "2026-W02"), ("in September", "2025-09"), ("last thanksgiving", "2025-11-27"),
+            ("Christmas", "2025-12-25")]
 
 
-@pytest.mark.parametrize("text, value", RELATIVE, ids=[r[0] for r in RELATIVE])
+@pytest.mark.parametrize("text, value", RELATIVE, ids=ids(RELATIVE))
 def test_relative(text, value):
     d = one(text)
     assert d.relative and d.value == value
 
 
+# -- the clause's tense decides bare weekdays, days and months --------------------------
+
+TENSE = [
+    ("on Monday", "past", "2025-12-22"), ("on Monday", "present", "2025-12-29"),
+    ("on Monday", "future", "2025-12-29"), ("on Tuesday", "past", "2025-12-23"),
+    ("on Tuesday", "future", "2025-12-23"), ("on Tuesday", "none", "2025-12-30"),
+    ("in March", "past", "2025-03"), ("in March", "future", "2026-03"), ("in March", "present", "2026-03"),
+    ("in September", "present", "2025-09"), ("in September", "none", "2026-09"),
+    ("March 5", "past", "2025-03-05"), ("March 5", "future", "2026-03-05"),
+    ("the fourth quarter", "none", "2025-Q4"),
+]
+
+
+@pytest.mark.parametrize("text, direction, value", TENSE, ids=[f"{t}-{d}" for t, d, _v in TENSE])
+def test_direction_from_tense(text, direction, value):
+    assert one(text, direction=tense(direction)).value == value
+
+
+def test_in_n_units_is_a_duration_in_the_past_tense():
+    assert one("in 3 weeks", direction=tense("future")).value == "2026-01-13"
+    assert find_dates("rose 5% in three years", reference=REF, direction=tense("past")) == []
+
+
+def test_nth_week_holds_the_nth_thursday():
+    assert one("the last week of 2025").value == "2025-W52"
+    assert one("the first week of 2015").start_date == "2014-12-29"
+
+
 def test_vague_keeps_null():
     d = one("in recent years")
     assert d.relative and d.value is None and d.start_date is None
+
+
+def test_anaphoric_next_day_keeps_null():
+    d = one("the next day")
+    assert d.relative and d.value is None
 
 
 def test_relative_without_reference_stays_unresolved():
@@ -101,10 +198,60 @@ def test_bare_quarter_is_the_nearest():
     assert one("the fourth quarter", Reference(2026, 1, 22)).value == "2025-Q4"
 
 
+def test_weekday_prefix_picks_the_year():
+    assert one("Fri, Jul 18", Reference(2013, 2, 12)).value == "2014-07-18"
+
+
+# -- not dates --------------------------------------------------------------------------
+
 NOT_DATES = ["year on year", "year-on-year", "the 14th Five-Year Plan", "a one-hour circle", "24/7",
-             "a 30-year-old", "2,025 workers", "may rise", "a three-year contract"]
+             "a 30-year-old", "2,025 workers", "may rise", "a three-year contract", "1/2 cup", "3/4 of them",
+             "in his sixties", "a summer camp", "2 may be", "scored 4-22", "Unit 12/14 was sold",
+             "the ratio was 10/12", "focused on the second."]
 
 
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_not_dates(text):
     assert find_dates(text, reference=REF) == []
+
+
+# -- determinism: nothing reads the machine's clock -------------------------------------
+
+class _FarFuture(dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2099, 7, 1, tzinfo=tz)
+
+    @classmethod
+    def today(cls):
+        return cls(2099, 7, 1)
+
+    @classmethod
+    def utcnow(cls):
+        return cls(2099, 7, 1)
+
+
+class _FarFutureDate(dt.date):
+    @classmethod
+    def today(cls):
+        return cls(2099, 7, 1)
+
+
+CLOCK_TEXT = ("Yesterday the firm said third-quarter sales rose. Next month it will open a plant; "
+              "on Monday it hired 20 people. In September, output fell. Christmas sales are due.")
+
+
+def test_output_does_not_depend_on_the_clock(monkeypatch):
+    before = [d.fields() for d in find_dates(CLOCK_TEXT, reference=REF)]
+    undated = [d.fields() for d in find_dates(CLOCK_TEXT)]
+    monkeypatch.setattr(dt, "datetime", _FarFuture)
+    monkeypatch.setattr(dt, "date", _FarFutureDate)
+    monkeypatch.setattr("time.time", lambda: 4086000000.0)  # 2099
+    assert dt.datetime.now().year == 2099 and dt.date.today().year == 2099
+    assert [d.fields() for d in find_dates(CLOCK_TEXT, reference=REF)] == before
+    assert [d.fields() for d in find_dates(CLOCK_TEXT)] == undated
+    assert all(f["value"] is None or "2099" not in str(f["value"]) for f in undated)
+
+
+def test_one_dateparser_per_process():
+    assert dates_module._dateparser() is dates_module._dateparser()

@@ -14,6 +14,12 @@ Reference date
     Each case's reference time is the article's ``published`` date: the date
     part of ``Context.ReferenceDateTime`` (Recognizers-Text; none when absent)
     or 2013-02-12 (Duckling; the Time ``diff`` lines carry 2013-02-15).
+    Our record places a bare weekday, day or month by the tense of its clause
+    (pipeline.normalize.dates): the suites' short inputs are mostly verbless
+    ("next week", "March 5th") and read ahead, as both suites read them; "I
+    went back Friday the 15th" reads back. Where a suite resolves an expression
+    another way (Duckling's astronomical seasons, whole weeks for "last 2
+    weeks"), the miss is counted, not mapped away.
 
 Which cases are scored
     Recognizers-Text: every case the reference (.NET) implementation passes,
@@ -97,6 +103,12 @@ Dates
     quarters ("June 2016" -> 2016-06-01..2016-07-01 -> last day 06-30); a
     whole-day period "(a,b,PnD)" is used both with a literal end ("from 4 to
     22") and an exclusive one ("next 2 days"), so both last days are accepted.
+    A range written with two ends ("2014-2018", "between 2015 and Feb 2018",
+    "from Feb 1st to March 2019") ends, in the suite, where its second end
+    begins; news reads "2014-2018" as including 2018, so when that exclusive
+    end is the first of a month, the last day of that month (of that year, on
+    January 1) is accepted as well. Ranges with one written end ("the past 2
+    decades", "next 3 months") are compared as given.
     Duckling: a value is the start of its grain (week, month, quarter, year
     span the whole unit); an interval's ``to`` is exclusive and rounded up to
     the grain, so the last day is the ``to`` day minus one ("July 13-15" -> to

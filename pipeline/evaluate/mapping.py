@@ -217,16 +217,17 @@ def rt_model_result(result: Mapping[str, Any]) -> Expected:
     short = type_name.removeprefix("datetimeV2.")
     kind, scored, group = RT_TYPES[short]
     resolution = result.get("Resolution") or {}
-    target = rt_model_target(short, resolution) if scored else None
+    target = rt_model_target(short, resolution, two_ends=written_with_two_ends(str(result["Text"]))) \
+        if scored else None
     return Expected(kind=kind, start=int(result["Start"]), end=int(result["End"]) + 1,
                     text=str(result["Text"]), target=target, scored=scored, group=group,
                     raw=_compact(resolution))
 
 
-def rt_model_target(type_name: str, resolution: Mapping[str, Any]) -> Target | None:
+def rt_model_target(type_name: str, resolution: Mapping[str, Any], *, two_ends: bool = False) -> Target | None:
     """The target of a model-file result; None when it holds no comparable value."""
     if type_name in ("date", "daterange"):
-        return rt_date_values(resolution.get("values") or [])
+        return rt_date_values(resolution.get("values") or [], two_ends=two_ends)
     if type_name == "duration":
         values = resolution.get("values") or [{}]
         seconds = _number(values[0].get("value"))
@@ -256,15 +257,19 @@ def rt_model_target(type_name: str, resolution: Mapping[str, Any]) -> Target | N
     return NumericTarget.exact(value, units=rt_units(unit, temperature=type_name == "temperature"))
 
 
-def rt_date_values(values: Sequence[Mapping[str, Any]]) -> DateTarget | None:
-    """The readings of a datetimeV2 date/daterange ``values`` list (past and future)."""
+def rt_date_values(values: Sequence[Mapping[str, Any]], *, two_ends: bool = False) -> DateTarget | None:
+    """The readings of a datetimeV2 date/daterange ``values`` list (past and future).
+
+    ``two_ends``: the text writes the range with two ends ("2014-2018"); see
+    :func:`rt_daterange_reading`.
+    """
     readings: list[DateReading] = []
     anchors: list[tuple[dt.date, dt.date]] = []
     mod = None
     for entry in values:
         mod = mod or entry.get("Mod")
         reading = _rt_reading(str(entry.get("timex", "")), entry.get("value"),
-                              entry.get("start"), entry.get("end"))
+                              entry.get("start"), entry.get("end"), two_ends=two_ends)
         if reading is None:
             continue
         readings.append(reading)
@@ -285,12 +290,13 @@ def rt_parser_result(result: Mapping[str, Any]) -> Expected:
     value = result.get("Value")
     target: Target | None = None
     if isinstance(value, Mapping):
-        target = rt_parser_target(str(result["Type"]), value)
+        target = rt_parser_target(str(result["Type"]), value,
+                                  two_ends=written_with_two_ends(str(result["Text"])))
     return Expected(kind=kind, start=start, end=start + int(result["Length"]), text=str(result["Text"]),
                     target=target, scored=scored, group=group, raw=_compact(value) if value else "")
 
 
-def rt_parser_target(type_name: str, value: Mapping[str, Any]) -> Target | None:
+def rt_parser_target(type_name: str, value: Mapping[str, Any], *, two_ends: bool = False) -> Target | None:
     """The target of a parser-file ``Value`` (Future and Past resolutions both accepted)."""
     timex = str(value.get("Timex", ""))
     resolutions = [value.get("FutureResolution") or {}, value.get("PastResolution") or {}]
@@ -299,10 +305,22 @@ def rt_parser_target(type_name: str, value: Mapping[str, Any]) -> Target | None:
         return None if seconds is None else NumericTarget.exact(seconds, units=("second",))
     entries = [{"timex": timex, "value": r.get("date"), "start": r.get("startDate"), "end": r.get("endDate"),
                 "Mod": value.get("Mod")} for r in resolutions if r]
-    return rt_date_values(entries)
+    return rt_date_values(entries, two_ends=two_ends)
 
 
-def _rt_reading(timex: str, value: Any, start: Any, end: Any) -> DateReading | None:
+_TWO_ENDS = re.compile(r"\d\s*[-–]\s*\d|\b(?:to|through|thru|until|till|and)\b", re.IGNORECASE)
+
+
+def written_with_two_ends(text: str) -> bool:
+    """Whether a range's text names both its ends ("2014-2018", "from Feb 1st to March 2019").
+
+    >>> written_with_two_ends("between 2015 and Feb 2018"), written_with_two_ends("the past 2 decades")
+    (True, False)
+    """
+    return bool(_TWO_ENDS.search(text))
+
+
+def _rt_reading(timex: str, value: Any, start: Any, end: Any, *, two_ends: bool = False) -> DateReading | None:
     if value in RT_UNRESOLVED:
         return None
     if isinstance(value, str):
@@ -311,7 +329,7 @@ def _rt_reading(timex: str, value: Any, start: Any, end: Any) -> DateReading | N
     first = parse_day(start) if isinstance(start, str) else None
     last = parse_day(end) if isinstance(end, str) else None
     if first and last:
-        return rt_daterange_reading(timex, first, last)
+        return rt_daterange_reading(timex, first, last, two_ends=two_ends)
     if first:
         return DateBoundary(first, "from")
     if last:
@@ -319,13 +337,24 @@ def _rt_reading(timex: str, value: Any, start: Any, end: Any) -> DateReading | N
     return None
 
 
-def rt_daterange_reading(timex: str, start: dt.date, end: dt.date) -> DateSpan:
+def rt_daterange_reading(timex: str, start: dt.date, end: dt.date, *, two_ends: bool = False) -> DateSpan:
     """A Recognizers-Text daterange as inclusive days.
 
     The suite's end is exclusive for months, years, weeks, quarters ("June 2016"
     -> 2016-06-01..2016-07-01), but a whole-day period keeps a literal end
     ("from 4 to 22" -> ..22) while "next 2 days" ends exclusively with the same
     timex shape; for those both last days are accepted.
+
+    A range written with two ends ("2014-2018", "between 2015 and Feb 2018",
+    ``two_ends``) ends, for the suite, where its second end *begins*
+    (2018-01-01, exclusive); a news reader reads "2014-2018" as including 2018.
+    When that end falls on the first of a month, the last day of the month it
+    begins (and, on January 1, of the year) is accepted too. Ranges with one
+    written end ("the past 2 decades", "next 3 months") are not widened.
+
+    >>> rt_daterange_reading("(2014-01-01,2018-01-01,P4Y)", dt.date(2014, 1, 1), dt.date(2018, 1, 1),
+    ...                      two_ends=True).describe()
+    '2014-01-01..2017-12-31|2018-01-31|2018-12-31'
 
     >>> rt_daterange_reading("2016-06", dt.date(2016, 6, 1), dt.date(2016, 7, 1)).describe()
     '2016-06-01..2016-06-30'
@@ -335,9 +364,12 @@ def rt_daterange_reading(timex: str, start: dt.date, end: dt.date) -> DateSpan:
     """
     if end <= start:
         return DateSpan(start, (start,))
-    if _TIMEX_DAY_PERIOD.match(timex):
-        return DateSpan(start, (end - ONE_DAY, end))
-    return DateSpan(start, (end - ONE_DAY,))
+    ends = [end - ONE_DAY, end] if _TIMEX_DAY_PERIOD.match(timex) else [end - ONE_DAY]
+    if two_ends and end.day == 1:
+        ends.append(grain_last_day(end, "month"))
+        if end.month == 1:
+            ends.append(grain_last_day(end, "year"))
+    return DateSpan(start, tuple(dict.fromkeys(ends)))
 
 
 def timex_bounds(timex: str, year: int) -> tuple[dt.date, dt.date] | None:

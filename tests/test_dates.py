@@ -255,3 +255,11 @@ def test_output_does_not_depend_on_the_clock(monkeypatch):
 
 def test_one_dateparser_per_process():
     assert dates_module._dateparser() is dates_module._dateparser()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("handled 2.1 million TEU in 2023, up from", "2023"),
+    ("by 2028, and", "2028"),
+], ids=["year-before-comma", "year-before-comma-2"])
+def test_year_followed_by_a_comma(text, value):
+    assert [d.value for d in find_dates(text, reference=REF)] == [value]

@@ -143,3 +143,23 @@ def test_change_direction_and_basis(extractor, text, direction, basis):
         assert pct.change is None
     else:
         assert pct.change is not None and (pct.change.direction, pct.change.basis) == (direction, basis)
+
+
+HEDGE_CONTEXT = [
+    ("Markets price in less than a 30 percent chance of a cut.", "upper_bound"),
+    ("The study followed workers over three summers.", "exact"),
+    ("Sector revenue topped 1.2 trillion yuan.", "lower_bound"),
+    ("The top 10 firms hired more staff.", "exact"),
+]
+
+
+@pytest.mark.parametrize("text, qualifier", HEDGE_CONTEXT, ids=[h[0] for h in HEDGE_CONTEXT])
+def test_hedges_in_context(extractor, text, qualifier):
+    record = extractor.extract(text, published="2025-06-30")
+    values = record.percentages + record.money + record.quantities
+    assert values and values[0].qualifier == qualifier
+
+
+def test_number_ending_a_name_is_not_a_count(extractor):
+    record = extractor.extract("Shares on the Caldwell Asia-Europe 100 index rose.", published="2025-06-30")
+    assert not [q for q in record.quantities if q.value == 100]

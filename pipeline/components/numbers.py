@@ -82,7 +82,7 @@ class NumberFinder:
                 continue  # ordinals are collected below, with the spelled ones
             if cand.kind in ("number", "unit") and _inside((cand.core_start, cand.core_end), names):
                 continue
-            if self._is_year(cand) or self._is_pronoun(doc, cand):
+            if self._is_year(cand) or self._is_pronoun(doc, cand) or self._in_name(doc, cand):
                 continue
             mention = self._mention(doc, cand, setting)
             if mention is not None:
@@ -101,6 +101,19 @@ class NumberFinder:
         return doc
 
     # -- filters ----------------------------------------------------------
+    @staticmethod
+    def _in_name(doc: Doc, cand: Candidate) -> bool:
+        """A number that ends a proper name before a common noun: "the Caldwell Asia-Europe
+        100 index", "the Fortune 500 list" (the model misses such names)."""
+        if cand.kind != "number" or cand.hedge is not None or cand.digits_only is None:
+            return False
+        span = doc.char_span(cand.core_start, cand.core_end, alignment_mode="expand")
+        if span is None or span.start == 0 or span.end >= len(doc):
+            return False
+        before, after = doc[span.start - 1], doc[span.end]
+        return before.pos_ == "PROPN" and not before.is_sent_start and \
+            after.lower_ in ("index", "indices", "list", "ranking", "rankings", "fund", "series")
+
     @staticmethod
     def _is_year(cand: Candidate) -> bool:
         digits = cand.digits_only

@@ -251,7 +251,7 @@ _GRAMMAR = [
                      r"(?![.,]\d)|\bon\s+(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?=\s*(?:[,;!?)]|\.(?!\d)|$))"),
     ("month_only", r"\b(?P<mo>(?:January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Sept))\b"),
-    ("year", rf"(?<![\d,.$€£¥#/-])\b(?P<yy>{_YEAR})\b(?![\d,]|\.\d|\s*(?:%|percent|per cent|-|–)\s*\d)"),
+    ("year", rf"(?<![\d,.$€£¥#/-])\b(?P<yy>{_YEAR})\b(?!\d|,\d|\.\d|\s*(?:%|percent|per cent|-|–)\s*\d)"),
 ]
 _PATTERN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR), re.IGNORECASE)
 # Case-sensitive checks: a lowercase month name needs a day or year beside it;

@@ -80,6 +80,8 @@ edged edge edges ticked tick ticks widened narrowed doubled tripled quadrupled h
 double triple quadruple halve went moved changed shifted cut raised lowered boosted
 """.split())
 RATE_WORDS = ("a", "an", "per", "each")
+PERIOD_WORDS = frozenset("year month week day decade quarter summer winter spring autumn season century hour "
+                         "minute half".split())
 _OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -605,7 +607,31 @@ class _Scanner:
             1800 <= int(t.text) <= 2199
 
     def hedge_before(self, i: int) -> tuple[int, str, str] | None:
-        """A hedge phrase ending right before token i: (start index, phrase, qualifier)."""
+        """A hedge phrase ending right before token i: (start index, phrase, qualifier).
+
+        An article may stand between ("less than a 30 percent chance"); "over"
+        before a span of time means during ("over three summers"), not more than.
+        """
+        if self.low(i - 1) in ("a", "an") and i >= 2:
+            inner = self._hedge_ending(i - 1)
+            if inner is not None:
+                return inner
+        found = self._hedge_ending(i)
+        if found is not None and found[1] == "over" and self._period_follows(i):
+            return None
+        return found
+
+    def _period_follows(self, i: int) -> bool:
+        """Whether the value at token i counts a span of time ("three summers", "two years")."""
+        for k in range(i + 1, min(i + 4, self.n)):
+            w = self.low(k)
+            if w.rstrip("s") in PERIOD_WORDS:
+                return self.low(k + 1) not in ("old", "of")  # "over thirty years old": an age
+            if self.toks[k].kind != "num" and w not in SCALE_WORDS and w not in _NUMBER_WORDS and w not in HYPHENS:
+                return False
+        return False
+
+    def _hedge_ending(self, i: int) -> tuple[int, str, str] | None:
         for size in (4, 3, 2, 1):
             k = i - size
             if k < 0:
@@ -933,8 +959,8 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
     if conn is not None and (conn.low in ("to", "and") or conn.text in DASHES or conn.low == "through"):
         if conn.low == "and" and lead != "between":
             pass
-        elif lead == "by" and conn.low == "to":
-            pass  # "rose by 5,700 to 123,400": a change, then a level
+        elif conn.low == "to" and "by" in (lead, sc.low(start_tok - 2), sc.low(start_tok - 3)):
+            pass  # "rose by (about) 5,700 to 123,400": a change, then a level
         elif conn.low == "to" and lead == "from" and any(
                 sc.low(k) in CHANGE_VERBS for k in range(start_tok - 4, start_tok - 1)):
             pass  # "rose from 4.1 percent to 4.3 percent": two levels, not a range

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
@@ -92,17 +93,23 @@ class Extractor:
 
     def extract_articles(self, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE
                          ) -> Iterator[ArticleRecord]:
-        """Stream records for many :class:`Article` objects through ``nlp.pipe``."""
-        pending: list[Article] = []
+        """Stream records for many :class:`Article` objects, ``batch_size`` at a time."""
+        it = iter(articles)
+        while batch := list(islice(it, batch_size)):
+            yield from self.extract_batch(batch)
 
-        def docs() -> Iterator[Doc]:
-            for article in articles:
-                pending.append(article)
-                yield self._make_doc(article)
+    def extract_batch(self, articles: Sequence[Article]) -> list[ArticleRecord]:
+        """Records for one batch of articles, run through ``nlp.pipe`` together.
 
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            article = pending.pop(0)
-            yield self._record(article, doc)
+        The batch runs inside ``nlp.memory_zone()``: the strings and lexemes spaCy
+        adds for it are freed at the end, so memory stays flat over a long corpus.
+        Records are built inside the zone and hold plain Python values only.
+        """
+        if not articles:
+            return []
+        with self.nlp.memory_zone():
+            docs = self.nlp.pipe((self._make_doc(a) for a in articles), batch_size=len(articles))
+            return [self._record(article, doc) for article, doc in zip(articles, docs)]
 
     # -- internals --------------------------------------------------------
     @staticmethod

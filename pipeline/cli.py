@@ -11,10 +11,14 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import NewsclaimsError
+from pipeline.extractor import DEFAULT_BATCH_SIZE
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -35,16 +39,58 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from pipeline.batch import run_corpus
-    from pipeline.extractor import Extractor
 
-    extractor = Extractor(model=args.model, reference_date=args.reference_date)
-    summary = run_corpus(args.corpus, args.out, extractor=extractor, glob=args.glob)
+    progress, close_progress = _progress_bar()
+    try:
+        summary = run_corpus(args.corpus, args.out, jobs=args.jobs or _all_cores(),
+                             batch_size=args.batch_size, force=args.force, engine=args.engine,
+                             scheduler=args.scheduler, model=args.model,
+                             reference_date=args.reference_date, glob=args.glob, progress=progress)
+    finally:
+        close_progress()
     for entry in summary.entries:
         if entry["status"] == "failed":
             print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)
     print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, "
-          f"{summary.skipped} skipped -> {args.out}", file=sys.stderr)
+          f"{summary.skipped} skipped (unchanged since the last run) -> {args.out}", file=sys.stderr)
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+def _all_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _progress_bar() -> tuple[Callable[[Any], None], Callable[[], None]]:
+    """A tqdm bar on stderr (done/total, rate, ETA, failures), off when stderr is not a TTY."""
+    from tqdm import tqdm
+
+    state: dict[str, Any] = {}
+
+    def update(summary: Any) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            # No monitor thread: worker processes are forked after this point.
+            tqdm.monitor_interval = 0
+            bar = state["bar"] = tqdm(total=summary.total, initial=summary.done, unit="article",
+                                      file=sys.stderr, disable=not sys.stderr.isatty(), dynamic_ncols=True)
+        bar.set_postfix(failed=summary.failed, refresh=False)
+        bar.update(summary.done - bar.n)
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].close()
+
+    return update, close
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -72,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", default=None, help="only files matching this pattern")
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
+                   help=f"articles per nlp.pipe batch (default: {DEFAULT_BATCH_SIZE})")
+    p.add_argument("--force", action="store_true", help="reprocess articles unchanged since the last run")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or dask.distributed (pip install 'newsclaims[dask]')")
+    p.add_argument("--scheduler", default=None,
+                   help="with --engine dask: scheduler address (default: start a LocalCluster)")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")

@@ -109,7 +109,7 @@ class Extractor:
             return []
         with self.nlp.memory_zone():
             docs = self.nlp.pipe((self._make_doc(a) for a in articles), batch_size=len(articles))
-            return [self._record(article, doc) for article, doc in zip(articles, docs)]
+            return [self._record(article, doc) for article, doc in zip(articles, docs, strict=True)]
 
     # -- internals --------------------------------------------------------
     @staticmethod

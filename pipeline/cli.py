@@ -93,6 +93,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from pipeline.bench import format_report, run_bench
+
+    report = run_bench(args.corpus, repeat=args.repeat, jobs=args.jobs, model=args.model)
+    sys.stdout.write(format_report(report))
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.record import dump_json, json_schema
 
@@ -127,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None,
                    help="with --engine dask: scheduler address (default: start a LocalCluster)")
     p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("bench", help="words/sec of the full pipeline vs the bare spaCy model")
+    p.add_argument("corpus", nargs="?", default=None, help="default: corpus/ repeated to 50,000 words")
+    p.add_argument("--repeat", type=_positive_int, default=3, help="timed passes; the best counts")
+    p.add_argument("--jobs", type=_positive_int, default=1, help="also measure this many workers")
+    p.add_argument("--model", default=None, help="spaCy model package name")
+    p.set_defaults(func=_cmd_bench)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")
     p.set_defaults(func=_cmd_schema)

@@ -1,0 +1,245 @@
+"""Throughput benchmark: the full newsclaims path against the bare spaCy model.
+
+Measured (``newsclaims bench``):
+
+- (a) words/sec of the model's own pipeline (``spacy.load`` of the same package,
+  no newsclaims components) over the articles' texts, through ``nlp.pipe``;
+- (b) words/sec of the full path over the same texts: our components, record
+  building and JSON serialization (``Extractor.extract_articles`` + ``to_json``);
+- the ratio (b)/(a): what our layer costs;
+- words/sec of (b) in a pool of 1 worker and of ``jobs`` workers (started with
+  "spawn", so a worker's memory is its own), and each worker's peak RSS;
+- cold start: ``import pipeline`` + model load, in a fresh interpreter.
+
+Timed passes run ``repeat`` times; the best counts (the least disturbed by other
+load on the machine). Library code: returns a :class:`BenchReport`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import platform
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.article import Article, read_article
+from pipeline.batch import find_articles
+from pipeline.errors import ErrorCode, NewsclaimsError
+from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
+from pipeline.nlp import resolve_model_name
+
+DEFAULT_CORPUS = Path("corpus")
+MIN_WORDS = 50_000
+_COLD_START = (
+    "import time; t = time.perf_counter(); from pipeline import Extractor; "
+    "Extractor(model={model!r}); print(time.perf_counter() - t)"
+)
+
+
+@dataclass
+class BenchReport:
+    articles: int
+    words: int
+    repeat: int
+    batch_size: int
+    model: str
+    bare_wps: float = 0.0
+    full_wps: float = 0.0
+    cold_start_s: float = 0.0
+    parallel_wps: dict[int, float] = field(default_factory=dict)
+    peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    machine: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        """(b)/(a): the full path's speed as a share of the bare model's."""
+        return self.full_wps / self.bare_wps if self.bare_wps else 0.0
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def bench_articles(corpus: str | Path | None = None, *, min_words: int = MIN_WORDS) -> list[Article]:
+    """The corpus's articles, repeated (ids suffixed ``~2``, ``~3``...) to at least ``min_words``."""
+    root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
+    files = find_articles(root)
+    base_root = root if root.is_dir() else root.parent
+    base = []
+    for path in files:
+        try:
+            base.append(read_article(path, root=base_root))
+        except NewsclaimsError:
+            continue  # a bad article is not a benchmark input
+    words = sum(word_count(a.text) for a in base)
+    if not words:
+        raise NewsclaimsError(ErrorCode.E007, "no readable articles with words", path=str(root))
+    articles = list(base)
+    copy = 1
+    while sum(word_count(a.text) for a in articles) < min_words:
+        copy += 1
+        articles += [replace(a, doc_id=f"{a.doc_id}~{copy}") for a in base]
+    return articles
+
+
+def _seconds(run: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def measure_in_process(articles: Sequence[Article], *, model: str, repeat: int,
+                       batch_size: int = DEFAULT_BATCH_SIZE) -> tuple[float, float]:
+    """(bare words/sec, full words/sec) over ``articles`` in this process."""
+    import spacy
+
+    texts = [a.text for a in articles]
+    words = sum(word_count(t) for t in texts)
+    bare = spacy.load(model)
+    extractor = Extractor(model=model)
+
+    def run_bare() -> None:
+        for _doc in bare.pipe(texts, batch_size=batch_size):
+            pass
+
+    def run_full() -> None:
+        for record in extractor.extract_articles(articles, batch_size=batch_size):
+            record.to_json()
+
+    warm = list(articles[:batch_size])
+    list(bare.pipe([a.text for a in warm]))
+    list(extractor.extract_articles(warm))
+    bare_s = full_s = float("inf")
+    for _ in range(repeat):  # interleaved, so drifting load on the machine hits both alike
+        bare_s = min(bare_s, _seconds(run_bare))
+        full_s = min(full_s, _seconds(run_full))
+    return words / bare_s, words / full_s
+
+
+# -- worker pools (spawned: each worker holds only what a run's worker holds) --
+_POOL_EXTRACTOR: Extractor | None = None
+
+
+def _init_bench_worker(model: str, barrier: Any) -> None:
+    global _POOL_EXTRACTOR
+    _POOL_EXTRACTOR = Extractor(model=model)
+    barrier.wait()
+
+
+def _bench_chunk(articles: list[Article]) -> tuple[int, float]:
+    """Extract and serialize a chunk; return (words, this worker's peak RSS in MB)."""
+    assert _POOL_EXTRACTOR is not None
+    for record in _POOL_EXTRACTOR.extract_articles(articles):
+        record.to_json()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+    return sum(word_count(a.text) for a in articles), peak_kb / 1024
+
+
+def measure_pool(articles: Sequence[Article], *, jobs: int, model: str, repeat: int,
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> tuple[float, float]:
+    """(words/sec, max peak RSS per worker in MB) of ``jobs`` spawned workers, models preloaded."""
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(jobs + 1)
+    chunks = [list(articles[i:i + batch_size]) for i in range(0, len(articles), batch_size)]
+    words = sum(word_count(a.text) for a in articles)
+    peak = 0.0
+    with ctx.Pool(jobs, initializer=_init_bench_worker, initargs=(model, barrier)) as pool:
+        barrier.wait(timeout=300)  # every worker has loaded its model
+
+        def run() -> None:
+            nonlocal peak
+            for _words, rss in pool.imap_unordered(_bench_chunk, chunks):
+                peak = max(peak, rss)
+
+        best = min(_seconds(run) for _ in range(repeat))
+    return words / best, peak
+
+
+def measure_cold_start(*, model: str, repeat: int) -> float:
+    """Seconds for ``import pipeline`` + model load in a fresh interpreter (best of ``repeat``)."""
+    code = _COLD_START.format(model=model)
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  check=True).stdout.strip()) for _ in range(repeat)]
+    return min(times)
+
+
+def machine_info() -> dict[str, str]:
+    """nproc, CPU model (from /proc/cpuinfo), Python, spaCy."""
+    import os
+
+    import spacy
+
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        nproc = len(os.sched_getaffinity(0))
+    except AttributeError:
+        nproc = os.cpu_count() or 1
+    return {"nproc": str(nproc), "cpu": cpu, "python": platform.python_version(), "spacy": spacy.__version__}
+
+
+def run_bench(corpus: str | Path | None = None, *, repeat: int = 3, jobs: int = 1,
+              model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> BenchReport:
+    """Run every measurement; see the module docstring.
+
+    Args:
+        corpus: folder of articles (default ``corpus/``), repeated to >= 50,000 words.
+        repeat: timed passes per measurement; the best counts.
+        jobs: also measure a pool of this many workers (always: a pool of 1).
+        model: the spaCy model package (default: the installed one).
+        batch_size: articles per ``nlp.pipe`` batch.
+    Returns:
+        The :class:`BenchReport`.
+    """
+    model = resolve_model_name(model)
+    articles = bench_articles(corpus)
+    report = BenchReport(articles=len(articles), words=sum(word_count(a.text) for a in articles),
+                         repeat=repeat, batch_size=batch_size, model=model, machine=machine_info())
+    report.bare_wps, report.full_wps = measure_in_process(articles, model=model, repeat=repeat,
+                                                          batch_size=batch_size)
+    for n in sorted({1, jobs}):
+        report.parallel_wps[n], report.peak_rss_mb[n] = measure_pool(
+            articles, jobs=n, model=model, repeat=repeat, batch_size=batch_size)
+    report.cold_start_s = measure_cold_start(model=model, repeat=repeat)
+    return report
+
+
+def format_report(report: BenchReport) -> str:
+    """The report as a Markdown table (what ``newsclaims bench`` prints)."""
+    m = report.machine
+    rows = [
+        ("(a) bare spaCy (`spacy.load`, `nlp.pipe`), words/s", f"{report.bare_wps:,.0f}", ""),
+        ("(b) full path: components + records + JSON, words/s", f"{report.full_wps:,.0f}", ""),
+        ("(b)/(a)", f"{report.ratio:.2f}", ">= 0.80"),
+    ]
+    base = report.parallel_wps.get(1, 0.0)
+    for n, wps in sorted(report.parallel_wps.items()):
+        speedup = f"{wps / base:.2f}x jobs 1" if base and n > 1 else ""
+        rows.append((f"(b) in a pool of {n} worker{'s' if n > 1 else ''}, words/s",
+                     f"{wps:,.0f}" + (f" ({speedup})" if speedup else ""), ">= 1.6x" if n == 2 else ""))
+    for n, rss in sorted(report.peak_rss_mb.items()):
+        rows.append((f"peak RSS per worker, {n} job{'s' if n > 1 else ''} (MB)", f"{rss:,.0f}", "< 600"))
+    rows.append(("cold start: import + model load (s)", f"{report.cold_start_s:.2f}", "< 3"))
+    lines = [
+        f"Machine: {m.get('nproc')} cores, {m.get('cpu')}; Python {m.get('python')}, "
+        f"spaCy {m.get('spacy')}, {report.model}",
+        f"Input: {report.articles} articles, {report.words:,} words; batch size {report.batch_size}; "
+        f"best of {report.repeat}",
+        "",
+        "| measure | value | target |",
+        "|---|---|---|",
+        *(f"| {name} | {value} | {target} |" for name, value, target in rows),
+    ]
+    return "\n".join(lines) + "\n"

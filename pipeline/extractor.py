@@ -131,6 +131,7 @@ class Extractor:
 
     def _record(self, article: Article, doc: Doc) -> ArticleRecord:
         store = nc(doc)
+        text = doc.text  # Doc.text joins every token on each access: read it once
         sent_starts = [s.start_char for s in doc.sents] or [0]
 
         def sentence_of(start: int) -> int:
@@ -145,7 +146,7 @@ class Extractor:
                 mid = f"{_ID_PREFIX[kind]}{n}"
                 ids[id(raw)] = mid
                 items.append(_MODELS[kind](
-                    id=mid, text=doc.text[raw.start:raw.end], start=raw.start, end=raw.end,
+                    id=mid, text=text[raw.start:raw.end], start=raw.start, end=raw.end,
                     sentence=sentence_of(raw.start), **raw.fields,
                 ))
             built[kind] = items
@@ -167,8 +168,8 @@ class Extractor:
         ref = doc._.reference_date or {}
         return ArticleRecord(
             doc_id=article.doc_id,
-            text=doc.text,
-            text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+            text=text,
+            text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             metadata=article.metadata,
             reference_date=ReferenceDate(value=ref.get("value"), source=ref.get("source", "default")),
             entity_groups=_entity_groups(built["entities"]),

@@ -12,18 +12,22 @@ Measured (``newsclaims bench``):
 - cold start: ``import pipeline`` + model load, in a fresh interpreter.
 
 Timed passes run ``repeat`` times; the best counts (the least disturbed by other
-load on the machine). Library code: returns a :class:`BenchReport`.
+load on the machine). (a) and (b) are also timed in CPU seconds of this process,
+which other processes on a shared machine disturb less than wall time; the load
+average before and after is reported. Library code: returns a :class:`BenchReport`.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import platform
 import resource
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -51,6 +55,8 @@ class BenchReport:
     model: str
     bare_wps: float = 0.0
     full_wps: float = 0.0
+    bare_cpu_wps: float = 0.0
+    full_cpu_wps: float = 0.0
     cold_start_s: float = 0.0
     parallel_wps: dict[int, float] = field(default_factory=dict)
     peak_rss_mb: dict[int, float] = field(default_factory=dict)
@@ -60,6 +66,11 @@ class BenchReport:
     def ratio(self) -> float:
         """(b)/(a): the full path's speed as a share of the bare model's."""
         return self.full_wps / self.bare_wps if self.bare_wps else 0.0
+
+    @property
+    def cpu_ratio(self) -> float:
+        """(b)/(a) in CPU time."""
+        return self.full_cpu_wps / self.bare_cpu_wps if self.bare_cpu_wps else 0.0
 
 
 def word_count(text: str) -> int:
@@ -88,15 +99,20 @@ def bench_articles(corpus: str | Path | None = None, *, min_words: int = MIN_WOR
     return articles
 
 
-def _seconds(run: Callable[[], None]) -> float:
-    start = time.perf_counter()
+def _seconds(run: Callable[[], None]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) that ``run()`` took."""
+    wall, cpu = time.perf_counter(), time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def measure_in_process(articles: Sequence[Article], *, model: str, repeat: int,
-                       batch_size: int = DEFAULT_BATCH_SIZE) -> tuple[float, float]:
-    """(bare words/sec, full words/sec) over ``articles`` in this process."""
+                       batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, float]:
+    """Words/sec of the bare model and of the full path, wall and CPU, in this process.
+
+    Returns:
+        ``{"bare": ..., "full": ..., "bare_cpu": ..., "full_cpu": ...}``.
+    """
     import spacy
 
     texts = [a.text for a in articles]
@@ -115,11 +131,13 @@ def measure_in_process(articles: Sequence[Article], *, model: str, repeat: int,
     warm = list(articles[:batch_size])
     list(bare.pipe([a.text for a in warm]))
     list(extractor.extract_articles(warm))
-    bare_s = full_s = float("inf")
+    best = {"bare": float("inf"), "full": float("inf"), "bare_cpu": float("inf"), "full_cpu": float("inf")}
     for _ in range(repeat):  # interleaved, so drifting load on the machine hits both alike
-        bare_s = min(bare_s, _seconds(run_bare))
-        full_s = min(full_s, _seconds(run_full))
-    return words / bare_s, words / full_s
+        for name, run in (("bare", run_bare), ("full", run_full)):
+            wall, cpu = _seconds(run)
+            best[name] = min(best[name], wall)
+            best[f"{name}_cpu"] = min(best[f"{name}_cpu"], cpu)
+    return {name: words / seconds for name, seconds in best.items()}
 
 
 # -- worker pools (spawned: each worker holds only what a run's worker holds) --
@@ -157,7 +175,7 @@ def measure_pool(articles: Sequence[Article], *, jobs: int, model: str, repeat: 
             for _words, rss in pool.imap_unordered(_bench_chunk, chunks):
                 peak = max(peak, rss)
 
-        best = min(_seconds(run) for _ in range(repeat))
+        best = min(_seconds(run)[0] for _ in range(repeat))
     return words / best, peak
 
 
@@ -169,10 +187,71 @@ def measure_cold_start(*, model: str, repeat: int) -> float:
     return min(times)
 
 
+def unique_articles(articles: Sequence[Article], n: int) -> list[Article]:
+    """``n`` articles cycled from ``articles``, each given a sentence of words no other has.
+
+    New names and numbers in every article are what a long real corpus looks like
+    to spaCy's string store; repeating the same texts would hide its growth.
+    """
+    out = []
+    for i in range(n):
+        base = articles[i % len(articles)]
+        tag = f"{i:06d}"
+        extra = (f"\n\nOfficials at Qx{tag}vore Holdings, Zyl{tag}an Partners and Mor{tag}ek Bank said "
+                 f"Brin{tag}ova and Tal{tag}ski sold {i + 1001:,} units for ${i + 7.25:.2f} in Vel{tag}burg.")
+        out.append(replace(base, doc_id=f"{base.doc_id}~u{i}", text=base.text + extra))
+    return out
+
+
+def _memory_trace_worker(articles: list[Article], model: str, zones: bool, every: int
+                         ) -> list[tuple[int, float, int]]:
+    import psutil
+
+    extractor = Extractor(model=model)
+    if not zones:  # the pipeline as it was before memory zones, for comparison only
+        extractor.nlp.memory_zone = nullcontext  # type: ignore[method-assign]
+    process = psutil.Process()
+    trace = []
+    for n, record in enumerate(extractor.extract_articles(articles), 1):
+        record.to_json()
+        if n % every == 0 or n == len(articles):
+            trace.append((n, process.memory_info().rss / 2**20, len(extractor.nlp.vocab.strings)))
+    return trace
+
+
+def memory_trace(articles: Sequence[Article], *, model: str, zones: bool = True, points: int = 5
+                 ) -> list[tuple[int, float, int]]:
+    """RSS (MB) and string-store size at ``points`` steps of one long run, in a fresh process.
+
+    Returns:
+        ``[(articles done, RSS MB, strings in the StringStore), ...]``.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    every = max(1, len(articles) // points)
+    with ctx.Pool(1) as pool:
+        return pool.apply(_memory_trace_worker, (list(articles), model, zones, every))
+
+
+def format_memory_trace(traces: dict[str, list[tuple[int, float, int]]]) -> str:
+    """Traces side by side as a Markdown table."""
+    names = list(traces)
+    head = " | ".join(f"{name}: RSS MB / strings" for name in names)
+    lines = [f"| articles | {head} |", "|---" * (len(names) + 1) + "|"]
+    for rows in zip(*traces.values(), strict=True):
+        cells = " | ".join(f"{rss:,.0f} / {strings:,}" for _n, rss, strings in rows)
+        lines.append(f"| {rows[0][0]:,} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
+def _load_average() -> str:
+    try:
+        return "/".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
 def machine_info() -> dict[str, str]:
     """nproc, CPU model (from /proc/cpuinfo), Python, spaCy."""
-    import os
-
     import spacy
 
     cpu = platform.processor() or "unknown"
@@ -207,12 +286,15 @@ def run_bench(corpus: str | Path | None = None, *, repeat: int = 3, jobs: int = 
     articles = bench_articles(corpus)
     report = BenchReport(articles=len(articles), words=sum(word_count(a.text) for a in articles),
                          repeat=repeat, batch_size=batch_size, model=model, machine=machine_info())
-    report.bare_wps, report.full_wps = measure_in_process(articles, model=model, repeat=repeat,
-                                                          batch_size=batch_size)
+    load_before = _load_average()
+    wps = measure_in_process(articles, model=model, repeat=repeat, batch_size=batch_size)
+    report.bare_wps, report.full_wps = wps["bare"], wps["full"]
+    report.bare_cpu_wps, report.full_cpu_wps = wps["bare_cpu"], wps["full_cpu"]
     for n in sorted({1, jobs}):
         report.parallel_wps[n], report.peak_rss_mb[n] = measure_pool(
             articles, jobs=n, model=model, repeat=repeat, batch_size=batch_size)
     report.cold_start_s = measure_cold_start(model=model, repeat=repeat)
+    report.machine["load average"] = f"{load_before} before, {_load_average()} after"
     return report
 
 
@@ -220,9 +302,11 @@ def format_report(report: BenchReport) -> str:
     """The report as a Markdown table (what ``newsclaims bench`` prints)."""
     m = report.machine
     rows = [
-        ("(a) bare spaCy (`spacy.load`, `nlp.pipe`), words/s", f"{report.bare_wps:,.0f}", ""),
-        ("(b) full path: components + records + JSON, words/s", f"{report.full_wps:,.0f}", ""),
-        ("(b)/(a)", f"{report.ratio:.2f}", ">= 0.80"),
+        ("(a) bare spaCy (`spacy.load`, `nlp.pipe`), words/s (wall / CPU)",
+         f"{report.bare_wps:,.0f} / {report.bare_cpu_wps:,.0f}", ""),
+        ("(b) full path: components + records + JSON, words/s (wall / CPU)",
+         f"{report.full_wps:,.0f} / {report.full_cpu_wps:,.0f}", ""),
+        ("(b)/(a) (wall / CPU)", f"{report.ratio:.2f} / {report.cpu_ratio:.2f}", ">= 0.80"),
     ]
     base = report.parallel_wps.get(1, 0.0)
     for n, wps in sorted(report.parallel_wps.items()):
@@ -234,7 +318,7 @@ def format_report(report: BenchReport) -> str:
     rows.append(("cold start: import + model load (s)", f"{report.cold_start_s:.2f}", "< 3"))
     lines = [
         f"Machine: {m.get('nproc')} cores, {m.get('cpu')}; Python {m.get('python')}, "
-        f"spaCy {m.get('spacy')}, {report.model}",
+        f"spaCy {m.get('spacy')}, {report.model}; load average {m.get('load average')}",
         f"Input: {report.articles} articles, {report.words:,} words; batch size {report.batch_size}; "
         f"best of {report.repeat}",
         "",

@@ -96,6 +96,16 @@ def _positive_int(text: str) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from pipeline.bench import format_report, run_bench
 
+    if args.memory:
+        from pipeline.bench import bench_articles, format_memory_trace, memory_trace, unique_articles
+        from pipeline.nlp import resolve_model_name
+
+        model = resolve_model_name(args.model)
+        articles = unique_articles(bench_articles(args.corpus, min_words=1), args.memory)
+        traces = {label: memory_trace(articles, model=model, zones=zones)
+                  for label, zones in (("memory zones", True), ("no memory zones", False))}
+        sys.stdout.write(format_memory_trace(traces))
+        return EXIT_OK
     report = run_bench(args.corpus, repeat=args.repeat, jobs=args.jobs, model=args.model)
     sys.stdout.write(format_report(report))
     return EXIT_OK
@@ -141,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repeat", type=_positive_int, default=3, help="timed passes; the best counts")
     p.add_argument("--jobs", type=_positive_int, default=1, help="also measure this many workers")
     p.add_argument("--model", default=None, help="spaCy model package name")
+    p.add_argument("--memory", type=_positive_int, default=None, metavar="N",
+                   help="instead: RSS over N articles with unique words, with and without memory zones")
     p.set_defaults(func=_cmd_bench)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")

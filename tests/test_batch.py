@@ -214,3 +214,27 @@ def test_dask_local_cluster_matches_the_local_run(corpus, tmp_path, extractor):
     summary = run_corpus(corpus, dask, engine="dask", jobs=2, batch_size=1)
     assert (summary.ok, summary.failed) == (4, 1)
     assert _files(dask) == _files(local)
+
+
+def test_bench_input_is_the_corpus_repeated_to_the_word_count(corpus):
+    from pipeline.bench import bench_articles, unique_articles, word_count
+
+    articles = bench_articles(corpus, min_words=100)
+    assert sum(word_count(a.text) for a in articles) >= 100
+    assert len({a.doc_id for a in articles}) == len(articles)
+    assert articles[4].text == articles[0].text and articles[4].doc_id == "alpha~2"
+    unique = unique_articles(articles[:2], 3)
+    assert [a.doc_id for a in unique] == ["alpha~u0", "beta~u1", "alpha~u2"]
+    assert "Qx000002vore" in unique[2].text
+
+
+def test_bench_report_table():
+    from pipeline.bench import BenchReport, format_report
+
+    report = BenchReport(articles=10, words=50_000, repeat=3, batch_size=16, model="m", bare_wps=1000,
+                         full_wps=800, bare_cpu_wps=1000, full_cpu_wps=900, cold_start_s=1.5,
+                         parallel_wps={1: 800, 2: 1400}, peak_rss_mb={1: 350, 2: 351},
+                         machine={"nproc": "2", "cpu": "X"})
+    table = format_report(report)
+    assert "| (b)/(a) (wall / CPU) | 0.80 / 0.90 | >= 0.80 |" in table
+    assert "1,400 (1.75x jobs 1)" in table and "| cold start: import + model load (s) | 1.50 | < 3 |" in table

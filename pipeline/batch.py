@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from pipeline.article import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, doc_id_for, read_article
 from pipeline.errors import ErrorCode, NewsclaimsError
@@ -55,6 +55,7 @@ ENGINES = ("local", "dask")
 
 _ID = re.compile(r"^([a-z]+)(\d+)$")
 
+T = TypeVar("T")
 Entry = dict[str, Any]
 ChunkResults = Iterator[list[Entry]]
 
@@ -262,10 +263,10 @@ def _init_pool_worker(settings: RunSettings) -> None:
 
 
 # -- engines ----------------------------------------------------------------
-def chunk_paths(paths: Sequence[str], *, jobs: int, batch_size: int) -> list[list[str]]:
-    """Split paths into tasks: at most ``batch_size`` each, about four per job for balance."""
-    size = batch_size if jobs == 1 else max(1, min(batch_size, math.ceil(len(paths) / (4 * jobs))))
-    return [list(paths[i:i + size]) for i in range(0, len(paths), size)]
+def chunk_paths(items: Sequence[T], *, jobs: int, batch_size: int) -> list[list[T]]:
+    """Split paths (or articles) into tasks: at most ``batch_size`` each, about four per job."""
+    size = batch_size if jobs == 1 else max(1, min(batch_size, math.ceil(len(items) / (4 * jobs))))
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
 def local_engine(chunks: list[list[str]], settings: RunSettings, *, jobs: int,

@@ -263,6 +263,14 @@ def _init_pool_worker(settings: RunSettings) -> None:
 
 
 # -- engines ----------------------------------------------------------------
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def chunk_paths(items: Sequence[T], *, jobs: int, batch_size: int) -> list[list[T]]:
     """Split paths (or articles) into tasks: at most ``batch_size`` each, about four per job."""
     size = batch_size if jobs == 1 else max(1, min(batch_size, math.ceil(len(items) / (4 * jobs))))

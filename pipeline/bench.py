@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.article import Article, read_article
-from pipeline.batch import chunk_paths, find_articles
+from pipeline.batch import chunk_paths, default_jobs, find_articles
 from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
 from pipeline.nlp import resolve_model_name
@@ -242,6 +242,15 @@ def memory_trace(articles: Sequence[Article], *, model: str, zones: bool = True,
         return pool.apply(_memory_trace_worker, (list(articles), model, zones, every))
 
 
+def run_memory_bench(corpus: str | Path | None = None, *, articles: int, model: str | None = None
+                     ) -> dict[str, list[tuple[int, float, int]]]:
+    """Memory traces of one run over ``articles`` unique articles, with and without memory zones."""
+    model = resolve_model_name(model)
+    inputs = unique_articles(bench_articles(corpus, min_words=1), articles)
+    return {label: memory_trace(inputs, model=model, zones=zones)
+            for label, zones in (("memory zones", True), ("no memory zones", False))}
+
+
 def format_memory_trace(traces: dict[str, list[tuple[int, float, int]]]) -> str:
     """Traces side by side as a Markdown table."""
     names = list(traces)
@@ -272,10 +281,7 @@ def machine_info() -> dict[str, str]:
                 break
     except OSError:
         pass
-    try:
-        nproc = len(os.sched_getaffinity(0))
-    except AttributeError:
-        nproc = os.cpu_count() or 1
+    nproc = default_jobs()
     return {"nproc": str(nproc), "cpu": cpu, "python": platform.python_version(), "spacy": spacy.__version__}
 
 

@@ -11,14 +11,16 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import NewsclaimsError
 from pipeline.extractor import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:
+    from pipeline.batch import RunSummary
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -38,11 +40,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.batch import run_corpus
+    from pipeline.batch import default_jobs, run_corpus
 
     progress, close_progress = _progress_bar()
     try:
-        summary = run_corpus(args.corpus, args.out, jobs=args.jobs or _all_cores(),
+        summary = run_corpus(args.corpus, args.out, jobs=args.jobs or default_jobs(),
                              batch_size=args.batch_size, force=args.force, engine=args.engine,
                              scheduler=args.scheduler, model=args.model,
                              reference_date=args.reference_date, glob=args.glob, progress=progress)
@@ -56,20 +58,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
 
 
-def _all_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _progress_bar() -> tuple[Callable[[Any], None], Callable[[], None]]:
+def _progress_bar() -> tuple[Callable[[RunSummary], None], Callable[[], None]]:
     """A tqdm bar on stderr (done/total, rate, ETA, failures), off when stderr is not a TTY."""
     from tqdm import tqdm
 
     state: dict[str, Any] = {}
 
-    def update(summary: Any) -> None:
+    def update(summary: RunSummary) -> None:
         bar = state.get("bar")
         if bar is None:
             # No monitor thread: worker processes are forked after this point.
@@ -94,20 +89,14 @@ def _positive_int(text: str) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    from pipeline.bench import format_report, run_bench
+    from pipeline import bench
 
     if args.memory:
-        from pipeline.bench import bench_articles, format_memory_trace, memory_trace, unique_articles
-        from pipeline.nlp import resolve_model_name
-
-        model = resolve_model_name(args.model)
-        articles = unique_articles(bench_articles(args.corpus, min_words=1), args.memory)
-        traces = {label: memory_trace(articles, model=model, zones=zones)
-                  for label, zones in (("memory zones", True), ("no memory zones", False))}
-        sys.stdout.write(format_memory_trace(traces))
-        return EXIT_OK
-    report = run_bench(args.corpus, repeat=args.repeat, jobs=args.jobs, model=args.model)
-    sys.stdout.write(format_report(report))
+        traces = bench.run_memory_bench(args.corpus, articles=args.memory, model=args.model)
+        sys.stdout.write(bench.format_memory_trace(traces))
+    else:
+        report = bench.run_bench(args.corpus, repeat=args.repeat, jobs=args.jobs, model=args.model)
+        sys.stdout.write(bench.format_report(report))
     return EXIT_OK
 
 

@@ -141,6 +141,64 @@ def measure_in_process(articles: Sequence[Article], *, model: str, repeat: int,
     return {name: words / seconds for name, seconds in best.items()}
 
 
+def measure_components(articles: Sequence[Article], *, model: str, repeat: int) -> dict[str, float]:
+    """CPU seconds of each step of the full path over ``articles`` (best of ``repeat``).
+
+    Steps: the tokenizer, each pipeline component in order (the model's, then ours),
+    record building and JSON serialization. A profiler would distort this: spaCy's
+    Cython code is compiled with profiling hooks, so under cProfile its per-token
+    calls cost many times what they cost in a normal run.
+    """
+    extractor = Extractor(model=model)
+    nlp = extractor.nlp
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        steps: dict[str, float] = {}
+        with nlp.memory_zone():
+            cpu = time.process_time()
+            docs = [extractor._make_doc(a) for a in articles]
+            steps["tokenizer"] = time.process_time() - cpu
+            for name, proc in nlp.pipeline:
+                cpu = time.process_time()
+                docs = list(proc.pipe(docs, batch_size=DEFAULT_BATCH_SIZE)) if hasattr(proc, "pipe") \
+                    else [proc(doc) for doc in docs]
+                steps[name] = time.process_time() - cpu
+            cpu = time.process_time()
+            records = [extractor._record(a, doc) for a, doc in zip(articles, docs, strict=True)]
+            steps["records"] = time.process_time() - cpu
+            cpu = time.process_time()
+            for record in records:
+                record.to_json()
+            steps["JSON"] = time.process_time() - cpu
+        best = {k: min(v, best.get(k, v)) for k, v in steps.items()}
+    return best
+
+
+def format_components(steps: dict[str, float], *, model_steps: Sequence[str]) -> str:
+    """Component times as a Markdown table, each also as a share of the bare model's time."""
+    model_s = sum(v for k, v in steps.items() if k in model_steps)
+    ours_s = sum(v for k, v in steps.items() if k not in model_steps)
+    lines = ["| step | CPU s | % of the bare model |", "|---|---|---|"]
+    lines += [f"| {k} | {v:.2f} | {100 * v / model_s:.1f} |" for k, v in steps.items()]
+    lines.append(f"| bare model (tokenizer + model components) | {model_s:.2f} | 100.0 |")
+    lines.append(f"| ours (newsclaims components + records + JSON) | {ours_s:.2f} "
+                 f"| {100 * ours_s / model_s:.1f} |")
+    lines.append(f"| implied (b)/(a) | {model_s / (model_s + ours_s):.2f} | |")
+    return "\n".join(lines) + "\n"
+
+
+def run_component_bench(corpus: str | Path | None = None, *, repeat: int = 3, model: str | None = None
+                        ) -> str:
+    """The per-step table over the benchmark input (``newsclaims bench --components``)."""
+    import spacy
+
+    model = resolve_model_name(model)
+    articles = bench_articles(corpus)
+    model_steps = ["tokenizer", *spacy.load(model).pipe_names]
+    steps = measure_components(articles, model=model, repeat=repeat)
+    return format_components(steps, model_steps=model_steps)
+
+
 # -- worker pools (spawned: each worker holds only what a run's worker holds) --
 _POOL_EXTRACTOR: Extractor | None = None
 

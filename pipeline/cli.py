@@ -91,7 +91,9 @@ def _positive_int(text: str) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from pipeline import bench
 
-    if args.memory:
+    if args.components:
+        sys.stdout.write(bench.run_component_bench(args.corpus, repeat=args.repeat, model=args.model))
+    elif args.memory:
         traces = bench.run_memory_bench(args.corpus, articles=args.memory, model=args.model)
         sys.stdout.write(bench.format_memory_trace(traces))
     else:
@@ -142,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--memory", type=_positive_int, default=None, metavar="N",
                    help="instead: RSS over N articles with unique words, with and without memory zones")
+    p.add_argument("--components", action="store_true",
+                   help="instead: CPU seconds of each pipeline step (where the full path spends its time)")
     p.set_defaults(func=_cmd_bench)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")

@@ -240,3 +240,13 @@ def test_bench_report_table():
     assert "| (b)/(a) (wall / CPU) | 0.80 / 0.90 | >= 0.80 |" in table
     assert "1,400 (1.75x jobs 1)" in table and "890 (0.99x jobs 1)" in table
     assert "| cold start: import + model load (s) | 1.50 | < 3 |" in table
+
+
+def test_component_table_sums_the_model_and_our_steps():
+    from pipeline.bench import format_components
+
+    steps = {"tokenizer": 1.0, "ner": 3.0, "newsclaims_dates": 0.5, "records": 0.3, "JSON": 0.2}
+    table = format_components(steps, model_steps=["tokenizer", "ner"])
+    assert "| newsclaims_dates | 0.50 | 12.5 |" in table
+    assert "| ours (newsclaims components + records + JSON) | 1.00 | 25.0 |" in table
+    assert "| implied (b)/(a) | 0.80 | |" in table

@@ -1,4 +1,23 @@
-"""Corpus runs: a folder of articles -> ``OUT/<doc_id>.json`` + ``OUT/manifest.json``.
+"""Corpus runs: a folder of articles -> records, a manifest and corpus-wide JSONL files.
+
+``run_corpus(CORPUS, OUT)`` writes:
+
+- ``OUT/<doc_id>.json``: one record per article, each written atomically;
+- ``OUT/manifest.json``: one entry per article, sorted by input path (doc id, input
+  path, input sha256, pipeline version, status, error, counts of each kind);
+- ``OUT/mentions.jsonl`` / ``OUT/claims.jsonl``: every mention / claim of every ok
+  record, one object per line with ``doc_id`` and ``kind`` first, sorted by doc id
+  then id; rebuilt from the records at the end of each run.
+
+Engines: ``local`` (in-process for ``jobs=1``, else a multiprocessing pool) and
+``dask`` (:mod:`pipeline.batch_dask`). Every engine runs :func:`process_chunk` on
+chunks of paths, so their outputs are byte-identical; nothing depends on the clock.
+
+Resuming: each finished chunk's entries are appended to ``OUT/.newsclaims-journal.jsonl``
+as they come in; the manifest is written at the end and the journal removed. A rerun
+reuses an article (``"skipped": true``, status stays ``"ok"``) when the manifest or the
+journal has an ok entry with the same input sha256, pipeline version, model and
+reference date and its record file exists, unless ``force``.
 
 Library code: returns a :class:`RunSummary`; the CLI reports it.
 """
@@ -6,20 +25,58 @@ Library code: returns a :class:`RunSummary`; the CLI reports it.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
+import multiprocessing
 import os
+import re
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TypeVar
 
-from pipeline.article import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, read_article
+from pipeline.article import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, doc_id_for, read_article
 from pipeline.errors import ErrorCode, NewsclaimsError
-from pipeline.extractor import Extractor
-from pipeline.record import dump_json
+from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
+from pipeline.nlp import MENTION_KINDS, resolve_model_name
+from pipeline.record import ArticleRecord, dump_json
 from pipeline.version import __version__
 
 MANIFEST = "manifest.json"
+MENTIONS_JSONL = "mentions.jsonl"
+CLAIMS_JSONL = "claims.jsonl"
+JOURNAL = ".newsclaims-journal.jsonl"
+COUNT_KINDS = (*MENTION_KINDS, "claims")
+ENGINES = ("local", "dask")
+
+_ID = re.compile(r"^([a-z]+)(\d+)$")
+
+T = TypeVar("T")
+Entry = dict[str, Any]
+ChunkResults = Iterator[list[Entry]]
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a worker needs to process a chunk (small and picklable).
+
+    ``root`` and ``out`` are absolute; ``model`` is a resolved package name.
+    """
+
+    root: str
+    out: str
+    model: str
+    reference_date: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = DEFAULT_BATCH_SIZE
+
+    def fingerprint(self) -> dict[str, Any]:
+        """What must match for a previous record to be reused."""
+        return {"pipeline_version": __version__, "model": self.model, "reference_date": self.reference_date}
 
 
 @dataclass
@@ -28,9 +85,24 @@ class RunSummary:
     ok: int = 0
     failed: int = 0
     skipped: int = 0
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        """Articles finished so far (ok, failed or reused)."""
+        return self.ok + self.failed + self.skipped
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        if entry["status"] == "failed":
+            self.failed += 1
+        elif entry["skipped"]:
+            self.skipped += 1
+        else:
+            self.ok += 1
 
 
+# -- files -----------------------------------------------------------------
 def find_articles(corpus: Path, *, glob: str | None = None) -> list[Path]:
     """Article files below ``corpus``, recursively, sorted by relative path."""
     if not corpus.exists():
@@ -43,18 +115,25 @@ def find_articles(corpus: Path, *, glob: str | None = None) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename: never half-written."""
+@contextmanager
+def open_atomic(path: Path) -> Iterator[IO[str]]:
+    """A text file handle whose content appears at ``path`` only when the block succeeds."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            yield fh
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename: never half-written."""
+    with open_atomic(path) as fh:
+        fh.write(text)
 
 
 def _sha256_file(path: Path) -> str | None:
@@ -64,13 +143,243 @@ def _sha256_file(path: Path) -> str | None:
         return None
 
 
-def run_corpus(corpus: str | Path, out: str | Path, *, extractor: Extractor | None = None,
-               glob: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-               progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
-    """Process every article below ``corpus``; write records and the manifest to ``out``.
+def _jsonl(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
 
-    One bad article is recorded as failed in the manifest; the others go on.
+
+# -- one chunk (runs in a worker) ------------------------------------------
+ENTRY_KEYS = ("doc_id", "input", "input_sha256", "pipeline_version", "status", "skipped", "error", "counts")
+
+
+def _new_entry(path: Path, root: Path) -> Entry:
+    return {
+        "doc_id": doc_id_for(path, root), "input": path.relative_to(root).as_posix(),
+        "input_sha256": None, "pipeline_version": __version__,
+        "status": "ok", "skipped": False, "error": None, "counts": None,
+    }
+
+
+def _fail(entry: Entry, exc: BaseException, root: Path) -> None:
+    """Mark ``entry`` failed; paths in the message are relative to the corpus (portable)."""
+    if isinstance(exc, NewsclaimsError):
+        where = exc.path
+        if where and Path(where).is_absolute():
+            try:
+                where = Path(where).relative_to(root).as_posix()
+            except ValueError:
+                pass
+        err = NewsclaimsError(exc.error_code, exc.message, path=where, field=exc.field)
+        entry.update(status="failed", error={"code": err.code, "message": str(err)})
+    else:
+        entry.update(status="failed", error={"code": ErrorCode.E010.code,
+                                             "message": f"{entry['input']}: {type(exc).__name__}: {exc}"})
+
+
+def _extract_isolating_failures(extractor: Extractor, articles: Sequence[Article]
+                                ) -> list[ArticleRecord | Exception]:
+    """Records for ``articles`` as one batch; if the batch fails, one by one to find the culprit."""
+    try:
+        return list(extractor.extract_batch(articles))
+    except Exception:  # one bad article never stops a batch
+        pass
+    results: list[ArticleRecord | Exception] = []
+    for article in articles:
+        try:
+            results.append(extractor.extract_batch([article])[0])
+        except Exception as exc:
+            results.append(exc)
+    return results
+
+
+def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extractor) -> list[Entry]:
+    """Read, extract and write the records of one chunk of article paths.
+
+    Args:
+        paths: absolute article paths below ``settings.root``.
+        settings: the run's settings.
+        extractor: the (per-worker) Extractor.
+    Returns:
+        One manifest entry per path, in input order. Never raises for a bad article.
     """
+    root, out = Path(settings.root), Path(settings.out)
+    entries = [_new_entry(Path(p), root) for p in paths]
+    readable: list[tuple[Entry, Article]] = []
+    for p, entry in zip(paths, entries, strict=True):
+        try:
+            article = read_article(p, root=root, max_bytes=settings.max_bytes)
+        except Exception as exc:
+            entry["input_sha256"] = _sha256_file(Path(p))
+            _fail(entry, exc, root)
+            continue
+        entry["input_sha256"] = article.input_sha256
+        readable.append((entry, article))
+    results = _extract_isolating_failures(extractor, [a for _, a in readable])
+    for (entry, article), result in zip(readable, results, strict=True):
+        try:
+            if isinstance(result, Exception):
+                raise result
+            write_atomic(out / f"{article.doc_id}.json", result.to_json())
+        except OSError as exc:
+            _fail(entry, NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)), root)
+        except Exception as exc:
+            _fail(entry, exc, root)
+        else:
+            entry["counts"] = {k: len(getattr(result, k)) for k in COUNT_KINDS}
+    return entries
+
+
+# One Extractor per worker process, built on its first chunk and kept for the next
+# ones. The lock keeps a worker that runs several threads (a dask worker started
+# with --nthreads > 1) correct: a spaCy pipeline is not meant to be shared by threads.
+_WORKER_EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
+_WORKER_LOCK = threading.Lock()
+_WORKER_INIT_ERROR: BaseException | None = None
+
+
+def worker_extractor(settings: RunSettings) -> Extractor:
+    """This process's Extractor for ``settings`` (loaded once)."""
+    key = (settings.model, settings.reference_date)
+    if key not in _WORKER_EXTRACTORS:
+        _WORKER_EXTRACTORS[key] = Extractor(model=settings.model, reference_date=settings.reference_date)
+    return _WORKER_EXTRACTORS[key]
+
+
+def process_chunk_in_worker(paths: Sequence[str], settings: RunSettings) -> list[Entry]:
+    """:func:`process_chunk` with this worker's cached Extractor (the task run by pools and dask)."""
+    if _WORKER_INIT_ERROR is not None:
+        raise _WORKER_INIT_ERROR
+    with _WORKER_LOCK:
+        return process_chunk(paths, settings, worker_extractor(settings))
+
+
+def _init_pool_worker(settings: RunSettings) -> None:
+    # An exception escaping a Pool initializer makes the pool respawn workers
+    # forever; keep it and raise it from the first task instead.
+    global _WORKER_INIT_ERROR
+    try:
+        worker_extractor(settings)
+    except BaseException as exc:
+        _WORKER_INIT_ERROR = exc
+
+
+# -- engines ----------------------------------------------------------------
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def chunk_paths(items: Sequence[T], *, jobs: int, batch_size: int) -> list[list[T]]:
+    """Split paths (or articles) into tasks: at most ``batch_size`` each, about four per job."""
+    size = batch_size if jobs == 1 else max(1, min(batch_size, math.ceil(len(items) / (4 * jobs))))
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def local_engine(chunks: list[list[str]], settings: RunSettings, *, jobs: int,
+                 extractor: Extractor | None = None) -> ChunkResults:
+    """Chunk results, in-process (``jobs == 1``) or from a pool of ``jobs`` processes."""
+    if jobs == 1 or len(chunks) <= 1:
+        ex = extractor or worker_extractor(settings)
+        for chunk in chunks:
+            yield process_chunk(chunk, settings, ex)
+        return
+    ctx = multiprocessing.get_context()
+    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_pool_worker, initargs=(settings,)) as pool:
+        yield from pool.imap_unordered(partial(process_chunk_in_worker, settings=settings), chunks)
+
+
+# -- resuming ---------------------------------------------------------------
+def _previous_entries(out: Path, fingerprint: dict[str, Any]) -> dict[str, Entry]:
+    """Ok entries of the previous manifest, then of the journal, written with ``fingerprint``."""
+    previous: dict[str, Entry] = {}
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        if all(manifest.get(k) == v for k, v in fingerprint.items()):
+            previous.update((e["input"], e) for e in manifest.get("articles", []))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        pass
+    try:
+        lines = (out / JOURNAL).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    current = False
+    for line in lines:
+        try:
+            item = json.loads(line)
+        except ValueError:  # a line torn by a kill
+            continue
+        if isinstance(item, dict) and "settings" in item:
+            current = item["settings"] == fingerprint
+        elif current and isinstance(item, dict) and "input" in item:
+            previous[item["input"]] = item
+    return {k: e for k, e in previous.items() if e.get("status") == "ok"}
+
+
+def _reusable(prev: Entry | None, sha256: str | None, out: Path) -> bool:
+    return (prev is not None and sha256 is not None and prev.get("input_sha256") == sha256
+            and prev.get("pipeline_version") == __version__
+            and (out / f"{prev['doc_id']}.json").is_file())
+
+
+# -- corpus files -------------------------------------------------------------
+def _id_key(item: dict[str, Any]) -> tuple[str, int, str]:
+    match = _ID.match(item["id"])
+    return (match.group(1), int(match.group(2)), "") if match else ("", 0, item["id"])
+
+
+def write_corpus_jsonl(out: Path, entries: Sequence[Entry]) -> tuple[int, int]:
+    """Rebuild ``mentions.jsonl`` and ``claims.jsonl`` from the ok records of ``entries``.
+
+    Returns:
+        (number of mentions, number of claims) written.
+    """
+    doc_ids = sorted(e["doc_id"] for e in entries if e["status"] == "ok")
+    n_mentions = n_claims = 0
+    with open_atomic(out / MENTIONS_JSONL) as mentions, open_atomic(out / CLAIMS_JSONL) as claims:
+        for doc_id in doc_ids:
+            record = json.loads((out / f"{doc_id}.json").read_text(encoding="utf-8"))
+            items = [(kind, m) for kind in MENTION_KINDS for m in record.get(kind, [])]
+            for kind, mention in sorted(items, key=lambda km: _id_key(km[1])):
+                mentions.write(_jsonl({"doc_id": doc_id, "kind": kind, **mention}))
+                n_mentions += 1
+            for claim in sorted(record.get("claims", []), key=_id_key):
+                claims.write(_jsonl({"doc_id": doc_id, "kind": "claims", **claim}))
+                n_claims += 1
+    return n_mentions, n_claims
+
+
+# -- the run ----------------------------------------------------------------
+def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
+               batch_size: int = DEFAULT_BATCH_SIZE, force: bool = False, engine: str = "local",
+               scheduler: str | None = None, model: str | None = None,
+               reference_date: str | None = None, glob: str | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, extractor: Extractor | None = None,
+               progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
+    """Process every article below ``corpus``; write records, manifest and JSONL files to ``out``.
+
+    Args:
+        corpus: a folder (walked recursively, in sorted order) or one article file.
+        out: the output folder (created if missing).
+        jobs: worker processes (``1``: in this process).
+        batch_size: articles per ``nlp.pipe`` batch (and at most per task).
+        force: reprocess articles a previous run already finished.
+        engine: ``"local"`` or ``"dask"``.
+        scheduler: with ``engine="dask"``, a scheduler address; default a LocalCluster.
+        model, reference_date: as for :class:`~pipeline.extractor.Extractor`.
+        glob: only files whose name matches this pattern.
+        max_bytes: larger files fail with E004.
+        extractor: an Extractor to use in-process (``jobs == 1``); it overrides
+            ``model`` and ``reference_date``.
+        progress: called with the summary so far after planning and after each chunk.
+    Returns:
+        The run's summary; one bad article is a failed entry, the others go on.
+    """
+    if engine not in ENGINES:
+        raise NewsclaimsError(ErrorCode.E009, f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
+    if jobs < 1 or batch_size < 1:
+        raise NewsclaimsError(ErrorCode.E009, "jobs and batch size must be at least 1")
     corpus, out = Path(corpus), Path(out)
     files = find_articles(corpus, glob=glob)
     if not files:
@@ -82,35 +391,47 @@ def run_corpus(corpus: str | Path, out: str | Path, *, extractor: Extractor | No
         probe.unlink()
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)) from None
-    extractor = extractor or Extractor()
-    root = corpus if corpus.is_dir() else corpus.parent
+    if extractor is not None:
+        model, reference_date = extractor.model_name, extractor.reference_date
+    root = (corpus if corpus.is_dir() else corpus.parent).resolve()
+    settings = RunSettings(root=str(root), out=str(out.resolve()), model=resolve_model_name(model),
+                           reference_date=reference_date, max_bytes=max_bytes, batch_size=batch_size)
+    fingerprint = settings.fingerprint()
+
     summary = RunSummary(total=len(files))
+    previous = {} if force else _previous_entries(out, fingerprint)
+    pending: list[str] = []
     for path in files:
-        entry: dict[str, Any] = {
-            "doc_id": None, "input": path.relative_to(root).as_posix(),
-            "input_sha256": _sha256_file(path), "pipeline_version": __version__,
-            "status": "ok", "error": None,
-        }
-        try:
-            article: Article = read_article(path, root=root, max_bytes=max_bytes)
-            entry["doc_id"] = article.doc_id
-            record = extractor.extract_article(article)
-            write_atomic(out / f"{article.doc_id}.json", record.to_json())
-            entry["counts"] = {k: len(getattr(record, k)) for k in
-                               ("entities", "quantities", "percentages", "money", "dates", "ordinals", "claims")}
-            summary.ok += 1
-        except NewsclaimsError as exc:
-            entry.update(status="failed", error={"code": exc.code, "message": str(exc)})
-            summary.failed += 1
-        except Exception as exc:  # one bad article never stops a batch
-            entry.update(status="failed", error={"code": ErrorCode.E010.code,
-                                                 "message": f"{path}: {type(exc).__name__}: {exc}"})
-            summary.failed += 1
-        if entry["doc_id"] is None:
-            from pipeline.article import doc_id_for
-            entry["doc_id"] = doc_id_for(path, root)
-        summary.entries.append(entry)
-        if progress:
-            progress(summary)
-    write_atomic(out / MANIFEST, dump_json({"pipeline_version": __version__, "articles": summary.entries}))
+        path = path.resolve()
+        prev = previous.get(path.relative_to(root).as_posix())
+        if prev is not None and _reusable(prev, _sha256_file(path), out):
+            summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "skipped": True})
+        else:
+            pending.append(str(path))
+    if progress:
+        progress(summary)
+
+    chunks = chunk_paths(pending, jobs=jobs, batch_size=batch_size)
+    if engine == "dask":
+        from pipeline.batch_dask import dask_engine
+
+        results = dask_engine(chunks, settings, jobs=jobs, scheduler=scheduler)
+    else:
+        results = local_engine(chunks, settings, jobs=jobs, extractor=extractor)
+    if chunks:
+        with open(out / JOURNAL, "a", encoding="utf-8", newline="\n") as journal:
+            journal.write(_jsonl({"settings": fingerprint}))
+            for entries in results:
+                journal.write("".join(_jsonl(e) for e in entries))
+                journal.flush()
+                for entry in entries:
+                    summary.add(entry)
+                if progress:
+                    progress(summary)
+
+    summary.entries.sort(key=lambda e: e["input"])
+    write_atomic(out / MANIFEST, dump_json({**fingerprint, "articles": summary.entries}))
+    write_corpus_jsonl(out, summary.entries)
+    (out / JOURNAL).unlink(missing_ok=True)
     return summary
+

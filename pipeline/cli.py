@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import NewsclaimsError
+from pipeline.extractor import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:
+    from pipeline.batch import RunSummary
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -34,16 +40,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from pipeline.batch import run_corpus
-    from pipeline.extractor import Extractor
+    from pipeline.batch import default_jobs, run_corpus
 
-    extractor = Extractor(model=args.model, reference_date=args.reference_date)
-    summary = run_corpus(args.corpus, args.out, extractor=extractor, glob=args.glob)
+    progress, close_progress = _progress_bar()
+    try:
+        summary = run_corpus(args.corpus, args.out, jobs=args.jobs or default_jobs(),
+                             batch_size=args.batch_size, force=args.force, engine=args.engine,
+                             scheduler=args.scheduler, model=args.model,
+                             reference_date=args.reference_date, glob=args.glob, progress=progress)
+    finally:
+        close_progress()
     for entry in summary.entries:
         if entry["status"] == "failed":
             print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)
     print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, "
-          f"{summary.skipped} skipped -> {args.out}", file=sys.stderr)
+          f"{summary.skipped} skipped (unchanged since the last run) -> {args.out}", file=sys.stderr)
     if args.html and not _write_run_html(args.out):
         return EXIT_FAILED_ARTICLES
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
@@ -131,6 +142,50 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress_bar() -> tuple[Callable[[RunSummary], None], Callable[[], None]]:
+    """A tqdm bar on stderr (done/total, rate, ETA, failures), off when stderr is not a TTY."""
+    from tqdm import tqdm
+
+    state: dict[str, Any] = {}
+
+    def update(summary: RunSummary) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            # No monitor thread: worker processes are forked after this point.
+            tqdm.monitor_interval = 0
+            bar = state["bar"] = tqdm(total=summary.total, initial=summary.done, unit="article",
+                                      file=sys.stderr, disable=not sys.stderr.isatty(), dynamic_ncols=True)
+        bar.set_postfix(failed=summary.failed, refresh=False)
+        bar.update(summary.done - bar.n)
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].close()
+
+    return update, close
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from pipeline import bench
+
+    if args.components:
+        sys.stdout.write(bench.run_component_bench(args.corpus, repeat=args.repeat, model=args.model))
+    elif args.memory:
+        traces = bench.run_memory_bench(args.corpus, articles=args.memory, model=args.model)
+        sys.stdout.write(bench.format_memory_trace(traces))
+    else:
+        report = bench.run_bench(args.corpus, repeat=args.repeat, jobs=args.jobs, model=args.model)
+        sys.stdout.write(bench.format_report(report))
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.record import dump_json, json_schema
 
@@ -156,6 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", default=None, help="only files matching this pattern")
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
+                   help=f"articles per nlp.pipe batch (default: {DEFAULT_BATCH_SIZE})")
+    p.add_argument("--force", action="store_true", help="reprocess articles unchanged since the last run")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or dask.distributed (pip install 'newsclaims[dask]')")
+    p.add_argument("--scheduler", default=None,
+                   help="with --engine dask: scheduler address (default: start a LocalCluster)")
     p.add_argument("--html", action="store_true", help="also write OUT/<doc_id>.html and OUT/index.html")
     p.set_defaults(func=_cmd_run)
 
@@ -177,6 +240,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("record", help="a record JSON file (from extract or run)")
     p.add_argument("-o", "--output", help="write the page here instead of stdout")
     p.set_defaults(func=_cmd_render)
+
+    p = sub.add_parser("bench", help="words/sec of the full pipeline vs the bare spaCy model")
+    p.add_argument("corpus", nargs="?", default=None, help="default: corpus/ repeated to 50,000 words")
+    p.add_argument("--repeat", type=_positive_int, default=3, help="timed passes; the best counts")
+    p.add_argument("--jobs", type=_positive_int, default=1, help="also measure this many workers")
+    p.add_argument("--model", default=None, help="spaCy model package name")
+    p.add_argument("--memory", type=_positive_int, default=None, metavar="N",
+                   help="instead: RSS over N articles with unique words, with and without memory zones")
+    p.add_argument("--components", action="store_true",
+                   help="instead: CPU seconds of each pipeline step (where the full path spends its time)")
+    p.set_defaults(func=_cmd_bench)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")
     p.set_defaults(func=_cmd_schema)

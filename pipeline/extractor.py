@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
@@ -92,17 +93,23 @@ class Extractor:
 
     def extract_articles(self, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE
                          ) -> Iterator[ArticleRecord]:
-        """Stream records for many :class:`Article` objects through ``nlp.pipe``."""
-        pending: list[Article] = []
+        """Stream records for many :class:`Article` objects, ``batch_size`` at a time."""
+        it = iter(articles)
+        while batch := list(islice(it, batch_size)):
+            yield from self.extract_batch(batch)
 
-        def docs() -> Iterator[Doc]:
-            for article in articles:
-                pending.append(article)
-                yield self._make_doc(article)
+    def extract_batch(self, articles: Sequence[Article]) -> list[ArticleRecord]:
+        """Records for one batch of articles, run through ``nlp.pipe`` together.
 
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            article = pending.pop(0)
-            yield self._record(article, doc)
+        The batch runs inside ``nlp.memory_zone()``: the strings and lexemes spaCy
+        adds for it are freed at the end, so memory stays flat over a long corpus.
+        Records are built inside the zone and hold plain Python values only.
+        """
+        if not articles:
+            return []
+        with self.nlp.memory_zone():
+            docs = self.nlp.pipe((self._make_doc(a) for a in articles), batch_size=len(articles))
+            return [self._record(article, doc) for article, doc in zip(articles, docs, strict=True)]
 
     # -- internals --------------------------------------------------------
     @staticmethod
@@ -124,6 +131,7 @@ class Extractor:
 
     def _record(self, article: Article, doc: Doc) -> ArticleRecord:
         store = nc(doc)
+        text = doc.text  # Doc.text joins every token on each access: read it once
         sent_starts = [s.start_char for s in doc.sents] or [0]
 
         def sentence_of(start: int) -> int:
@@ -138,7 +146,7 @@ class Extractor:
                 mid = f"{_ID_PREFIX[kind]}{n}"
                 ids[id(raw)] = mid
                 items.append(_MODELS[kind](
-                    id=mid, text=doc.text[raw.start:raw.end], start=raw.start, end=raw.end,
+                    id=mid, text=text[raw.start:raw.end], start=raw.start, end=raw.end,
                     sentence=sentence_of(raw.start), **raw.fields,
                 ))
             built[kind] = items
@@ -160,8 +168,8 @@ class Extractor:
         ref = doc._.reference_date or {}
         return ArticleRecord(
             doc_id=article.doc_id,
-            text=doc.text,
-            text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+            text=text,
+            text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             metadata=article.metadata,
             reference_date=ReferenceDate(value=ref.get("value"), source=ref.get("source", "default")),
             entity_groups=_entity_groups(built["entities"]),

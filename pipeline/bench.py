@@ -1,0 +1,407 @@
+"""Throughput benchmark: the full newsclaims path against the bare spaCy model.
+
+Measured (``newsclaims bench``):
+
+- (a) words/sec of the model's own pipeline (``spacy.load`` of the same package,
+  no newsclaims components) over the articles' texts, through ``nlp.pipe``;
+- (b) words/sec of the full path over the same texts: our components, record
+  building and JSON serialization (``Extractor.extract_articles`` + ``to_json``);
+- the ratio (b)/(a): what our layer costs;
+- words/sec of (b) in a pool of 1 worker and of ``jobs`` workers (started with
+  "spawn", so a worker's memory is its own), and each worker's peak RSS;
+- cold start: ``import pipeline`` + model load, in a fresh interpreter.
+
+Timed passes run ``repeat`` times; the best counts (the least disturbed by other
+load on the machine). (a) and (b) are also timed in CPU seconds of this process,
+which other processes on a shared machine disturb less than wall time; the load
+average before and after is reported. Library code: returns a :class:`BenchReport`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.article import Article, read_article
+from pipeline.batch import chunk_paths, default_jobs, find_articles
+from pipeline.errors import ErrorCode, NewsclaimsError
+from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
+from pipeline.nlp import resolve_model_name
+
+DEFAULT_CORPUS = Path("corpus")
+MIN_WORDS = 50_000
+_COLD_START = (
+    "import time; t = time.perf_counter(); from pipeline import Extractor; "
+    "Extractor(model={model!r}); print(time.perf_counter() - t)"
+)
+
+
+@dataclass
+class BenchReport:
+    articles: int
+    words: int
+    repeat: int
+    batch_size: int
+    model: str
+    bare_wps: float = 0.0
+    full_wps: float = 0.0
+    bare_cpu_wps: float = 0.0
+    full_cpu_wps: float = 0.0
+    cold_start_s: float = 0.0
+    parallel_wps: dict[int, float] = field(default_factory=dict)
+    worker_cpu_wps: dict[int, float] = field(default_factory=dict)
+    peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    machine: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        """(b)/(a): the full path's speed as a share of the bare model's."""
+        return self.full_wps / self.bare_wps if self.bare_wps else 0.0
+
+    @property
+    def cpu_ratio(self) -> float:
+        """(b)/(a) in CPU time."""
+        return self.full_cpu_wps / self.bare_cpu_wps if self.bare_cpu_wps else 0.0
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def bench_articles(corpus: str | Path | None = None, *, min_words: int = MIN_WORDS) -> list[Article]:
+    """The corpus's articles, repeated (ids suffixed ``~2``, ``~3``...) to at least ``min_words``."""
+    root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
+    files = find_articles(root)
+    base_root = root if root.is_dir() else root.parent
+    base = []
+    for path in files:
+        try:
+            base.append(read_article(path, root=base_root))
+        except NewsclaimsError:
+            continue  # a bad article is not a benchmark input
+    words = sum(word_count(a.text) for a in base)
+    if not words:
+        raise NewsclaimsError(ErrorCode.E007, "no readable articles with words", path=str(root))
+    articles = list(base)
+    copy = 1
+    while sum(word_count(a.text) for a in articles) < min_words:
+        copy += 1
+        articles += [replace(a, doc_id=f"{a.doc_id}~{copy}") for a in base]
+    return articles
+
+
+def _seconds(run: Callable[[], None]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) that ``run()`` took."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def measure_in_process(articles: Sequence[Article], *, model: str, repeat: int,
+                       batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, float]:
+    """Words/sec of the bare model and of the full path, wall and CPU, in this process.
+
+    Returns:
+        ``{"bare": ..., "full": ..., "bare_cpu": ..., "full_cpu": ...}``.
+    """
+    import spacy
+
+    texts = [a.text for a in articles]
+    words = sum(word_count(t) for t in texts)
+    bare = spacy.load(model)
+    extractor = Extractor(model=model)
+
+    def run_bare() -> None:
+        for _doc in bare.pipe(texts, batch_size=batch_size):
+            pass
+
+    def run_full() -> None:
+        for record in extractor.extract_articles(articles, batch_size=batch_size):
+            record.to_json()
+
+    warm = list(articles[:batch_size])
+    list(bare.pipe([a.text for a in warm]))
+    list(extractor.extract_articles(warm))
+    best = {"bare": float("inf"), "full": float("inf"), "bare_cpu": float("inf"), "full_cpu": float("inf")}
+    for _ in range(repeat):  # interleaved, so drifting load on the machine hits both alike
+        for name, run in (("bare", run_bare), ("full", run_full)):
+            wall, cpu = _seconds(run)
+            best[name] = min(best[name], wall)
+            best[f"{name}_cpu"] = min(best[f"{name}_cpu"], cpu)
+    return {name: words / seconds for name, seconds in best.items()}
+
+
+def measure_components(articles: Sequence[Article], *, model: str, repeat: int) -> dict[str, float]:
+    """CPU seconds of each step of the full path over ``articles`` (best of ``repeat``).
+
+    Steps: the tokenizer, each pipeline component in order (the model's, then ours),
+    record building and JSON serialization. A profiler would distort this: spaCy's
+    Cython code is compiled with profiling hooks, so under cProfile its per-token
+    calls cost many times what they cost in a normal run.
+    """
+    extractor = Extractor(model=model)
+    nlp = extractor.nlp
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        steps: dict[str, float] = {}
+        with nlp.memory_zone():
+            cpu = time.process_time()
+            docs = [extractor._make_doc(a) for a in articles]
+            steps["tokenizer"] = time.process_time() - cpu
+            for name, proc in nlp.pipeline:
+                cpu = time.process_time()
+                docs = list(proc.pipe(docs, batch_size=DEFAULT_BATCH_SIZE)) if hasattr(proc, "pipe") \
+                    else [proc(doc) for doc in docs]
+                steps[name] = time.process_time() - cpu
+            cpu = time.process_time()
+            records = [extractor._record(a, doc) for a, doc in zip(articles, docs, strict=True)]
+            steps["records"] = time.process_time() - cpu
+            cpu = time.process_time()
+            for record in records:
+                record.to_json()
+            steps["JSON"] = time.process_time() - cpu
+        best = {k: min(v, best.get(k, v)) for k, v in steps.items()}
+    return best
+
+
+def format_components(steps: dict[str, float], *, model_steps: Sequence[str]) -> str:
+    """Component times as a Markdown table, each also as a share of the bare model's time."""
+    model_s = sum(v for k, v in steps.items() if k in model_steps)
+    ours_s = sum(v for k, v in steps.items() if k not in model_steps)
+    lines = ["| step | CPU s | % of the bare model |", "|---|---|---|"]
+    lines += [f"| {k} | {v:.2f} | {100 * v / model_s:.1f} |" for k, v in steps.items()]
+    lines.append(f"| bare model (tokenizer + model components) | {model_s:.2f} | 100.0 |")
+    lines.append(f"| ours (newsclaims components + records + JSON) | {ours_s:.2f} "
+                 f"| {100 * ours_s / model_s:.1f} |")
+    lines.append(f"| implied (b)/(a) | {model_s / (model_s + ours_s):.2f} | |")
+    return "\n".join(lines) + "\n"
+
+
+def run_component_bench(corpus: str | Path | None = None, *, repeat: int = 3, model: str | None = None
+                        ) -> str:
+    """The per-step table over the benchmark input (``newsclaims bench --components``)."""
+    import spacy
+
+    model = resolve_model_name(model)
+    articles = bench_articles(corpus)
+    model_steps = ["tokenizer", *spacy.load(model).pipe_names]
+    steps = measure_components(articles, model=model, repeat=repeat)
+    return format_components(steps, model_steps=model_steps)
+
+
+# -- worker pools (spawned: each worker holds only what a run's worker holds) --
+_POOL_EXTRACTOR: Extractor | None = None
+
+
+def _init_bench_worker(model: str, barrier: Any) -> None:
+    global _POOL_EXTRACTOR
+    _POOL_EXTRACTOR = Extractor(model=model)
+    barrier.wait()
+
+
+def _bench_chunk(articles: list[Article]) -> tuple[float, float]:
+    """Extract and serialize a chunk; return (CPU seconds, this worker's peak RSS in MB)."""
+    assert _POOL_EXTRACTOR is not None
+    cpu = time.process_time()
+    for record in _POOL_EXTRACTOR.extract_articles(articles):
+        record.to_json()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+    return time.process_time() - cpu, peak_kb / 1024
+
+
+def measure_pool(articles: Sequence[Article], *, jobs: int, model: str, repeat: int,
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> tuple[float, float, float]:
+    """``jobs`` spawned workers with their models loaded, fed chunks as ``newsclaims run`` does.
+
+    Returns:
+        (words/sec wall, words per CPU second of one worker, max peak RSS per worker in MB),
+        of the pass with the best wall time.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(jobs + 1)
+    chunks = chunk_paths(articles, jobs=jobs, batch_size=batch_size)
+    words = sum(word_count(a.text) for a in articles)
+    peak, passes = 0.0, []
+    with ctx.Pool(jobs, initializer=_init_bench_worker, initargs=(model, barrier)) as pool:
+        barrier.wait(timeout=300)  # every worker has loaded its model
+        for _ in range(repeat):
+            cpu = 0.0
+
+            def run() -> None:
+                nonlocal peak, cpu
+                for chunk_cpu, rss in pool.imap_unordered(_bench_chunk, chunks):
+                    cpu, peak = cpu + chunk_cpu, max(peak, rss)
+
+            passes.append((_seconds(run)[0], cpu))
+    wall, cpu = min(passes)
+    return words / wall, words / cpu, peak
+
+
+def measure_cold_start(*, model: str, repeat: int) -> float:
+    """Seconds for ``import pipeline`` + model load in a fresh interpreter (best of ``repeat``)."""
+    code = _COLD_START.format(model=model)
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  check=True).stdout.strip()) for _ in range(repeat)]
+    return min(times)
+
+
+def unique_articles(articles: Sequence[Article], n: int) -> list[Article]:
+    """``n`` articles cycled from ``articles``, each given a sentence of words no other has.
+
+    New names and numbers in every article are what a long real corpus looks like
+    to spaCy's string store; repeating the same texts would hide its growth.
+    """
+    out = []
+    for i in range(n):
+        base = articles[i % len(articles)]
+        tag = f"{i:06d}"
+        extra = (f"\n\nOfficials at Qx{tag}vore Holdings, Zyl{tag}an Partners and Mor{tag}ek Bank said "
+                 f"Brin{tag}ova and Tal{tag}ski sold {i + 1001:,} units for ${i + 7.25:.2f} in Vel{tag}burg.")
+        out.append(replace(base, doc_id=f"{base.doc_id}~u{i}", text=base.text + extra))
+    return out
+
+
+def _memory_trace_worker(articles: list[Article], model: str, zones: bool, every: int
+                         ) -> list[tuple[int, float, int]]:
+    import psutil
+
+    extractor = Extractor(model=model)
+    if not zones:  # the pipeline as it was before memory zones, for comparison only
+        extractor.nlp.memory_zone = nullcontext  # type: ignore[method-assign,assignment]
+    process = psutil.Process()
+    trace = []
+    for n, record in enumerate(extractor.extract_articles(articles), 1):
+        record.to_json()
+        if n % every == 0 or n == len(articles):
+            trace.append((n, process.memory_info().rss / 2**20, len(extractor.nlp.vocab.strings)))
+    return trace
+
+
+def memory_trace(articles: Sequence[Article], *, model: str, zones: bool = True, points: int = 5
+                 ) -> list[tuple[int, float, int]]:
+    """RSS (MB) and string-store size at ``points`` steps of one long run, in a fresh process.
+
+    Returns:
+        ``[(articles done, RSS MB, strings in the StringStore), ...]``.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    every = max(1, len(articles) // points)
+    with ctx.Pool(1) as pool:
+        return pool.apply(_memory_trace_worker, (list(articles), model, zones, every))
+
+
+def run_memory_bench(corpus: str | Path | None = None, *, articles: int, model: str | None = None
+                     ) -> dict[str, list[tuple[int, float, int]]]:
+    """Memory traces of one run over ``articles`` unique articles, with and without memory zones."""
+    model = resolve_model_name(model)
+    inputs = unique_articles(bench_articles(corpus, min_words=1), articles)
+    return {label: memory_trace(inputs, model=model, zones=zones)
+            for label, zones in (("memory zones", True), ("no memory zones", False))}
+
+
+def format_memory_trace(traces: dict[str, list[tuple[int, float, int]]]) -> str:
+    """Traces side by side as a Markdown table."""
+    names = list(traces)
+    head = " | ".join(f"{name}: RSS MB / strings" for name in names)
+    lines = [f"| articles | {head} |", "|---" * (len(names) + 1) + "|"]
+    for rows in zip(*traces.values(), strict=True):
+        cells = " | ".join(f"{rss:,.0f} / {strings:,}" for _n, rss, strings in rows)
+        lines.append(f"| {rows[0][0]:,} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
+def _load_average() -> str:
+    try:
+        return "/".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def machine_info() -> dict[str, str]:
+    """nproc, CPU model (from /proc/cpuinfo), Python, spaCy."""
+    import spacy
+
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    nproc = default_jobs()
+    return {"nproc": str(nproc), "cpu": cpu, "python": platform.python_version(), "spacy": spacy.__version__}
+
+
+def run_bench(corpus: str | Path | None = None, *, repeat: int = 3, jobs: int = 1,
+              model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> BenchReport:
+    """Run every measurement; see the module docstring.
+
+    Args:
+        corpus: folder of articles (default ``corpus/``), repeated to >= 50,000 words.
+        repeat: timed passes per measurement; the best counts.
+        jobs: also measure a pool of this many workers (always: a pool of 1).
+        model: the spaCy model package (default: the installed one).
+        batch_size: articles per ``nlp.pipe`` batch.
+    Returns:
+        The :class:`BenchReport`.
+    """
+    model = resolve_model_name(model)
+    articles = bench_articles(corpus)
+    report = BenchReport(articles=len(articles), words=sum(word_count(a.text) for a in articles),
+                         repeat=repeat, batch_size=batch_size, model=model, machine=machine_info())
+    load_before = _load_average()
+    wps = measure_in_process(articles, model=model, repeat=repeat, batch_size=batch_size)
+    report.bare_wps, report.full_wps = wps["bare"], wps["full"]
+    report.bare_cpu_wps, report.full_cpu_wps = wps["bare_cpu"], wps["full_cpu"]
+    for n in sorted({1, jobs}):
+        report.parallel_wps[n], report.worker_cpu_wps[n], report.peak_rss_mb[n] = measure_pool(
+            articles, jobs=n, model=model, repeat=repeat, batch_size=batch_size)
+    report.cold_start_s = measure_cold_start(model=model, repeat=repeat)
+    report.machine["load average"] = f"{load_before} before, {_load_average()} after"
+    return report
+
+
+def format_report(report: BenchReport) -> str:
+    """The report as a Markdown table (what ``newsclaims bench`` prints)."""
+    m = report.machine
+    rows = [
+        ("(a) bare spaCy (`spacy.load`, `nlp.pipe`), words/s (wall / CPU)",
+         f"{report.bare_wps:,.0f} / {report.bare_cpu_wps:,.0f}", ""),
+        ("(b) full path: components + records + JSON, words/s (wall / CPU)",
+         f"{report.full_wps:,.0f} / {report.full_cpu_wps:,.0f}", ""),
+        ("(b)/(a) (wall / CPU)", f"{report.ratio:.2f} / {report.cpu_ratio:.2f}", ">= 0.80"),
+    ]
+    base = report.parallel_wps.get(1, 0.0)
+    base_cpu = report.worker_cpu_wps.get(1, 0.0)
+    for n, wps in sorted(report.parallel_wps.items()):
+        speedup = f" ({wps / base:.2f}x jobs 1)" if base and n > 1 else ""
+        rows.append((f"(b) in a pool of {n} worker{'s' if n > 1 else ''}, words/s (wall)",
+                     f"{wps:,.0f}{speedup}", ">= 1.6x" if n == 2 else ""))
+    for n, cpu_wps in sorted(report.worker_cpu_wps.items()):
+        vs = f" ({cpu_wps / base_cpu:.2f}x jobs 1)" if base_cpu and n > 1 else ""
+        rows.append((f"(b) per worker in a pool of {n}, words per CPU second", f"{cpu_wps:,.0f}{vs}", ""))
+    for n, rss in sorted(report.peak_rss_mb.items()):
+        rows.append((f"peak RSS per worker, {n} job{'s' if n > 1 else ''} (MB)", f"{rss:,.0f}", "< 600"))
+    rows.append(("cold start: import + model load (s)", f"{report.cold_start_s:.2f}", "< 3"))
+    lines = [
+        f"Machine: {m.get('nproc')} cores, {m.get('cpu')}; Python {m.get('python')}, "
+        f"spaCy {m.get('spacy')}, {report.model}; load average {m.get('load average')}",
+        f"Input: {report.articles} articles, {report.words:,} words; batch size {report.batch_size}; "
+        f"best of {report.repeat}",
+        "",
+        "| measure | value | target |",
+        "|---|---|---|",
+        *(f"| {name} | {value} | {target} |" for name, value, target in rows),
+    ]
+    return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ class ErrorCode(str, Enum):
     E008 = "E008: output folder is not writable"
     E009 = "E009: invalid option value"
     E010 = "E010: unexpected error while processing an article"
+    E011 = "E011: file could not be read"
 
     @property
     def code(self) -> str:

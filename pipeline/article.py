@@ -191,11 +191,11 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
             raise NewsclaimsError(ErrorCode.E002, f"binary content ({kind}); refused", path=path)
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
-        encoding = _utf16_without_bom(head)
-        if encoding is not None:
-            text = _strict(data, encoding, path=path)
+        utf16 = _utf16_without_bom(head)
+        if utf16 is not None:
+            text = _strict(data, utf16, path=path)
             if _control_share(text[:_SNIFF_BYTES]) <= _MAX_CONTROL_SHARE:
-                return text, encoding
+                return text, utf16
         raise NewsclaimsError(ErrorCode.E002, "binary content (NUL bytes); refused", path=path)
     if _control_share(head.decode("latin-1")) > _MAX_CONTROL_SHARE:
         raise NewsclaimsError(ErrorCode.E002, "binary content (control bytes); refused", path=path)

@@ -182,10 +182,10 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     (('café', 'cp1252'), ('Hi', 'utf-16-le'))
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", path=path), "utf-8-sig"
+        return _strict(data, "utf-8", path=path, skip=3), "utf-8-sig"
     for bom, encoding in (*_UTF32_BOMS, *_UTF16_BOMS):
         if data.startswith(bom):
-            return _strict(data[len(bom):], encoding, path=path), encoding.rsplit("-", 1)[0]
+            return _strict(data, encoding, path=path, skip=len(bom)), encoding.rsplit("-", 1)[0]
     for magic, kind in _MAGIC_NUMBERS:
         if data.startswith(magic):
             raise NewsclaimsError(ErrorCode.E002, f"binary content ({kind}); refused", path=path)
@@ -221,11 +221,12 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
                           "charset-normalizer recognises", path=path)
 
 
-def _strict(data: bytes, encoding: str, *, path: str | None) -> str:
+def _strict(data: bytes, encoding: str, *, path: str | None, skip: int = 0) -> str:
+    """``data[skip:]`` decoded; invalid bytes -> E003 naming the file and the byte offset."""
     try:
-        return data.decode(encoding)
+        return data[skip:].decode(encoding)
     except UnicodeDecodeError as exc:
-        raise NewsclaimsError(ErrorCode.E003, f"invalid {encoding} text at byte {exc.start}",
+        raise NewsclaimsError(ErrorCode.E003, f"invalid {encoding} text at byte {skip + exc.start}",
                               path=path) from None
 
 

@@ -74,7 +74,8 @@ def run_corpus(corpus: str | Path, out: str | Path, *, extractor: Extractor | No
     corpus, out = Path(corpus), Path(out)
     files = find_articles(corpus, glob=glob)
     if not files:
-        raise NewsclaimsError(ErrorCode.E007, "no .txt articles found", path=str(corpus))
+        raise NewsclaimsError(ErrorCode.E007, f"no {'/'.join(ARTICLE_SUFFIXES)} articles found",
+                              path=str(corpus))
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".newsclaims-write-probe"
@@ -85,6 +86,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, extractor: Extractor | No
     extractor = extractor or Extractor()
     root = corpus if corpus.is_dir() else corpus.parent
     summary = RunSummary(total=len(files))
+    written: dict[str, str] = {}
     for path in files:
         entry: dict[str, Any] = {
             "doc_id": None, "input": path.relative_to(root).as_posix(),
@@ -94,6 +96,10 @@ def run_corpus(corpus: str | Path, out: str | Path, *, extractor: Extractor | No
         try:
             article: Article = read_article(path, root=root, max_bytes=max_bytes)
             entry["doc_id"] = article.doc_id
+            if article.doc_id in written:  # "a.txt" and "a.html": never overwrite a record
+                raise NewsclaimsError(ErrorCode.E012, f"doc id {article.doc_id!r} is taken by "
+                                      f"{written[article.doc_id]}", path=str(path))
+            written[article.doc_id] = entry["input"]
             record = extractor.extract_article(article)
             write_atomic(out / f"{article.doc_id}.json", record.to_json())
             entry["counts"] = {k: len(getattr(record, k)) for k in

@@ -21,6 +21,7 @@ class ErrorCode(str, Enum):
     E009 = "E009: invalid option value"
     E010 = "E010: unexpected error while processing an article"
     E011 = "E011: file could not be read"
+    E012 = "E012: two articles have the same doc id"
 
     @property
     def code(self) -> str:

@@ -53,7 +53,7 @@ def test_latin1_with_a_stray_c1_byte_reads_as_windows_1252():
 
 
 @pytest.mark.parametrize("data, where", [
-    (b"\xef\xbb\xbfgood start \xff\xfe bad", "byte 11"),
+    (b"\xef\xbb\xbfgood start \xff\xfe bad", "byte 14"),
     (TEXT.encode("utf-16-le") + b"x", "utf-16-le"),
     (b"\xff\xfe" + b"\x00\xd8a\x00", "utf-16-le"),
     (bytes(range(0x80, 0x100)) * 20, "not UTF-8"),

@@ -151,7 +151,8 @@ class Extractor:
                  title: str | None = None) -> Article:
         meta = Metadata(title=title, published=parse_published(published))
         if doc_id is None:
-            doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+            # surrogatepass: a str may hold lone surrogates; the id of any other text is unchanged
+            doc_id = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return article_from_text(text, doc_id=doc_id, metadata=meta)
 
     def _reference(self, article: Article, *, text: str | None = None) -> dict[str, Any]:
@@ -186,7 +187,7 @@ class Extractor:
         ids: dict[int, str] = {}
         built: dict[str, list[Any]] = {}
         for kind in MENTION_KINDS:
-            items = []
+            items: list[Any] = []
             for start, end, raw in sorted(raws[kind], key=lambda m: (m[0], m[1])):
                 if kind in _NUMERIC_KINDS and not _has_number(raw.fields):
                     continue

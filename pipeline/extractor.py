@@ -69,7 +69,7 @@ DEFAULT_BATCH_SIZE = 16
 DEFAULT_CHUNK_CHARS = 100_000
 # Where to cut a long text, best first: a paragraph break, a line break, a
 # sentence end, any white space.
-# (Not \\s: it matches the no-break and thin spaces that sit inside numbers.)
+# (Not \s: it matches the no-break and thin spaces that sit inside numbers.)
 _CUT_POINTS = (re.compile(r"\n[ \t]*\n[ \t\n]*"), re.compile(r"\n[ \t\n]*"),
                re.compile(r"[.!?][\"'\u201d)]*[ \t\n]+"), re.compile(r"[ \t\n]+"))
 

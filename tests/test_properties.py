@@ -23,7 +23,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pipeline import ArticleRecord, Extractor
-from pipeline.article import decode_bytes, normalize_text
+from pipeline.article import article_from_text, decode_bytes, normalize_text
 from pipeline.errors import NewsclaimsError
 from pipeline.html import html_to_text
 from pipeline.normalize.numbers import parse_digits, parse_number
@@ -142,6 +142,23 @@ SEPARATORS = st.sampled_from([" ", " ", "\n\n", "\n", "  "])
 NEWS = st.lists(st.tuples(sentences(), SEPARATORS), min_size=1, max_size=6).map(
     lambda parts: "".join(s + sep for s, sep in parts))
 
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252",
+                             "latin-1"])
+
+
+def _as_html(text: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (f"<html><head><title>T</title></head><body><nav>Menu 5%</nav><article>{paragraphs}</article>"
+            "</body></html>")
+
+
+# What a file may hold: any bytes, or news-like text (maybe as HTML) in some encoding.
+FILE_BYTES = st.one_of(
+    st.binary(max_size=400),
+    st.tuples(st.one_of(NEWS, NEWS.map(_as_html)), ENCODINGS).map(
+        lambda te: te[0].encode(te[1], errors="replace")),
+)
+
 # Crashes and invariant breaks the properties found, kept as explicit cases.
 REGRESSIONS: list[str] = [
     "\ud800",  # lone surrogate: UnicodeEncodeError hashing the doc id
@@ -191,6 +208,16 @@ def test_decode_bytes_returns_text_or_a_coded_error(data):
         assert exc.code in ("E002", "E003") and "x.txt" in str(exc)
     else:
         assert isinstance(text, str) and encoding
+
+
+@given(data=FILE_BYTES)
+def test_any_file_bytes_give_a_valid_record_or_a_coded_error(extractor, data):
+    try:
+        text, encoding = decode_bytes(data, path="x.txt")
+    except NewsclaimsError as exc:
+        assert exc.code in ("E002", "E003")
+        return
+    check_record(extractor.extract_article(article_from_text(text, doc_id="x")))
 
 
 @given(text=ANY_TEXT)

@@ -77,6 +77,15 @@ def nc(doc: Doc) -> dict[str, list[Any]]:
     return doc._.nc
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins all tokens on every access, so
+    reading it once per mention made long articles quadratic."""
+    text = doc.user_data.get("newsclaims_text")
+    if text is None:
+        text = doc.user_data["newsclaims_text"] = doc.text
+    return text
+
+
 def resolve_model_name(name: str | None = None) -> str:
     """The installed model package to load: ``name``, else the first of MODEL_CANDIDATES."""
     candidates = (name,) if name else MODEL_CANDIDATES

@@ -37,7 +37,7 @@ from pipeline.lexicons.anaphora import (
     PRONOUNS,
     SPEECH_VERBS,
 )
-from pipeline.nlp import RawClaim, RawMention, nc
+from pipeline.nlp import RawClaim, RawMention, nc, text_of
 
 _NUMERIC = ("quantities", "percentages", "money")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -69,7 +69,7 @@ class ClaimBuilder:
             group = [value]
             if value.kind == "money" and i + 1 < len(values):
                 nxt = values[i + 1]
-                between = doc.text[value.end:nxt.start]
+                between = text_of(doc)[value.end:nxt.start]
                 if nxt.kind == "money" and between.strip() in ("(", "(about", "(around", "(roughly",
                                                                  "(or", "(or about", "(approximately",
                                                                  "(some", "(nearly", "(almost"):
@@ -99,7 +99,7 @@ class ClaimBuilder:
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates)
         fields["time_source"] = source
-        quoted = _in_quotes(doc.text, value.start)
+        quoted = _in_quotes(text_of(doc), value.start)
         fields["quoted"] = quoted
         fields["speaker"] = self._speaker(sent, entities, doc) if quoted else None
         return RawClaim(sentence=s_idx, values=[value], fields=fields, time=time,
@@ -140,7 +140,7 @@ class ClaimBuilder:
 
     @staticmethod
     def _measure(doc: Doc, span: Span, value: RawMention, verb: Token | None, subj: Token | None) -> str | None:
-        after = doc.text[value.end:value.end + 4].lower()
+        after = text_of(doc)[value.end:value.end + 4].lower()
         last = span[-1]
         if value.kind in ("money", "quantities") and after.startswith((" in ", " of ")):
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -180,7 +180,7 @@ class ClaimBuilder:
             return min(in_sent, key=lambda d: (abs((d.start + d.end) / 2 - mid), d.start)), "sentence"
         if s_idx > 0:
             prev = sents[s_idx - 1]
-            same_paragraph = "\n" not in doc.text[prev.start_char:sent.start_char]
+            same_paragraph = "\n" not in text_of(doc)[prev.start_char:sent.start_char]
             prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char]
             if same_paragraph and prev_dates:
                 return prev_dates[-1], "carried"
@@ -195,7 +195,7 @@ class ClaimBuilder:
                     return _phrase(subj)
         persons = [e for e in entities if e.fields.get("label") == "PERSON" and
                    sent.start_char <= e.start < sent.end_char]
-        return doc.text[persons[0].start:persons[0].end] if persons else None
+        return text_of(doc)[persons[0].start:persons[0].end] if persons else None
 
 
 def _governing_verb(span: Span) -> Token | None:

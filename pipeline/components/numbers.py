@@ -33,7 +33,7 @@ from pipeline.lexicons.changes import (
     INCREASE_LEMMAS,
     INCREASE_NOUNS,
 )
-from pipeline.nlp import RawMention, nc
+from pipeline.nlp import RawMention, nc, text_of
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import Candidate, ordinal_words, scan, vague_scales
 from pipeline.normalize.units import parse_unit, si_value
@@ -59,9 +59,9 @@ class NumberFinder:
         blocked = [(m.start, m.end) for m in store["dates"]]
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS_FOR_NUMBERS]
         setting = currencies_of_places(
-            e.text for e in doc.ents if e.label_ in _SETTING_LABELS) + self._named_currencies(doc.text)
+            e.text for e in doc.ents if e.label_ in _SETTING_LABELS) + self._named_currencies(text_of(doc))
         taken: list[tuple[int, int]] = []
-        candidates = scan(doc.text)
+        candidates = scan(text_of(doc))
         self._spans = [(c.start, c.end) for c in candidates]
         for cand in candidates:
             if _overlaps((cand.core_start, cand.core_end), blocked):
@@ -76,13 +76,13 @@ class NumberFinder:
             if mention is not None:
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
-        for start, end, lo, hi in vague_scales(doc.text):
+        for start, end, lo, hi in vague_scales(text_of(doc)):
             if _overlaps((start, end), taken) or _overlaps((start, end), blocked):
                 continue
             fields = {"value": None, "qualifier": "range", "lower": lo, "upper": hi, "unit": None,
                       "dimension": "count", "counted": self._counted_after_of(doc, end)}
             store["quantities"].append(RawMention("quantities", start, end, fields))
-        for start, end, value in ordinal_words(doc.text):
+        for start, end, value in ordinal_words(text_of(doc)):
             if _overlaps((start, end), blocked) or _overlaps((start, end), taken):
                 continue
             store["ordinals"].append(RawMention("ordinals", start, end, {"value": value}))
@@ -110,7 +110,7 @@ class NumberFinder:
         """Spelled "one"/"two" used as a pronoun: "one of the largest", "the two"."""
         if cand.kind != "number" or not cand.spelled or cand.value is None or cand.value >= 10:
             return False
-        after = doc.text[cand.end:cand.end + 4].lower()
+        after = text_of(doc)[cand.end:cand.end + 4].lower()
         return after.startswith(" of ") or cand.text.lower() == "one" and not after.strip()
 
     # -- building ---------------------------------------------------------
@@ -181,7 +181,7 @@ class NumberFinder:
 
     def _of_phrase(self, doc: Doc, end: int) -> str | None:
         """The base phrase of "... of X": the object of the "of" right after ``end``."""
-        rest = doc.text[end:end + 4]
+        rest = text_of(doc)[end:end + 4]
         if not rest.lower().startswith(" of "):
             return None
         span = self._span(doc, end + 1, end + 3)
@@ -208,7 +208,7 @@ class NumberFinder:
         if direction is None:
             return None
         sent_end = span.sent.end_char
-        tail = doc.text[cand.end:sent_end]
+        tail = text_of(doc)[cand.end:sent_end]
         basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail[:120])), None)
         return {"direction": direction, "basis": basis}
 

@@ -287,7 +287,8 @@ def doc_id_for(path: Path, root: Path | None = None) -> str:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
-    return name.replace("/", "__")
+    # a file name that is not UTF-8 holds lone surrogates: U+FFFD keeps the id valid text
+    return _SURROGATES.sub("\ufffd", name).replace("/", "__")
 
 
 def read_article(path: str | Path, *, root: str | Path | None = None,

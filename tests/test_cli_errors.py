@@ -7,6 +7,7 @@ article written, every bad one in the manifest with a clear message.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -156,11 +157,15 @@ BAD_CORPUS: dict[str, tuple[bytes, str | None]] = {
 }
 
 
+NOT_UTF8_NAME = os.fsdecode(b"name-\xff-not-utf8.txt")  # a file name that is not UTF-8
+
+
 def _make_corpus(root):
     for name, (data, _) in BAD_CORPUS.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    (root / NOT_UTF8_NAME).write_bytes(GOOD.encode("utf-8"))
 
 
 def test_bad_corpus_run(tmp_path, capsys):
@@ -169,6 +174,7 @@ def test_bad_corpus_run(tmp_path, capsys):
     assert main(["run", str(corpus), "--out", str(out), "--max-bytes", "5000"]) == EXIT_FAILED_ARTICLES
     manifest = {e["input"]: e for e in json.loads((out / "manifest.json").read_text())["articles"]}
     articles = {n: code for n, (_, code) in BAD_CORPUS.items() if not n.endswith(".meta.json")}
+    articles["name-\ufffd-not-utf8.txt"] = None
     assert set(manifest) == set(articles)
     for name, code in articles.items():
         entry = manifest[name]

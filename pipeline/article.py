@@ -306,8 +306,10 @@ def read_article(path: str | Path, *, root: str | Path | None = None,
             E005 sidecar, E011 unreadable.
     """
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise NewsclaimsError(ErrorCode.E001, "no such file", path=str(p))
+    if not p.is_file():
+        raise NewsclaimsError(ErrorCode.E011, "not a regular file (a folder, device or pipe)", path=str(p))
     try:
         size = p.stat().st_size
         if size > max_bytes:

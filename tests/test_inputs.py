@@ -5,6 +5,8 @@ Every input is generated here; no binary fixtures are committed.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from pipeline.article import decode_bytes, normalize_text, read_article
@@ -99,7 +101,11 @@ def test_unreadable_path_is_e001_or_e011(tmp_path):
     (tmp_path / "dir.txt").mkdir()
     with pytest.raises(NewsclaimsError) as exc:
         read_article(tmp_path / "dir.txt")
-    assert exc.value.code == "E001"
+    assert exc.value.code == "E011" and "dir.txt" in str(exc.value)
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(NewsclaimsError) as exc:
+        read_article(tmp_path / "pipe.txt")
+    assert exc.value.code == "E011"
 
 
 def test_sidecar_that_is_a_folder_is_e005(tmp_path):

@@ -73,3 +73,15 @@ def test_text_longer_than_spacy_max_length_is_processed(extractor, monkeypatch):
         extractor.nlp(LONG)  # what an unchunked run would hit
     record = Extractor().extract(LONG)
     assert record.text == LONG and len(record.percentages) == 4 * 5
+
+
+def test_long_and_short_articles_stream_in_order():
+    from pipeline.article import article_from_text
+
+    small = Extractor(chunk_chars=200)
+    texts = ["Profit rose 1 percent.", LONG, "Profit rose 2 percent.", "Profit rose 3 percent.", LONG]
+    articles = [article_from_text(t, doc_id=f"a{i}") for i, t in enumerate(texts)]
+    records = list(small.extract_articles(articles, batch_size=2))
+    assert [r.doc_id for r in records] == ["a0", "a1", "a2", "a3", "a4"]
+    assert [r.text for r in records] == texts
+    assert [len(r.percentages) for r in records] == [1, 20, 1, 1, 20]

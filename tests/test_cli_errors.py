@@ -97,14 +97,16 @@ def test_usage_errors_exit_2(argv, capsys):
     assert "usage:" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["extract", "run"])
-def test_model_not_installed_is_e006_with_install_command(tmp_path, capsys, command):
-    argv = [command, str(SEED), "--model", "no_such_model"]
+@pytest.mark.parametrize("command, model", [
+    ("extract", "no_such_model"), ("run", "no_such_model"), ("extract", "no.such.model"),
+], ids=["extract", "run", "dotted-name"])
+def test_model_not_installed_is_e006_with_install_command(tmp_path, capsys, command, model):
+    argv = [command, str(SEED), "--model", model]
     if command == "run":
         argv += ["--out", str(tmp_path / "o")]
     assert main(argv) == EXIT_INPUT
     line = _one_line(capsys.readouterr().err)
-    assert "E006" in line and "no_such_model" in line and "pip install" in line
+    assert "E006" in line and model in line and "pip install" in line
 
 
 def test_installed_package_that_is_not_a_model_is_e006(capsys):

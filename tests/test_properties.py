@@ -177,25 +177,21 @@ def test_extract_news_like_text(extractor, text):
     check_record(extractor.extract(text))
 
 
+@pytest.fixture(scope="module")
+def small_chunks() -> Extractor:
+    """Cuts every text of more than 60 characters: chunk boundaries everywhere."""
+    return Extractor(chunk_chars=60)
+
+
 @given(text=NEWS)
-def test_chunked_extract_news_like_text(text):
-    check_record(_small_chunks().extract(text))
-
-
-def _small_chunks() -> Extractor:
-    global _SMALL
-    if _SMALL is None:
-        _SMALL = Extractor(chunk_chars=60)
-    return _SMALL
-
-
-_SMALL: Extractor | None = None
+def test_chunked_extract_news_like_text(small_chunks, text):
+    check_record(small_chunks.extract(text))
 
 
 @pytest.mark.parametrize("text", REGRESSIONS, ids=range(len(REGRESSIONS)))
-def test_regressions_found_by_properties(extractor, text):
+def test_regressions_found_by_properties(extractor, small_chunks, text):
     check_record(extractor.extract(text))
-    check_record(_small_chunks().extract(text))
+    check_record(small_chunks.extract(text))
 
 
 @given(data=st.binary(max_size=2000))
@@ -213,7 +209,7 @@ def test_decode_bytes_returns_text_or_a_coded_error(data):
 @given(data=FILE_BYTES)
 def test_any_file_bytes_give_a_valid_record_or_a_coded_error(extractor, data):
     try:
-        text, encoding = decode_bytes(data, path="x.txt")
+        text, _ = decode_bytes(data, path="x.txt")
     except NewsclaimsError as exc:
         assert exc.code in ("E002", "E003")
         return

@@ -1,11 +1,16 @@
 """Reading articles: file bytes -> body text + metadata.
 
-An article is a text file (UTF-8 by default). Metadata comes from, in rising
-order of precedence:
+An article is a text file (``.txt``) or an HTML page (``.html``/``.htm``, or
+text that is clearly markup; see :mod:`pipeline.html`). Bytes are decoded by
+:func:`decode_bytes` (UTF-8, UTF-16/32, Windows-1252, then detection), text is
+cleaned by :func:`normalize_text`. Metadata comes from, in rising order of
+precedence:
 
 1. a trailing ``Reference(s):`` block (headline line, then site line), which is
    cut from the body, as wire and state-media sites append it;
-2. a sidecar ``<name>.meta.json`` beside the article with any of ``title``,
+2. for HTML, the page's own ``og:title``/``<h1>``/``<title>``, ``og:site_name``,
+   ``og:url``, ``article:published_time``;
+3. a sidecar ``<name>.meta.json`` beside the article with any of ``title``,
    ``publisher``, ``url``, ``published`` (``YYYY-MM-DD``).
 
 Library code: raises :class:`~pipeline.errors.NewsclaimsError`, never prints.
@@ -13,6 +18,7 @@ Library code: raises :class:`~pipeline.errors.NewsclaimsError`, never prints.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
@@ -22,10 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ErrorCode, NewsclaimsError
+from pipeline.html import html_to_text, looks_like_html
 from pipeline.record import Metadata
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-ARTICLE_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 SIDECAR_SUFFIX = ".meta.json"
 _SIDECAR_FIELDS = ("title", "publisher", "url", "published")
 
@@ -36,6 +44,42 @@ _REFERENCE_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _SITE = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.IGNORECASE)
+
+# Characters normalize_text removes or rewrites. Zero-width characters (ZERO
+# WIDTH SPACE, NON-JOINER, JOINER, WORD JOINER, a BOM inside the text) carry no
+# text, so "1\u200b234" reads as one number; control characters other than tab
+# and newline (C0, DEL, C1) are noise from bad conversions. Line and paragraph
+# separators (the ones str.splitlines() honours) become "\n"; lone surrogates
+# (only possible in a str built in Python) become U+FFFD.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+# File signatures of formats that are never article text (first bytes -> name).
+_MAGIC_NUMBERS = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/EPUB)"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office document"),
+    (b"\x7fELF", "ELF executable"),
+)
+_UTF32_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"))
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_SNIFF_BYTES = 8192
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_AS_LATIN1 = "newsclaims-as-latin-1"
+codecs.register_error(_AS_LATIN1, lambda exc: (
+    exc.object[exc.start:exc.end].decode("latin-1"), exc.end))  # type: ignore[attr-defined]
+# Share of control bytes (other than tab, CR, LF, FF) above which bytes without
+# NULs are still binary rather than text.
+_MAX_CONTROL_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -50,9 +94,20 @@ class Article:
 
 
 def normalize_text(text: str) -> str:
-    """Strip a byte-order mark, unify line endings, trim trailing white space."""
-    text = text.removeprefix("\ufeff")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Clean decoded text before analysis; the result is the record's ``text``.
+
+    Strips zero-width characters and control characters (all but ``\\n`` and
+    ``\\t``), turns CRLF, CR and other line separators into ``\\n``, replaces
+    lone surrogates with U+FFFD and trims trailing white space. Everything else
+    (no-break and thin spaces, Unicode minus, full-width digits, dashes, curly
+    quotes) is kept: the number parser reads it.
+
+    >>> normalize_text("\\ufeff1\\u200b234\\x07 workers\\r\\nnext \\n")
+    '1234 workers\\nnext'
+    """
+    text = _SURROGATES.sub("\ufffd", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROLS.sub("", _INVISIBLE.sub("", text))
     return text.rstrip()
 
 
@@ -97,6 +152,8 @@ def read_sidecar(path: Path) -> dict[str, str | None]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise NewsclaimsError(ErrorCode.E005, f"invalid JSON: {exc}", path=str(path)) from None
+    except OSError as exc:
+        raise NewsclaimsError(ErrorCode.E005, f"cannot read: {exc.strerror or exc}", path=str(path)) from None
     if not isinstance(data, dict):
         raise NewsclaimsError(ErrorCode.E005, "expected a JSON object", path=str(path))
     out: dict[str, str | None] = {}
@@ -111,16 +168,37 @@ def read_sidecar(path: Path) -> dict[str, str | None]:
 
 
 def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
-    """Decode article bytes; return (text, encoding name). Binary content -> E002."""
+    """Decode article bytes; return (text, name of the encoding).
+
+    In order: a byte-order mark (UTF-8, UTF-16, UTF-32); known binary formats
+    by their first bytes (E002); UTF-16 without a BOM, recognised by NUL bytes
+    in every other position; other NUL bytes or many control bytes (E002);
+    UTF-8; Windows-1252 (which reads Latin-1 text the same, bar C1 controls);
+    then charset-normalizer's best guess. Nothing fits: E003. Latin-1 text is
+    read as Windows-1252, its superset for printable characters, and reported
+    as ``cp1252``.
+
+    >>> decode_bytes("caf\u00e9".encode("cp1252")), decode_bytes("Hi".encode("utf-16-le"))
+    (('café', 'cp1252'), ('Hi', 'utf-16-le'))
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise NewsclaimsError(ErrorCode.E003, "invalid UTF-16 text", path=path) from None
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-8", path=path, skip=3), "utf-8-sig"
+    for bom, encoding in (*_UTF32_BOMS, *_UTF16_BOMS):
+        if data.startswith(bom):
+            return _strict(data, encoding, path=path, skip=len(bom)), encoding.rsplit("-", 1)[0]
+    for magic, kind in _MAGIC_NUMBERS:
+        if data.startswith(magic):
+            raise NewsclaimsError(ErrorCode.E002, f"binary content ({kind}); refused", path=path)
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is not None:
+            text = _strict(data, utf16, path=path)
+            if _control_share(text[:_SNIFF_BYTES]) <= _MAX_CONTROL_SHARE:
+                return text, utf16
         raise NewsclaimsError(ErrorCode.E002, "binary content (NUL bytes); refused", path=path)
+    if _control_share(head.decode("latin-1")) > _MAX_CONTROL_SHARE:
+        raise NewsclaimsError(ErrorCode.E002, "binary content (control bytes); refused", path=path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -128,42 +206,89 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     # Windows-1252 first: it is by far the most common legacy encoding of English
     # news, and on short texts charset-normalizer's statistics can pick a
     # look-alike code page (cp1257) that garbles quotes and accents. cp1252
-    # leaves five bytes undefined, so a strict decode still rejects many others.
+    # leaves five bytes undefined, so a strict decode still rejects many others;
+    # a stray one or two (Latin-1 text with a C1 control) are read as browsers
+    # do, as the Latin-1 control character, which normalize_text drops.
+    undefined = sum(data.count(b) for b in _CP1252_UNDEFINED)
+    if undefined <= max(2, len(data) // 1000):
+        return data.decode("cp1252", errors=_AS_LATIN1), "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    raise NewsclaimsError(ErrorCode.E003, "not UTF-8, UTF-16, Windows-1252 or any encoding "
+                          "charset-normalizer recognises", path=path)
+
+
+def _strict(data: bytes, encoding: str, *, path: str | None, skip: int = 0) -> str:
+    """``data[skip:]`` decoded; invalid bytes -> E003 naming the file and the byte offset."""
     try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
-        from_bytes = None
-    if from_bytes is not None:
-        best = from_bytes(data).best()
-        if best is not None:
-            return str(best), best.encoding
-    raise NewsclaimsError(ErrorCode.E003, "could not decode the file as text", path=path)
+        return data[skip:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise NewsclaimsError(ErrorCode.E003, f"invalid {encoding} text at byte {skip + exc.start}",
+                              path=path) from None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NULs fill one byte of each pair (text in U+0000-U+00FF
+    mostly, as English is), and almost never the other; else None."""
+    pairs = len(head) // 2
+    if pairs < 1:
+        return None
+    even_nuls = head[0:pairs * 2:2].count(0) / pairs
+    odd_nuls = head[1:pairs * 2:2].count(0) / pairs
+    if odd_nuls >= 0.5 and even_nuls <= 0.01:
+        return "utf-16-le"
+    if even_nuls >= 0.5 and odd_nuls <= 0.01:
+        return "utf-16-be"
+    return None
+
+
+def _control_share(text: str) -> float:
+    """Share of control characters other than tab, LF, CR and FF in ``text``."""
+    if not text:
+        return 0.0
+    return sum(1 for c in text if (c < " " and c not in "\t\n\r\f") or c == "\x7f") / len(text)
 
 
 def article_from_text(text: str, *, doc_id: str, metadata: Metadata | None = None,
-                      path: str | None = None, input_sha256: str | None = None) -> Article:
-    """Build an :class:`Article` from text: normalize it and cut a reference block."""
-    body, title, publisher = split_reference_block(normalize_text(text))
+                      path: str | None = None, input_sha256: str | None = None,
+                      html: bool | None = None) -> Article:
+    """Build an :class:`Article` from text: normalize it, read HTML, cut a reference block.
+
+    Args:
+        html: True: the text is an HTML page; False: it is plain text; None
+            (default): HTML when :func:`~pipeline.html.looks_like_html` says so.
+    """
+    text = normalize_text(text)
     meta = metadata or Metadata()
-    updates = {k: v for k, v in (("title", title), ("publisher", publisher)) if v and not getattr(meta, k)}
-    if updates:
-        meta = meta.model_copy(update=updates)
+    if html or (html is None and looks_like_html(text)):
+        page = html_to_text(text)
+        text = normalize_text(page.text)
+        meta = _fill(meta, title=page.title, publisher=page.publisher, url=page.url,
+                     published=page.published)
+    body, title, publisher = split_reference_block(text)
+    meta = _fill(meta, title=title, publisher=publisher)
     return Article(doc_id=doc_id, text=body, metadata=meta, path=path, input_sha256=input_sha256)
+
+
+def _fill(meta: Metadata, **values: str | None) -> Metadata:
+    """``meta`` with the given fields set where it has none."""
+    updates = {k: v for k, v in values.items() if v and not getattr(meta, k)}
+    return meta.model_copy(update=updates) if updates else meta
 
 
 def doc_id_for(path: Path, root: Path | None = None) -> str:
     """The record id of an article file: its path below ``root`` without suffix, '/' -> '__'."""
     rel = path.relative_to(root) if root is not None else Path(path.name)
     name = rel.as_posix()
-    for suffix in (*ARTICLE_SUFFIXES, ".html", ".htm"):
+    for suffix in ARTICLE_SUFFIXES:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
-    return name.replace("/", "__")
+    # a file name that is not UTF-8 holds lone surrogates: U+FFFD keeps the id valid text
+    return _SURROGATES.sub("\ufffd", name).replace("/", "__")
 
 
 def read_article(path: str | Path, *, root: str | Path | None = None,
@@ -177,15 +302,22 @@ def read_article(path: str | Path, *, root: str | Path | None = None,
     Returns:
         The :class:`Article`.
     Raises:
-        NewsclaimsError: E001 missing, E002 binary, E003 undecodable, E004 too big, E005 sidecar.
+        NewsclaimsError: E001 missing, E002 binary, E003 undecodable, E004 too big,
+            E005 sidecar, E014 unreadable.
     """
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise NewsclaimsError(ErrorCode.E001, "no such file", path=str(p))
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise NewsclaimsError(ErrorCode.E004, f"{size} bytes is over the limit of {max_bytes}", path=str(p))
-    data = p.read_bytes()
+    if not p.is_file():
+        raise NewsclaimsError(ErrorCode.E014, "not a regular file (a folder, device or pipe)", path=str(p))
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise NewsclaimsError(ErrorCode.E004, f"{size} bytes is over the limit of {max_bytes}",
+                                  path=str(p))
+        data = p.read_bytes()
+    except OSError as exc:
+        raise NewsclaimsError(ErrorCode.E014, str(exc.strerror or exc), path=str(p)) from None
     text, encoding = decode_bytes(data, path=str(p))
     sidecar = read_sidecar(p.with_name(p.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX))
     meta = Metadata(**{k: v for k, v in sidecar.items() if v is not None}, encoding=encoding)
@@ -195,4 +327,5 @@ def read_article(path: str | Path, *, root: str | Path | None = None,
         metadata=meta,
         path=str(p),
         input_sha256=hashlib.sha256(data).hexdigest(),
+        html=True if p.name.lower().endswith(HTML_SUFFIXES) else None,
     )

@@ -43,7 +43,7 @@ from pipeline.article import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, doc_i
 from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
-from pipeline.record import ArticleRecord, dump_json
+from pipeline.record import _LONE_SURROGATES, ArticleRecord, dump_json
 from pipeline.version import __version__
 
 MANIFEST = "manifest.json"
@@ -144,7 +144,9 @@ def _sha256_file(path: Path) -> str | None:
 
 
 def _jsonl(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+    """One JSON line; lone surrogates (a file name that is not UTF-8) become U+FFFD, as in dump_json."""
+    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return _LONE_SURROGATES.sub("\ufffd", text) + "\n"
 
 
 # -- one chunk (runs in a worker) ------------------------------------------
@@ -383,7 +385,8 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
     corpus, out = Path(corpus), Path(out)
     files = find_articles(corpus, glob=glob)
     if not files:
-        raise NewsclaimsError(ErrorCode.E007, "no .txt articles found", path=str(corpus))
+        raise NewsclaimsError(ErrorCode.E007, f"no {'/'.join(ARTICLE_SUFFIXES)} articles found",
+                              path=str(corpus))
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".newsclaims-write-probe"
@@ -401,9 +404,18 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
     summary = RunSummary(total=len(files))
     previous = {} if force else _previous_entries(out, fingerprint)
     pending: list[str] = []
+    taken: dict[str, str] = {}
     for path in files:
         path = path.resolve()
-        prev = previous.get(path.relative_to(root).as_posix())
+        doc_id, rel = doc_id_for(path, root), path.relative_to(root).as_posix()
+        if doc_id in taken:  # "a.txt" and "a.html": never let one overwrite the other's record
+            entry = {**_new_entry(path, root), "input_sha256": _sha256_file(path)}
+            _fail(entry, NewsclaimsError(ErrorCode.E015, f"doc id {doc_id!r} is taken by {taken[doc_id]}",
+                                         path=rel), root)
+            summary.add(entry)
+            continue
+        taken[doc_id] = rel
+        prev = previous.get(rel)
         if prev is not None and _reusable(prev, _sha256_file(path), out):
             summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "skipped": True})
         else:

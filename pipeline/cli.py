@@ -6,6 +6,10 @@ Exit codes:
     2  usage error (unknown option, bad option value)
     3  input or environment error (missing path, empty corpus, unwritable output,
        model not installed, unreadable article)
+    4  internal error (a bug: rerun with ``--debug`` and report the traceback)
+
+Errors print one line on stderr, ``newsclaims: <file> (field ...): E0xx: ...``;
+``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -16,24 +20,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import NewsclaimsError
+from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.extractor import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pipeline.batch import RunSummary
 
-EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from pipeline.article import read_article
     from pipeline.extractor import Extractor
 
-    article = read_article(args.article)
+    article = read_article(args.article, max_bytes=args.max_bytes)
     record = Extractor(model=args.model, reference_date=args.reference_date).extract_article(article)
     text = record.to_json()
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=args.output) from None
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -47,7 +54,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         summary = run_corpus(args.corpus, args.out, jobs=args.jobs or default_jobs(),
                              batch_size=args.batch_size, force=args.force, engine=args.engine,
                              scheduler=args.scheduler, model=args.model,
-                             reference_date=args.reference_date, glob=args.glob, progress=progress)
+                             reference_date=args.reference_date, glob=args.glob, progress=progress,
+                             max_bytes=args.max_bytes)
     finally:
         close_progress()
     for entry in summary.entries:
@@ -193,7 +201,21 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _byte_count(value: str) -> int:
+    """``--max-bytes``: a positive whole number of bytes."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes, got {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from pipeline.article import DEFAULT_MAX_BYTES
+
+    max_bytes_help = f"refuse article files larger than this (E004; default {DEFAULT_MAX_BYTES})"
     parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__.splitlines()[0])
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -203,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the record here instead of stdout")
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("run", help="process a corpus folder")
@@ -220,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None,
                    help="with --engine dask: scheduler address (default: start a LocalCluster)")
     p.add_argument("--html", action="store_true", help="also write OUT/<doc_id>.html and OUT/index.html")
+    p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("eval", help="score the extractor against the peer test suites")
@@ -270,3 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsclaims: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line for users, the traceback with --debug
+        if args.debug:
+            raise
+        print(f"newsclaims: {ErrorCode.E010.code}: unexpected {type(exc).__name__}: {exc} "
+              "(rerun with --debug for the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL

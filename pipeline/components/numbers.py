@@ -35,7 +35,7 @@ from pipeline.lexicons.changes import (
     INCREASE_LEMMAS,
     INCREASE_NOUNS,
 )
-from pipeline.nlp import RawMention, nc
+from pipeline.nlp import RawMention, nc, text_of
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import Candidate, ordinal_words, scan, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
@@ -71,7 +71,7 @@ class NumberFinder:
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS_FOR_NUMBERS]
         setting = currencies_of_places(e.text for e in doc.ents if e.label_ in _SETTING_LABELS)
         taken: list[tuple[int, int]] = []
-        candidates = scan(doc.text)
+        candidates = scan(text_of(doc))
         self._spans = [(c.start, c.end) for c in candidates]
         for cand in candidates:
             if _overlaps((cand.core_start, cand.core_end), blocked):
@@ -88,13 +88,13 @@ class NumberFinder:
             if mention is not None:
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
-        for start, end, lo, hi in vague_scales(doc.text):
+        for start, end, lo, hi in vague_scales(text_of(doc)):
             if _overlaps((start, end), taken) or _overlaps((start, end), blocked):
                 continue
             fields = {"value": None, "qualifier": "range", "lower": lo, "upper": hi, "unit": None,
                       "dimension": "count", "counted": self._counted_after_of(doc, end)}
             store["quantities"].append(RawMention("quantities", start, end, fields))
-        for start, end, value in ordinal_words(doc.text):
+        for start, end, value in ordinal_words(text_of(doc)):
             if _overlaps((start, end), blocked) or _overlaps((start, end), taken):
                 continue
             store["ordinals"].append(RawMention("ordinals", start, end, {"value": value}))
@@ -143,12 +143,12 @@ class NumberFinder:
         """Spelled "one"/"two" used as a pronoun: "one of the largest", "the one you mentioned"."""
         if cand.kind != "number" or not cand.spelled or cand.value is None or cand.value >= 10:
             return False
-        after = doc.text[cand.end:cand.end + 4].lower()
+        after = text_of(doc)[cand.end:cand.end + 4].lower()
         if after.startswith(" of "):
             return True
         if cand.text.lower() != "one":
             return False
-        before = doc.text[max(0, cand.start - 8):cand.start].lower().split()
+        before = text_of(doc)[max(0, cand.start - 8):cand.start].lower().split()
         return bool(before) and before[-1] in _DETERMINERS
 
     # -- building ---------------------------------------------------------
@@ -204,10 +204,10 @@ class NumberFinder:
         the US dollar, else Celsius (documented default).
         """
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        sentence = (span.sent.text if span is not None else doc.text).lower()
+        sentence = (span.sent.text if span is not None else text_of(doc)).lower()
         if any(word in sentence for word in ANGLE_WORDS):
             return parse_unit("degrees")
-        text = doc.text.lower()
+        text = text_of(doc).lower()
         if not any(word in sentence or word in text for word in TEMPERATURE_WORDS):
             return parse_unit("degrees") if cand.unit == "°" else None  # the sign is a degree
         if "°c" in text or "celsius" in text or "℃" in text:
@@ -220,9 +220,9 @@ class NumberFinder:
     def _pound_is_money(doc: Doc, cand: Candidate, setting: list[str]) -> bool:
         """Bare "pounds" is money in a British or Egyptian setting, beside "£" or "sterling",
         or in millions; otherwise a weight ("drop 25 pounds", "two pounds of meat")."""
-        if any(code in _POUND_CURRENCIES for code in setting) or "£" in doc.text:
+        if any(code in _POUND_CURRENCIES for code in setting) or "£" in text_of(doc):
             return True
-        after = doc.text[cand.end:cand.end + 10].lower()
+        after = text_of(doc)[cand.end:cand.end + 10].lower()
         return after.startswith(" sterling") or cand.value is not None and abs(cand.value) >= 1e6
 
     # -- reading the parse --------------------------------------------------
@@ -256,7 +256,7 @@ class NumberFinder:
 
     def _of_phrase(self, doc: Doc, end: int) -> str | None:
         """The base phrase of "... of X": the object of the "of" right after ``end``."""
-        rest = doc.text[end:end + 4]
+        rest = text_of(doc)[end:end + 4]
         if not rest.lower().startswith(" of "):
             return None
         span = self._span(doc, end + 1, end + 3)
@@ -285,8 +285,8 @@ class NumberFinder:
         # the basis is named after the value ("rose 7% year on year") or ahead of it
         # ("Compared with a year earlier, output was 3.4 percent higher")
         sent = span.sent
-        tail = doc.text[cand.end:sent.end_char][:120]
-        head = doc.text[sent.start_char:cand.start]
+        tail = text_of(doc)[cand.end:sent.end_char][:120]
+        head = text_of(doc)[sent.start_char:cand.start]
         basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail)), None) or \
             next((b for rx, b in BASIS_PATTERNS if rx.search(head) and "compar" in head.lower()), None)
         return {"direction": direction, "basis": basis}

@@ -18,6 +18,7 @@ gives the same tokens for every spelling, and it runs once per article.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -319,7 +320,11 @@ class _Scanner:
                     (frac := self.digit_fraction(j)) is not None:  # "2 1/4"
                 return frac[0], value + frac[1], info
             if (power := self._power(i)) is not None:  # "1.1^23", "1.3x10^6"
-                return power[0], value * power[1] if power[2] else value ** power[1], info
+                try:
+                    powered = value * power[1] if power[2] else value ** power[1]
+                except OverflowError:  # "10^400": no finite value; the mention is dropped
+                    return None
+                return power[0], powered, info
             if nxt and _adjacent(t, nxt) and nxt.kind == "word" and (
                     nxt.text in SCALE_ABBREVIATIONS or nxt.low in SCALE_WORDS):
                 value *= SCALE_ABBREVIATIONS.get(nxt.text) or SCALE_WORDS[nxt.low]
@@ -756,7 +761,13 @@ def scan(text: str) -> list[Candidate]:
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     i = 0
     while i < sc.n:
-        cand, nxt = _parse_at(sc, i)
+        try:
+            cand, nxt = _parse_at(sc, i)
+        except (OverflowError, ValueError):  # a number beyond float range: no mention, never a crash
+            cand, nxt = None, i + 1
+        if cand is not None and any(v is not None and not math.isfinite(v)
+                                    for v in (cand.value, cand.lower, cand.upper)):
+            cand = None
         if cand is None:
             i += 1
             continue

@@ -1,0 +1,87 @@
+"""Long texts: paragraph-aligned chunks, offsets and sentences mapped back onto the whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import Extractor
+from pipeline.extractor import split_chunks
+
+PARAGRAPHS = [
+    "Sales at Acme Corp rose 5 percent in 2024 to $3 billion, the company said on Monday.",
+    "The firm hired 1,200 workers in Ohio. Profit fell 2 percent year on year.",
+    "Exports to Germany grew by a third in March, while imports dropped 7.5 percent.",
+    "Officials in Beijing said output would reach 10 trillion yuan by 2030.",
+]
+LONG = "\n\n".join(PARAGRAPHS * 5)
+
+
+@pytest.mark.parametrize("text, max_chars, cuts", [
+    ("aa\n\nbb\n\ncc", 5, [0, 4, 8]),
+    ("aa\nbb\ncc", 4, [0, 3, 6]),
+    ("One. Two. Three.", 10, [0, 10]),
+    ("aaaa bbbb cccc", 6, [0, 5, 10]),
+    ("abcdefghij", 4, [0, 4, 8]),
+    ("1\u00a0234 1\u00a0234", 7, [0, 6]),
+    ("short", 100, [0]),
+    ("", 1, [0]),
+], ids=["paragraphs", "lines", "sentences", "spaces", "hard-cut", "no-cut-in-number", "short", "empty"])
+def test_split_chunks(text, max_chars, cuts):
+    chunks = split_chunks(text, max_chars=max_chars)
+    assert [offset for offset, _ in chunks] == cuts
+    assert "".join(chunk for _, chunk in chunks) == text
+    assert all(len(chunk) <= max_chars for _, chunk in chunks)
+    assert all(text[offset:offset + len(chunk)] == chunk for offset, chunk in chunks)
+
+
+def test_chunk_size_is_capped_by_spacy_max_length():
+    assert Extractor(chunk_chars=10**12).chunk_chars == Extractor().nlp.max_length
+
+
+def _mentions(record):
+    return [(type(m).__name__, m.start, m.end, m.text, getattr(m, "value", None)) for m in record.mentions()]
+
+
+def test_chunked_record_matches_the_whole_record(extractor):
+    small = Extractor(chunk_chars=200)
+    assert len(split_chunks(LONG, max_chars=200)) >= 10
+    whole = extractor.extract(LONG, doc_id="x")
+    chunked = small.extract(LONG, doc_id="x")
+    assert chunked.text == whole.text == LONG
+    assert _mentions(chunked) == _mentions(whole)
+    assert [m.sentence for m in chunked.mentions()] == [m.sentence for m in whole.mentions()]
+    assert [(c.values, c.time, c.sentence) for c in chunked.claims] == \
+        [(c.values, c.time, c.sentence) for c in whole.claims]
+    assert chunked.reference_date == whole.reference_date
+
+
+def test_chunked_record_keeps_its_invariants():
+    record = Extractor(chunk_chars=150).extract(LONG)
+    ids = {m.id for m in record.mentions()}
+    assert len(ids) == len(record.mentions())
+    for m in record.mentions():
+        assert record.text[m.start:m.end] == m.text
+    for c in record.claims:
+        assert set(c.values) <= ids and (c.time is None or c.time in ids)
+    sentences = [m.sentence for m in sorted(record.mentions(), key=lambda m: m.start)]
+    assert sentences == sorted(sentences) and sentences[-1] >= 4 * 5
+
+
+def test_text_longer_than_spacy_max_length_is_processed(extractor, monkeypatch):
+    monkeypatch.setattr(extractor.nlp, "max_length", 300)
+    with pytest.raises(ValueError, match="E088"):
+        extractor.nlp(LONG)  # what an unchunked run would hit
+    record = Extractor().extract(LONG)
+    assert record.text == LONG and len(record.percentages) == 4 * 5
+
+
+def test_long_and_short_articles_stream_in_order():
+    from pipeline.article import article_from_text
+
+    small = Extractor(chunk_chars=200)
+    texts = ["Profit rose 1 percent.", LONG, "Profit rose 2 percent.", "Profit rose 3 percent.", LONG]
+    articles = [article_from_text(t, doc_id=f"a{i}") for i, t in enumerate(texts)]
+    records = list(small.extract_articles(articles, batch_size=2))
+    assert [r.doc_id for r in records] == ["a0", "a1", "a2", "a3", "a4"]
+    assert [r.text for r in records] == texts
+    assert [len(r.percentages) for r in records] == [1, 20, 1, 1, 20]

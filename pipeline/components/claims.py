@@ -148,6 +148,12 @@ class ClaimBuilder:
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
             if ent is not None:
                 return ent
+        # an anaphoric possessor: "The group's operating profit", "its shares"
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is not None and _anaphor_labels(poss) is not None and depth < 2:
+            ent = ClaimBuilder._entity_for(doc, poss, entities, sents, s_idx, depth + 1)
+            if ent is not None:
+                return ent
         # or one among its pre-modifiers ("Zhongguancun-based firms")
         pre = [t for t in subj.subtree if t.i < subj.i]
         for tok in reversed(pre):
@@ -245,6 +251,12 @@ class ClaimBuilder:
             return value.fields["of"]
         if value.kind == "quantities" and value.fields.get("counted"):
             return value.fields["counted"]
+        # "held its deposit rate at 2 percent", "cut the rate to 4 percent": the verb's object
+        if verb is not None and root.dep_ == "pobj" and root.head.lower_ in ("at", "to", "by") and \
+                root.head.head is verb:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < root.i), None)
+            if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+                return _phrase(obj)
         # the subject is what is measured when it is a common noun phrase and the
         # verb states its level or change: "Revenue rose to US$6.7 billion"
         if verb is not None and subj is not None and _measurable_subject(subj) and \

@@ -24,6 +24,9 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "manufacturer": ORG, "agency": ORG, "ministry": ORG, "bureau": ORG, "government": ORG + PLACE,
     "startup": ORG, "business": ORG, "conglomerate": ORG, "automaker": ORG, "utility": ORG,
     "developer": ORG, "university": ORG, "institute": ORG, "committee": ORG, "commission": ORG,
+    "designer": ORG, "producer": ORG, "supplier": ORG, "platform": ORG, "processor": ORG,
+    "exporter": ORG, "importer": ORG, "miner": ORG, "shipper": ORG, "builder": ORG, "contractor": ORG,
+    "chipmaker": ORG, "carmaker": ORG, "insurer": ORG, "buyer": ORG, "seller": ORG, "investor": ORG,
     "board": ORG, "partnership": ORG, "authority": ORG, "council": ORG, "regulator": ORG,
 
 }

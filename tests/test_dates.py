@@ -263,3 +263,15 @@ def test_one_dateparser_per_process():
 ], ids=["year-before-comma", "year-before-comma-2"])
 def test_year_followed_by_a_comma(text, value):
     assert [d.value for d in find_dates(text, reference=REF)] == [value]
+
+
+def test_prefiltered_scan_finds_what_the_plain_scan_finds():
+    """The trigger prefilter in find_dates must not change any match (corpus articles)."""
+    from pathlib import Path
+
+    from pipeline.normalize import dates as D
+
+    for path in sorted(Path(__file__).resolve().parent.parent.joinpath("corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        plain = [(m.start(), m.end()) for m in D._PATTERN.finditer(text)]
+        assert [(m.start(), m.end()) for m in D._matches(text)] == plain, path.name

@@ -73,7 +73,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1252,6 +1252,45 @@ def _skip(kind: str, mtext: str, text: str, start: int) -> bool:
     return False
 
 
+# Every time expression holds one of these: a digit, a month, weekday, season or
+# holiday name, or a word of time. The grammar is a long alternation that
+# Python's regex engine tries at every position; trying it only at the token
+# starts shortly before a trigger gives the same matches (tested against the
+# plain scan over the corpus and both peer suites) in a fraction of the time.
+_TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *(h.split()[0].rstrip("'s") for h in _HOLIDAYS),
+                         "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
+                         "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
+                         "weekend", "weekends", "fortnight", "today", "tomorrow", "yesterday", "tonight",
+                         "now", "ago", "fy", "fiscal", "ytd", "date", "noon", "midnight", "morning",
+                         "evening", "afternoon", "night", "eve", "twenties", "thirties", "forties",
+                         "fifties", "sixties", "seventies", "eighties", "nineties", "hundreds", "times",
+                         "hour", "hours", "minute", "minutes", "season", "millennium", "semester",
+                         "term", "period", "recent", "recently", "annual", "annually"}, key=len, reverse=True)
+_TRIGGER = re.compile(r"[0-9\uff10-\uff19]|\b(?:" + "|".join(re.escape(w) for w in _TRIGGER_WORDS) + r")",
+                      re.IGNORECASE)
+_TOKEN_START = re.compile(r"(?<!\w)\w|[^\w\s]")
+_LOOKBACK = 50  # characters before a trigger where a match may begin ("between the start of ...")
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PATTERN.finditer(text)``, tried only at token starts near a trigger."""
+    if len(text) < 400:
+        yield from _PATTERN.finditer(text)
+        return
+    starts: set[int] = set()
+    for t in _TRIGGER.finditer(text):
+        lo = max(0, t.start() - _LOOKBACK)
+        starts.update(m.start() for m in _TOKEN_START.finditer(text, lo, t.start() + 1))
+    done = 0
+    for pos in sorted(starts):
+        if pos < done:
+            continue
+        m = _PATTERN.match(text, pos)
+        if m is not None and m.end() > m.start():
+            yield m
+            done = m.end()
+
+
 def find_dates(text: str, *, reference: Reference | None = None,
                direction: Direction | None = None) -> list[DateFound]:
     """Every time expression in ``text``, resolved against ``reference``.
@@ -1273,7 +1312,7 @@ def find_dates(text: str, *, reference: Reference | None = None,
     fiscal_end = _fiscal_year_end(text)
     statement = _FISCAL_END.search(text)
     out: list[DateFound] = []
-    for m in _PATTERN.finditer(text):
+    for m in _matches(text):
         kind = next((name for name, _rx in _GRAMMAR if m.group(name) is not None), None)
         if kind is None:
             continue

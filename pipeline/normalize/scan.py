@@ -779,10 +779,10 @@ def scan(text: str) -> list[Candidate]:
 
 def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
     """One value: [currency] core [unit] starting at i. Returns (parts, index after)."""
-    cur = sc.currency_before(i)
     parsed = sc.core(i)
     if parsed is None:
         return None
+    cur = sc.currency_before(i)  # only where a number starts: it is called for every token
     j, value, info = parsed
     if _time_of_day_after(sc, j):
         return None  # "9.30 am", "7 p.m.": a time of day

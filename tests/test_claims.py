@@ -93,3 +93,13 @@ def test_claim_ids_refer_to_existing_mentions(extractor):
         assert set(c.values) <= ids
         assert c.time is None or c.time in ids
         assert c.subject_entity is None or c.subject_entity in ids
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The European Central Bank has held its deposit rate at 2 percent since June.", "its deposit rate"),
+    ("Sichuan's GDP rose to more than 6.4 trillion yuan in 2024.", "Sichuan's GDP"),
+    ("Tai Wah gained 1.3 percent to HK$27.15.", None),
+], ids=["verb-object-level", "possessive-subject", "not-another-value"])
+def test_measure_rules(extractor, text, measure):
+    record = extractor.extract(text, published="2025-06-30")
+    assert record.claims[-1].measure == measure

@@ -176,7 +176,7 @@ class ClaimBuilder:
         reporting = _reporting_verb(subj.head)
         if subj.pos_ == "PRON" and reporting is not None and depth < 2:
             speaker = _subject(reporting)
-            if speaker is not None and speaker is not subj:
+            if speaker is not None and speaker != subj:
                 ent = ClaimBuilder._entity_for(doc, speaker, entities, sents, s_idx, depth + 1)
                 if ent is not None and ent.fields.get("label") in labels:
                     return ent
@@ -191,7 +191,7 @@ class ClaimBuilder:
                                   key=lambda c: ("appos", "compound", "poss").index(c.dep_))
                 for t in [tok, *children]:
                     ent = next((e for e in entities if e.start <= t.idx < e.end), None)
-                    if ent is None and t is tok and _anaphor_labels(tok) is not None:
+                    if ent is None and t == tok and _anaphor_labels(tok) is not None:
                         ent = ClaimBuilder._entity_for(doc, tok, entities, sents, s_idx - 1, depth + 1)
                     if ent is not None and ent not in ranked and ent.fields.get("label") in labels:
                         ranked.append(ent)
@@ -236,14 +236,17 @@ class ClaimBuilder:
         # the value describes a noun: "R&D spending near six percent"
         if value.kind == "percentages" and head.pos_ in ("VERB", "AUX") and value.fields.get("of"):
             return value.fields["of"]
-        describable = head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) and not head.ent_type_ \
-            and not _is_date_like(head)
-        if describable and head.pos_ in ("NOUN", "PROPN") and head.i < span.start and root.dep_ in (
+        def describable(noun: Token) -> bool:  # not a change, a name, a period or another value
+            return noun.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) and not noun.ent_type_ \
+                and not _is_date_like(noun) and not any(c.like_num for c in noun.children)
+
+
+        if describable(head) and head.pos_ in ("NOUN", "PROPN") and head.i < span.start and root.dep_ in (
                 "npadvmod", "appos", "amod", "nmod", "advmod", "pobj", "dobj", "attr", "nummod", "prep"):
             left = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ != "prep")
             return doc[left:head.i + 1].text
         if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("advmod", "prep", "amod") and \
-                head.head.i < span.start:
+                head.head.i < span.start and describable(head.head):
             noun = head.head
             left = min(t.i for t in noun.subtree if t.i <= noun.i)
             return doc[left:noun.i + 1].text
@@ -253,13 +256,13 @@ class ClaimBuilder:
             return value.fields["counted"]
         # "held its deposit rate at 2 percent", "cut the rate to 4 percent": the verb's object
         if verb is not None and root.dep_ == "pobj" and root.head.lower_ in ("at", "to", "by") and \
-                root.head.head is verb:
+                root.head.head == verb:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < root.i), None)
-            if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+            if obj is not None and obj.pos_ == "NOUN" and describable(obj):
                 return _phrase(obj)
         # the subject is what is measured when it is a common noun phrase and the
         # verb states its level or change: "Revenue rose to US$6.7 billion"
-        if verb is not None and subj is not None and _measurable_subject(subj) and \
+        if verb is not None and subj is not None and _measurable_subject(subj, span) and \
                 (value.fields.get("change") is not None or verb.lemma_ in LEVEL_VERBS
                  or verb.lemma_ in INCREASE_LEMMAS | DECREASE_LEMMAS):
             return _phrase(subj, verb)
@@ -278,8 +281,8 @@ class ClaimBuilder:
                 adjacent = 0 <= d.start - span.end_char <= 2  # "£388 million a year ago"
                 d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
                 d_verb = _governing_verb(d_span) if d_span is not None else None
-                speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb is not verb)
-                other_clause = int(d_verb is not None and verb is not None and d_verb is not verb)
+                speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)
+                other_clause = int(d_verb is not None and verb is not None and d_verb != verb)
                 basis = int(_is_comparison_date(doc, d) and not adjacent)
                 return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
@@ -359,12 +362,16 @@ def _ref_year(doc: Doc) -> int | None:
     return int(value[:4]) if value else None
 
 
+# Tokens are compared with == and !=, never `is`: spaCy makes a new Token object
+# on every access, so two handles on one token are equal but not identical.
+
+
 def _reporting_verb(verb: Token) -> Token | None:
     """The speech verb a clause is reported under: "said ... that it had completed"
     (the parser attaches the clause as ccomp, or to "statement" as acl)."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in ("ccomp", "acl", "pobj", "prep", "advcl") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "acl", "pobj", "prep", "advcl") or tok.head == tok:
             return None
         tok = tok.head
         if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
@@ -378,7 +385,7 @@ def _governing_verb(span: Span) -> Token | None:
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and (tok not in span or tok.i == span.start):
             return tok
-        if tok.head is tok:
+        if tok.head == tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
@@ -392,7 +399,7 @@ def _subject(verb: Token) -> Token | None:
             if subj.lower_ in ("who", "which", "that") and tok.dep_ in ("relcl", "acl"):
                 return tok.head  # "Negi, who owns 11 percent": the relative pronoun's antecedent
             return subj
-        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") and tok.head != tok:
             if tok.dep_ in ("relcl", "acl"):
                 return tok.head
             tok = tok.head
@@ -414,7 +421,7 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
         while end > tok.i + 1 and tok.doc[end - 1].pos_ in ("AUX", "PART", "ADV", "PUNCT"):
             end -= 1
     for t in tree:
-        if t.i > tok.i and t.dep_ in ("relcl", "acl", "punct") and t.head is tok:
+        if t.i > tok.i and t.dep_ in ("relcl", "punct") and t.head == tok:
             end = min(end, t.left_edge.i)
             break
     while end > tok.i + 1 and tok.doc[end - 1].lower_ in ("that", "which", "who", "whose", ","):
@@ -422,12 +429,12 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
     return tok.doc[tree[0].i:end].text
 
 
-def _measurable_subject(subj: Token) -> bool:
-    """A common noun phrase ("revenue", "the value added of ..."), not a name,
-    pronoun or anaphor, nor a phrase holding the value itself."""
-    if subj.pos_ not in ("NOUN",) or subj.ent_type_ or _anaphor_labels(subj) is not None:
+def _measurable_subject(subj: Token, span: Span) -> bool:
+    """A common noun phrase ("revenue", "Sichuan's GDP", "Irish 10-year bond yields"),
+    not a name, pronoun or anaphor, nor a phrase holding the value itself."""
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ or _anaphor_labels(subj) is not None:
         return False
-    return not any(t.like_num for t in subj.subtree)
+    return not any(span.start <= t.i < span.end for t in subj.subtree)
 
 
 def _anaphor_labels(subj: Token) -> tuple[str, ...] | None:

@@ -48,7 +48,8 @@ def test_bom_and_crlf(tmp_path):
 
 
 def test_windows_1252(tmp_path):
-    (tmp_path / "a.txt").write_bytes("Prices rose 5 percent \u2014 a \u201cbig\u201d jump in caf\u00e9s.".encode("cp1252"))
+    text = "Prices rose 5 percent \u2014 a \u201cbig\u201d jump in caf\u00e9s."
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1252"))
     art = read_article(tmp_path / "a.txt")
     assert "caf\u00e9s" in art.text and "\u201cbig\u201d" in art.text
     assert art.metadata.encoding and art.metadata.encoding != "utf-8"

@@ -238,8 +238,8 @@ class NumberFinder:
         head = tok.head
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and \
                 head.pos_ in ("NOUN", "PROPN"):
-            first = max(tok.i + 1, self._span(doc, cand.start, cand.end).end if
-                        self._span(doc, cand.start, cand.end) else tok.i + 1)
+            whole = self._span(doc, cand.start, cand.end)
+            first = max(tok.i + 1, whole.end if whole is not None else tok.i + 1)
             # skip past another numeric span inside ("Three trillion-yuan clusters")
             for m_start, m_end in self._spans:
                 ms = self._span(doc, m_start, m_end)
@@ -279,7 +279,8 @@ class NumberFinder:
         span = self._span(doc, cand.start, cand.end)
         if span is None:
             return None
-        direction = self._direction(doc, span, cand.kind) if cand.kind != "unit" or not self._is_duration(cand) else None
+        duration = cand.kind == "unit" and self._is_duration(cand)
+        direction = None if duration else self._direction(doc, span, cand.kind)
         if direction is None:
             return None
         # the basis is named after the value ("rose 7% year on year") or ahead of it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pipeline.evaluate.score import FileScore
@@ -26,7 +27,7 @@ def _row(score: FileScore, name: str) -> tuple[str, ...]:
             _pct(score.precision), _pct(score.recall), _pct(score.f1), _pct(score.value_accuracy), neg)
 
 
-def markdown_table(header: tuple[str, ...], rows: list[tuple[str, ...]], *, left: int = 1) -> str:
+def markdown_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]], *, left: int = 1) -> str:
     """An aligned Markdown table; the first ``left`` columns are text, the rest right-aligned numbers."""
     widths = [max(len(r[i]) for r in (*rows, header)) for i in range(len(header))]
 

@@ -26,7 +26,7 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "developer": ORG, "university": ORG, "institute": ORG, "committee": ORG, "commission": ORG,
     "designer": ORG, "producer": ORG, "supplier": ORG, "platform": ORG, "processor": ORG,
     "exporter": ORG, "importer": ORG, "miner": ORG, "shipper": ORG, "builder": ORG, "contractor": ORG,
-    "chipmaker": ORG, "carmaker": ORG, "insurer": ORG, "buyer": ORG, "seller": ORG, "investor": ORG,
+    "chipmaker": ORG, "carmaker": ORG, "buyer": ORG, "seller": ORG, "investor": ORG,
     "board": ORG, "partnership": ORG, "authority": ORG, "council": ORG, "regulator": ORG,
 
 }

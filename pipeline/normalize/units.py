@@ -103,7 +103,7 @@ class UnitInfo:
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The process-wide UnitRegistry (built on first use)."""
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     # Twenty-foot equivalent unit: a count unit shipping uses; dimensionless.
     ureg.define("TEU = [container] = teu")
     return ureg
@@ -182,7 +182,7 @@ def parse_unit(surface: str) -> UnitInfo | None:
     units = q.units
     magnitude = float(q.magnitude)
     try:
-        offset = not ureg._is_multiplicative(units) if hasattr(ureg, "_is_multiplicative") else False
+        offset = not ureg._is_multiplicative(str(units)) if hasattr(ureg, "_is_multiplicative") else False
     except Exception:
         offset = False
     to_si: float | None

@@ -275,3 +275,30 @@ def test_prefiltered_scan_finds_what_the_plain_scan_finds():
         text = path.read_text(encoding="utf-8")
         plain = [(m.start(), m.end()) for m in D._PATTERN.finditer(text)]
         assert [(m.start(), m.end()) for m in D._matches(text)] == plain, path.name
+
+
+def test_prefiltered_scan_matches_plain_scan_on_suite_inputs():
+    """The same equality over every input of both peer suites, padded past the short-text path."""
+    import glob
+    import json
+    import os
+
+    from pipeline.normalize import dates as D
+
+    root = os.environ.get("NEWSCLAIMS_BENCHMARKS") or str(
+        __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "benchmarks")
+    texts: list[str] = []
+    for f in glob.glob(f"{root}/recognizers-text/**/*.json", recursive=True):
+        data = json.load(open(f, encoding="utf-8-sig"))
+        texts += [c["Input"] for c in data if isinstance(c, dict) and "Input" in c]
+    for f in glob.glob(f"{root}/duckling/**/*.jsonl", recursive=True):
+        texts += [json.loads(line)["text"] for line in open(f, encoding="utf-8")]
+    if not texts:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"benchmark suites missing at {root}")
+        pytest.skip(f"benchmark suites missing at {root}")
+    filler = "The committee met and discussed the matter at some length with several members present. " * 5
+    for text in texts:
+        padded = f"{filler}{text}"  # over 400 characters: the prefiltered path
+        plain = [(m.start(), m.end()) for m in D._PATTERN.finditer(padded)]
+        assert [(m.start(), m.end()) for m in D._matches(padded)] == plain, text

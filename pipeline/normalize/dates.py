@@ -1257,7 +1257,8 @@ def _skip(kind: str, mtext: str, text: str, start: int) -> bool:
 # Python's regex engine tries at every position; trying it only at the token
 # starts shortly before a trigger gives the same matches (tested against the
 # plain scan over the corpus and both peer suites) in a fraction of the time.
-_TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *(h.split()[0].rstrip("'s") for h in _HOLIDAYS),
+_HOLIDAY_WORDS = {re.sub(r"'s?$", "", w) for h in _HOLIDAYS for w in h.split()}
+_TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *_HOLIDAY_WORDS,
                          "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
                          "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
                          "weekend", "weekends", "fortnight", "today", "tomorrow", "yesterday", "tonight",
@@ -1265,10 +1266,29 @@ _TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *(h.split()[0].rstrip("
                          "evening", "afternoon", "night", "eve", "twenties", "thirties", "forties",
                          "fifties", "sixties", "seventies", "eighties", "nineties", "hundreds", "times",
                          "hour", "hours", "minute", "minutes", "season", "millennium", "semester",
-                         "term", "period", "recent", "recently", "annual", "annually"}, key=len, reverse=True)
+                         "term", "period", "recent", "recently", "annual", "annually", "tmrw", "tmr", "tom",
+                         "qtr", "qtrs",
+                         "wk", "wks", "mo", "mos", "mth", "mths", "hr", "hrs", "min", "mins", "sec", "secs",
+                         "yday", "tonite", "nite"}, key=len, reverse=True)
 _TRIGGER = re.compile(r"[0-9\uff10-\uff19]|\b(?:" + "|".join(re.escape(w) for w in _TRIGGER_WORDS) + r")",
                       re.IGNORECASE)
 _TOKEN_START = re.compile(r"(?<!\w)\w|[^\w\s]")
+# Words a time expression may begin with (besides trigger words, numbers and
+# symbols). Plain words outside this list never start a match, so they are
+# not tried; the equality with the plain scan is tested.
+_START_WORDS = frozenset("""
+a an the this that these those last next past previous coming current following upcoming early late mid middle
+end start beginning close turn since from between in on at by during for over within until till through
+throughout before after around about circa so earlier later recent recently few several couple some every each
+rest remainder same whole entire full both either of to up as ago now then eve new black good ash palm mardi
+shrove pancake ascension whit white trinity boss bosses world civil martin presidents president mothers mother
+fathers father memorial labor labour independence valentine valentines saint st branch maundy mlk tmrw tomorrows
+calendar q h w one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred first second third fourth
+fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
+eighteenth nineteenth twentieth thirtieth half quarter fiscal and or no not only just nearly almost more less
+""".split()) | frozenset(w.lower() for w in _TRIGGER_WORDS)
+_WORD = re.compile(r"\w+")
 _LOOKBACK = 50  # characters before a trigger where a match may begin ("between the start of ...")
 
 
@@ -1280,15 +1300,21 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     starts: set[int] = set()
     for t in _TRIGGER.finditer(text):
         lo = max(0, t.start() - _LOOKBACK)
-        starts.update(m.start() for m in _TOKEN_START.finditer(text, lo, t.start() + 1))
+        for m in _TOKEN_START.finditer(text, lo, t.start() + 1):
+            pos = m.start()
+            if text[pos].isalpha():
+                word = _WORD.match(text, pos)
+                if word is not None and word.group().isalpha() and word.group().lower() not in _START_WORDS:
+                    continue  # a plain word never begins a time expression
+            starts.add(pos)
     done = 0
     for pos in sorted(starts):
         if pos < done:
             continue
-        m = _PATTERN.match(text, pos)
-        if m is not None and m.end() > m.start():
-            yield m
-            done = m.end()
+        found = _PATTERN.match(text, pos)
+        if found is not None and found.end() > found.start():
+            yield found
+            done = found.end()
 
 
 def find_dates(text: str, *, reference: Reference | None = None,

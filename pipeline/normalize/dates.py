@@ -70,6 +70,7 @@ and the arithmetic here cover the rest.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -1293,24 +1294,22 @@ _LOOKBACK = 50  # characters before a trigger where a match may begin ("between 
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """``_PATTERN.finditer(text)``, tried only at token starts near a trigger."""
+    """``_PATTERN.finditer(text)``, tried only at plausible token starts near a trigger."""
     if len(text) < 400:
         yield from _PATTERN.finditer(text)
         return
-    starts: set[int] = set()
+    tokens = [m.start() for m in _TOKEN_START.finditer(text)]
+    near: set[int] = set()
     for t in _TRIGGER.finditer(text):
-        lo = max(0, t.start() - _LOOKBACK)
-        for m in _TOKEN_START.finditer(text, lo, t.start() + 1):
-            pos = m.start()
-            if text[pos].isalpha():
-                word = _WORD.match(text, pos)
-                if word is not None and word.group().isalpha() and word.group().lower() not in _START_WORDS:
-                    continue  # a plain word never begins a time expression
-            starts.add(pos)
+        near.update(tokens[bisect.bisect_left(tokens, t.start() - _LOOKBACK):bisect.bisect_right(tokens, t.start())])
     done = 0
-    for pos in sorted(starts):
+    for pos in sorted(near):
         if pos < done:
             continue
+        if text[pos].isalpha():
+            word = _WORD.match(text, pos)
+            if word is not None and word.group().isalpha() and word.group().lower() not in _START_WORDS:
+                continue  # a plain word never begins a time expression
         found = _PATTERN.match(text, pos)
         if found is not None and found.end() > found.start():
             yield found

@@ -302,3 +302,14 @@ def test_prefiltered_scan_matches_plain_scan_on_suite_inputs():
         padded = f"{filler}{text}"  # over 400 characters: the prefiltered path
         plain = [(m.start(), m.end()) for m in D._PATTERN.finditer(padded)]
         assert [(m.start(), m.end()) for m in D._matches(padded)] == plain, text
+
+
+@pytest.mark.parametrize("text, value, start, end", [
+    ("Revenue rose 5 percent in the three months to September.", "2025-07/2025-09", "2025-07-01", "2025-09-30"),
+    ("Sales rose in the 13 weeks to Oct. 4.", "2025-07-06/2025-10-04", "2025-07-06", "2025-10-04"),
+    ("Profit for the six months to September rose.", "2025-04/2025-09", "2025-04-01", "2025-09-30"),
+], ids=["three-months-to", "weeks-to-a-day", "six-months-to"])
+def test_period_named_by_its_end(text, value, start, end):
+    (d,) = find_dates(text, reference=Reference(2025, 11, 7))
+    assert (d.value, d.start_date, d.end_date) == (value, start, end)
+    assert d.text.startswith("the ")

@@ -1378,9 +1378,16 @@ _DURATION_BEFORE = re.compile(rf"(?:\bfor\s+)?\b(?P<n>{_NUM}|a|an)\s+(?P<u>days?
 _DURATION_AFTER = re.compile(rf"^\s+for\s+(?P<n>{_NUM}|a|an)\s+(?P<u>days?|weeks?|months?)\b", re.IGNORECASE)
 
 
+_PERIOD_ENDING = re.compile(
+    r"\b(?:(?:in|for|during|over)\s+)?(?P<p>the)\s+(?:(?:past|last|latest|first)\s+)?(?P<n>\d{1,2}|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fifty-two)\s+(?P<u>months|weeks|quarters|days)\s+"
+    r"(?:to|ended|ending|through|until)\s+$", re.IGNORECASE)
+
+
 def _with_durations(text: str, found: list[DateFound], ref: Reference) -> list[DateFound]:
     """A day with a length ("for 3 days from today", "from 18th Dec for 10 days") -> the period it starts;
-    "between now and November 15th" -> from the reference day."""
+    a period named by its end ("the three months to September", "the 13 weeks to Oct. 4") -> that
+    period, as many units back as it says; "between now and November 15th" -> from the reference day."""
     out = []
     for d in found:
         before = text[max(0, d.start - 40):d.start]
@@ -1397,6 +1404,20 @@ def _with_durations(text: str, found: list[DateFound], ref: Reference) -> list[D
                 d = DateFound(start, end, text[start:end], f"{first.isoformat()}/{last.isoformat()}",
                               start_date=first.isoformat(), end_date=last.isoformat(), granularity="day",
                               relative=d.relative, explicit_year=d.explicit_year, explicit_day=d.explicit_day)
+        lead = _PERIOD_ENDING.search(text[max(0, d.start - 60):d.start])
+        if lead and d.end_date and "/" not in (d.value or "") and d.granularity in ("day", "month", "quarter"):
+            # "the three months to September", "the 13 weeks to Oct. 4": the period that ends there
+            n, unit = _num(lead.group("n")) or 0, _unit_of(lead.group("u"))
+            last = dt.date.fromisoformat(d.end_date)
+            first = _shift_unit(last + ONE_DAY, unit, -n)
+            if n and first <= last:
+                start = d.start - (len(text[max(0, d.start - 60):d.start]) - lead.start("p"))
+                gran = "day" if unit in ("day", "week") else "month"
+                value = f"{first.isoformat()}/{last.isoformat()}" if gran == "day" else \
+                    f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+                d = DateFound(start, d.end, text[start:d.end], value, start_date=first.isoformat(),
+                              end_date=last.isoformat(), granularity=gran, relative=d.relative,
+                              explicit_year=d.explicit_year, explicit_day=d.explicit_day)
         rdate = ref.date
         now_before = re.search(r"\bbetween\s+now\s+and\s+$", before, re.IGNORECASE)
         now_after = re.match(r"^\s+and\s+now\b", after, re.IGNORECASE)

@@ -103,3 +103,11 @@ def test_claim_ids_refer_to_existing_mentions(extractor):
 def test_measure_rules(extractor, text, measure):
     record = extractor.extract(text, published="2025-06-30")
     assert record.claims[-1].measure == measure
+
+
+def test_anaphor_inside_the_subject_phrase(extractor):
+    record = extractor.extract("Kestrel Semiconductor reported results on Thursday. Revenue at the Singapore-listed "
+                               "chip designer rose 5.8 percent.", published="2025-11-07")
+    ids = {e.id: e for e in record.entities}
+    claim = record.claims[-1]
+    assert ids[claim.subject_entity].canonical == "Kestrel Semiconductor"

@@ -11,7 +11,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one). Anaphors ("this hub", "the company", "it", "here")
-  resolve to ``subject_entity``: a pronoun in a reported clause is the
+  resolve to ``subject_entity`` (also when the anaphor is the subject's
+  possessor or "at/of" object: "The group's profit", "Revenue at the chip
+  designer"): a pronoun in a reported clause is the
   speaker ("X said that it had ..."); a definite noun phrase is an earlier
   name ending in the anaphor's head
   noun ("the partnership" -> "Capital Area Transit Partnership"); else the
@@ -154,8 +156,16 @@ class ClaimBuilder:
             ent = ClaimBuilder._entity_for(doc, poss, entities, sents, s_idx, depth + 1)
             if ent is not None:
                 return ent
+        # an anaphor the subject belongs to: "Revenue at the chip designer", "shares of the company"
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from")):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and depth < 2:
+                ent = ClaimBuilder._entity_for(doc, obj, entities, sents, s_idx, depth + 1)
+                if ent is not None:
+                    return ent
         # or one among its pre-modifiers ("Zhongguancun-based firms")
-        pre = [t for t in subj.subtree if t.i < subj.i]
+        # (not for an anaphor: "the Singapore-listed chip designer" is not Singapore)
+        pre = [t for t in subj.subtree if t.i < subj.i] if _anaphor_labels(subj) is None else []
         for tok in reversed(pre):
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
             if ent is not None and ent.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):

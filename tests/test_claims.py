@@ -111,3 +111,9 @@ def test_anaphor_inside_the_subject_phrase(extractor):
     ids = {e.id: e for e in record.entities}
     claim = record.claims[-1]
     assert ids[claim.subject_entity].canonical == "Kestrel Semiconductor"
+
+
+def test_change_after_a_value_takes_its_measure(extractor):
+    record = extractor.extract("Kestrel reported net income of US$1.84 billion for the quarter, down 3.2 percent "
+                               "from a year earlier.", published="2025-11-07")
+    assert [c.measure for c in record.claims] == ["net income", "net income"]

@@ -28,7 +28,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   buyback"); the base of a share ("a third of Beijing's GDP"); the noun the
   value describes ("R&D spending near six percent"); the counted noun; the
   subject of a level or change verb when it is a common noun phrase ("output
-  ... surged 16.5 percent", "Revenue rose to US$6.7 billion").
+  ... surged 16.5 percent", "Revenue rose to US$6.7 billion"); for a change
+  right after another value of the sentence, that value's measure ("net income
+  of US$1.84 billion, down 3.2 percent").
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
   not a comparison basis ("from 2022", "a year earlier" — unless it directly
   follows the value: "£388 million a year ago"), not the date of a speech verb
@@ -104,6 +106,14 @@ class ClaimBuilder:
                     used.add(id(nxt))
             claim = self._claim(doc, span, sent, s_idx, sents, value, entities, dates)
             claim.values = group
+            prev = store["claims"][-1] if store["claims"] else None
+            if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
+                    value.fields.get("change") is not None and \
+                    prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
+                    claim.fields.get("subject") in (None, prev.fields.get("subject")) and \
+                    0 <= value.start - prev.values[-1].end <= 60:
+                # "net income of US$1.84 billion, down 3.2 percent": the change is of the same measure
+                claim.fields["measure"] = prev.fields["measure"]
             store["claims"].append(claim)
         return doc
 

@@ -265,43 +265,38 @@ def test_year_followed_by_a_comma(text, value):
     assert [d.value for d in find_dates(text, reference=REF)] == [value]
 
 
-def test_prefiltered_scan_finds_what_the_plain_scan_finds():
-    """The trigger prefilter in find_dates must not change any match (corpus articles)."""
-    from pathlib import Path
-
+def _assert_prefilter_matches_plain_scan(texts: list[str]) -> None:
+    """The trigger prefilter in find_dates must not change any match."""
     from pipeline.normalize import dates as D
 
-    for path in sorted(Path(__file__).resolve().parent.parent.joinpath("corpus").glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
+    for text in texts:
         plain = [(m.start(), m.end()) for m in D._PATTERN.finditer(text)]
-        assert [(m.start(), m.end()) for m in D._matches(text)] == plain, path.name
+        assert [(m.start(), m.end()) for m in D._matches(text)] == plain, text[:80]
+
+
+def test_prefiltered_scan_finds_what_the_plain_scan_finds():
+    """On the corpus articles."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    _assert_prefilter_matches_plain_scan([p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))])
 
 
 def test_prefiltered_scan_matches_plain_scan_on_suite_inputs():
-    """The same equality over every input of both peer suites, padded past the short-text path."""
-    import glob
-    import json
+    """On every input of both peer suites, padded past the short-text path."""
     import os
 
-    from pipeline.normalize import dates as D
+    from pipeline.errors import NewsclaimsError
+    from pipeline.evaluate import benchmarks_dir, load_suites
 
-    root = os.environ.get("NEWSCLAIMS_BENCHMARKS") or str(
-        __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "benchmarks")
-    texts: list[str] = []
-    for f in glob.glob(f"{root}/recognizers-text/**/*.json", recursive=True):
-        data = json.load(open(f, encoding="utf-8-sig"))
-        texts += [c["Input"] for c in data if isinstance(c, dict) and "Input" in c]
-    for f in glob.glob(f"{root}/duckling/**/*.jsonl", recursive=True):
-        texts += [json.loads(line)["text"] for line in open(f, encoding="utf-8")]
-    if not texts:
+    try:
+        files = load_suites(benchmarks_dir())
+    except NewsclaimsError as exc:
         if os.environ.get("CI") == "true":
-            pytest.fail(f"benchmark suites missing at {root}")
-        pytest.skip(f"benchmark suites missing at {root}")
+            pytest.fail(f"benchmark suites missing: {exc}")
+        pytest.skip(f"benchmark suites missing: {exc}")
     filler = "The committee met and discussed the matter at some length with several members present. " * 5
-    for text in texts:
-        padded = f"{filler}{text}"  # over 400 characters: the prefiltered path
-        plain = [(m.start(), m.end()) for m in D._PATTERN.finditer(padded)]
-        assert [(m.start(), m.end()) for m in D._matches(padded)] == plain, text
+    _assert_prefilter_matches_plain_scan([f"{filler}{case.text}" for f in files for case in f.cases])
 
 
 @pytest.mark.parametrize("text, value, start, end", [

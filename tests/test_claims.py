@@ -117,3 +117,33 @@ def test_change_after_a_value_takes_its_measure(extractor):
     record = extractor.extract("Kestrel reported net income of US$1.84 billion for the quarter, down 3.2 percent "
                                "from a year earlier.", published="2025-11-07")
     assert [c.measure for c in record.claims] == ["net income", "net income"]
+
+
+@pytest.mark.parametrize("text, subject, entity", [
+    ("Ostrava Steel is expanding. Despite employing fewer than 900 people, the company ships "
+     "2 million tonnes a year.", "the company", "Ostrava Steel"),
+    ("After cutting 5 percent of its staff, Brightline Media hired 40 editors.", "Brightline Media",
+     "Brightline Media"),
+    ("Corvo Air plans to keep its fleet flat, Jensen told reporters, after selling 12 percent of "
+     "its aircraft in 2024.", "Corvo Air", "Corvo Air"),
+], ids=["despite-gerund", "after-gerund", "gerund-on-parenthetical-speech-verb"])
+def test_gerund_under_preposition_takes_main_subject(extractor, text, subject, entity):
+    _, claims = claims_of(extractor, text)
+    c, _, ent, _ = claims[0]
+    assert c.subject == subject
+    assert ent is not None and ent.canonical == entity
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Five provinces signed the pact. Together, the five provinces employ 3 million people.", ["Five", "3 million"]),
+    ("Electronics is the largest of the five.", []),
+    ("Freight trains from the two cities made 4,800 trips.", ["4,800"]),
+    ("The two sides said talks would resume.", []),
+    ("The target is one we can meet, she said.", []),
+    ("Across the 48 companies in the index that have reported, earnings grew.", ["48"]),
+    ("The 42-page report was published on Monday.", ["42"]),
+], ids=["the-five-provinces", "of-the-five", "the-two-cities", "the-two-sides", "pronoun-one",
+        "restricted-noun-kept", "hyphenated-kept"])
+def test_reference_counts_are_not_claims(extractor, text, kept):
+    record, claims = claims_of(extractor, text)
+    assert [values[0].text for _, values, _, _ in claims] == kept

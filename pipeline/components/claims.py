@@ -91,7 +91,7 @@ class ClaimBuilder:
             if id(value) in used:
                 continue
             span = doc.char_span(value.start, value.end, alignment_mode="expand")
-            if span is None or _is_period_phrase(span, value):
+            if span is None or _is_period_phrase(span, value) or _is_reference_count(doc, value):
                 continue
             s_idx = max(0, bisect.bisect_right(sent_starts, value.start) - 1)
             sent = sents[s_idx]
@@ -419,6 +419,20 @@ def _subject(verb: Token) -> Token | None:
             if subj.lower_ in ("who", "which", "that") and tok.dep_ in ("relcl", "acl"):
                 return tok.head  # "Negi, who owns 11 percent": the relative pronoun's antecedent
             return subj
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "Despite covering less than four percent ..., this hub contributes": a
+            # gerund under a preposition shares the main clause's subject
+            tok = tok.head.head
+            reported = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if tok.lemma_ in SPEECH_VERBS:
+                # "The company plans ..., Whitcombe told analysts, after cutting 4 percent":
+                # the parser hangs the gerund on the parenthetical speech verb, whose
+                # reported clause is its ccomp or (inverted) its head
+                if reported is not None:
+                    tok = reported
+                elif tok.dep_ in ("advcl", "parataxis") and tok.head != tok:
+                    tok = tok.head
+            continue
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") and tok.head != tok:
             if tok.dep_ in ("relcl", "acl"):
                 return tok.head
@@ -484,6 +498,31 @@ def _is_period_phrase(span: Span, value: RawMention) -> bool:
         return any(t.lower_ in ("the", "a", "its", "this", "that", "first", "last", "past", "next")
                    for t in root.children) or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
     return False
+
+
+_DEFINITE = frozenset({"the", "these", "those", "both"})
+
+
+def _is_reference_count(doc: Doc, value: RawMention) -> bool:
+    """A count that refers back instead of stating a figure: "the two cities", "the
+    largest of the five", "the two sides said" (a definite set the article already
+    named), and the pronoun "one" ("is one we are confident we can meet")."""
+    if value.kind != "quantities" or value.fields.get("dimension") != "count" or \
+            value.fields.get("qualifier") != "exact":
+        return False
+    text = text_of(doc)
+    if text[value.end:value.end + 1] == "-":  # "the 42-page report" describes the report
+        return False
+    before = text[max(0, value.start - 8):value.start].lower().split()
+    if before and before[-1] in _DEFINITE:
+        # ... unless the noun is restricted, which states the figure: "Across the 48
+        # companies in the index that have reported"
+        span = doc.char_span(value.start, value.end, alignment_mode="expand")
+        noun = span.root.head if span is not None and span.root.dep_ == "nummod" else None
+        return noun is None or not any(c.i > noun.i and c.dep_ in ("prep", "relcl", "acl")
+                                       for c in noun.children)
+    return value.fields.get("value") == 1 and not value.fields.get("counted") and \
+        text[value.start:value.end].lower() == "one"
 
 
 def _in_quotes(text: str, pos: int) -> bool:

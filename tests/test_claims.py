@@ -147,3 +147,17 @@ def test_gerund_under_preposition_takes_main_subject(extractor, text, subject, e
 def test_reference_counts_are_not_claims(extractor, text, kept):
     record, claims = claims_of(extractor, text)
     assert [values[0].text for _, values, _, _ in claims] == kept
+
+
+@pytest.mark.parametrize("text, times", [
+    ("Workers exposed to heat above 35 degrees were twice as likely to fall ill, according to a study "
+     "published on Wednesday.", [None]),
+    ("Analysts expect margins of 20 percent, Ortiz said in a note on Tuesday.", [None]),
+    ("Acme agreed on Monday to buy Brill for $2 billion.", ["2025-06-30"]),
+    ("Brill shares fell 2 percent on Friday, while Acme gained 1 percent.", ["2025-06-27", "2025-06-27"]),
+    ("Profit for the quarter, reported in a filing dated 2025-06-02, fell to $3 million.", ["2025-06-02"]),
+], ids=["study-published-on", "said-on", "agreed-on-to-buy", "while-clause", "written-date-kept"])
+def test_relative_day_of_another_event_is_not_the_time(extractor, text, times):
+    # published 2025-06-30, a Monday: "Friday" is 2025-06-27
+    _, claims = claims_of(extractor, text)
+    assert [t.value if t is not None else None for _, _, _, t in claims] == times

@@ -307,6 +307,11 @@ class ClaimBuilder:
                 return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
             best = min(in_sent, key=rank)
+            if rank(best)[0] == 0 and _dates_another_event(doc, best, verb):
+                # a single day that dates another clause's event ("according to a study
+                # published on Wednesday", "the board met on Sunday") is not the time of
+                # the figure; nor is anything carried over it
+                return None, None
             if rank(best)[0] == 0:  # a comparison basis is never the time of another value
                 return best, "sentence"
             in_sent = []
@@ -375,6 +380,31 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
         return True
     before = text_of(doc)[max(0, date.start - 12):date.start].lower().split()
     return bool(before) and before[-1] in _COMPARISON_WORDS
+
+
+def _dates_another_event(doc: Doc, date: RawMention, verb: Token | None) -> bool:
+    """A relative day governed by a verb that is not the value's verb nor one of
+    its governors ("agreed on Monday to acquire ..." dates the acquisition; "a study
+    published on Wednesday found ..." does not date the study's figures)."""
+    # only a relative day ("on Wednesday", "today"): that is how news dates the event
+    # it reports; a written-out date is more often the figure's as-of or filing date
+    if verb is None or date.fields.get("granularity") != "day" or not date.fields.get("relative") or \
+            date.fields.get("start_date") != date.fields.get("end_date"):
+        return False
+    d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    d_verb = _governing_verb(d_span) if d_span is not None else None
+    if d_verb is None or d_verb == verb:
+        return False
+    if d_verb.lemma_ in SPEECH_VERBS:  # "Ortiz said on Tuesday": the day of the saying
+        return True
+    return d_verb not in list(verb.ancestors) and not _coordinated(d_verb, verb)
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two verbs of one event chain: conjuncts or a participle/while-clause hanging on
+    the other ("fell 2.1 percent on Friday, while Tai Wah gained 1.3 percent")."""
+    return (b.head == a and b.dep_ in ("conj", "advcl", "xcomp")) or \
+        (a.head == b and a.dep_ in ("conj", "advcl", "xcomp"))
 
 
 def _ref_year(doc: Doc) -> int | None:

@@ -80,3 +80,12 @@ def test_definite_head_noun_refers_to_the_named_entity(extractor):
     ids = {e.id: e for e in record.entities}
     claim = record.claims[-1]
     assert ids[claim.subject_entity].canonical == "Capital Area Transit Partnership"
+
+
+def test_surname_shares_the_full_name(extractor):
+    record = extractor.extract("Ritika Bhandari founded the firm in 2012. Bhandari owns about 11 percent "
+                               "of it, and Bhandari said she would stay.", published="2025-06-30")
+    found = [(e.text, e.label, e.canonical) for e in record.entities if "Bhandari" in e.text]
+    assert found and all(label == "PERSON" and canonical == "Ritika Bhandari" for _, label, canonical in found)
+    group = [g for g in record.entity_groups if g.canonical == "Ritika Bhandari"]
+    assert len(group) == 1 and len(group[0].mentions) == len(found) >= 2

@@ -10,6 +10,9 @@ Steps, each driven by data in :mod:`pipeline.lexicons.entities` and
    abbreviations ("AI", "R&D");
 4. a short form of a company's name ("Kestrel" after "Kestrel Semiconductor")
    shares its canonical name and is an ORG, when exactly one longer ORG fits;
+   a bare surname ("Bhandari" after "Ritika Bhandari") shares the person's full
+   name and is a PERSON, when exactly one earlier full name ends in it (the
+   small model often tags a bare surname ORG);
 5. an abbreviation introduced in brackets ("National Development and Reform
    Commission (NDRC)") shares the full name's canonical form, and its later
    bare mentions become entities too.
@@ -83,9 +86,15 @@ class EntityCorrector:
         store = nc(doc)
         names = [(canonical_name(e.text), e) for e in doc.ents]
         full_orgs = sorted({n for n, e in names if e.label_ == "ORG" and " " in n}, key=len, reverse=True)
+        full_persons = {n for n, e in names if e.label_ == "PERSON" and " " in n}
         for name, ent in names:
             canonical, label = aliases.get(name, name), ent.label_
-            if label not in ("GPE", "LOC", "NORP") and canonical not in full_orgs:
+            surname_of = [p for p in full_persons if " " not in canonical and p.split()[-1] == canonical]
+            if label not in ("GPE", "LOC", "NORP") and len(surname_of) == 1:
+                # "Bhandari" after "Ritika Bhandari": a person's surname, whatever label
+                # the model gave the bare word
+                canonical, label = surname_of[0], "PERSON"
+            elif label not in ("GPE", "LOC", "NORP") and canonical not in full_orgs:
                 # "Kestrel" after "Kestrel Semiconductor": the short form of a company's name
                 longer = [o for o in full_orgs if o.startswith(canonical + " ")]
                 if len(longer) == 1:

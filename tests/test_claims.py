@@ -161,3 +161,17 @@ def test_relative_day_of_another_event_is_not_the_time(extractor, text, times):
     # published 2025-06-30, a Monday: "Friday" is 2025-06-27
     _, claims = claims_of(extractor, text)
     assert [t.value if t is not None else None for _, _, _, t in claims] == times
+
+
+def test_appositive_descriptor_resolves_to_the_name_it_describes(extractor):
+    _, claims = claims_of(extractor, "Larchmont is buying the stake of Aomori Capital, the Osaka fund that "
+                                     "holds 2.5 million shares.")
+    c, _, ent, _ = claims[0]
+    assert c.subject == "the Osaka fund" and ent is not None and ent.canonical == "Aomori Capital"
+
+
+def test_salience_counts_subject_mentions_double(extractor):
+    _, claims = claims_of(extractor, "Northwind Logistics opened a warehouse beside Ford's depot in May. "
+                                     "The warehouse is large. It employs 300 people.")
+    c, _, ent, _ = claims[-1]
+    assert c.subject == "It" and ent is not None and ent.canonical == "Northwind Logistics"

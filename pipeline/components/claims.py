@@ -7,10 +7,14 @@ Rules (each tested with small sentences in tests/test_claims.py):
   to September", "for the six months"): that is when, not a claim. A money amount
   followed by a bracketed conversion ("10 billion yuan (about $1.4 billion)")
   is one claim with both values. "145 labs and 10 institutions" is two claims.
+- Not claims either: a count that refers back to a set already named ("the two
+  sides said", "the largest of the five"; kept when the noun is restricted: "the
+  48 companies in the index that have reported"), and the pronoun "one".
 - ``predicate``: the lemma of the verb that governs the value (walking up the
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
-  to a verb that has one). Anaphors ("this hub", "the company", "it", "here")
+  to a verb that has one; a gerund under a preposition, "Despite covering ...",
+  takes the main clause's subject). Anaphors ("this hub", "the company", "it", "here")
   resolve to ``subject_entity`` (also when the anaphor is the subject's
   possessor or "at/of" object: "The group's profit", "Revenue at the chip
   designer"): a pronoun in a reported clause is the
@@ -19,7 +23,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   noun ("the partnership" -> "Capital Area Transit Partnership"); else the
   previous sentence's subject entity when
   its label fits (itself resolved if it is an anaphor); else the fitting
-  entity mentioned most often so far (ties: the most recent). A subject with no entity
+  entity mentioned most often so far, a mention as a subject counting double
+  (ties: the most recent). A descriptor in apposition ("Shirakawa Capital, the
+  Tokyo fund that holds ...") is the name it describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures.
 - ``measure``: what is measured, first that applies: the "in"/"of" phrase after
@@ -34,7 +40,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
   not a comparison basis ("from 2022", "a year earlier" — unless it directly
   follows the value: "£388 million a year ago"), not the date of a speech verb
-  ("said on Thursday"), in the value's own clause, then the nearest. Else the
+  ("said on Thursday"), in the value's own clause, then the nearest. A relative
+  single day that dates another event (a speech verb's "said on Tuesday", "a
+  study published on Wednesday") is never the time, and nothing is carried
+  over it. Else the
   latest period (month or coarser, not a basis) of the previous sentence of the
   same paragraph (``"carried"``), unless it is background history (ending more
   than five years before the reference date); else null.
@@ -156,6 +165,10 @@ class ClaimBuilder:
         # an entity naming the subject: the head itself, or a name attached to it
         # (possessor, compound, apposition: "Kestrel's shares", "group Tai Wah Holdings")
         attached = [subj] + [c for c in subj.children if c.dep_ in ("poss", "compound", "appos", "nmod")]
+        if subj.dep_ == "appos" and subj.pos_ == "NOUN":
+            # "Shirakawa Capital, the Tokyo fund that holds ...": the described name
+            # comes before the descriptor's own modifiers
+            attached = [subj.head, subj] + attached[1:]
         for tok in attached:
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
             if ent is not None:
@@ -218,13 +231,16 @@ class ClaimBuilder:
             if ranked:
                 return min(ranked, key=lambda e: labels.index(e.fields["label"]))
         # else the most salient fitting entity so far: the most mentioned in the
-        # article up to here (ties: the most recent); labels in order of preference
+        # article up to here, a mention as a subject counting double (ties: the most
+        # recent); labels in order of preference
         for label in labels:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
             if before:
                 counts: dict[str, int] = {}
                 for e in before:
-                    counts[e.fields["canonical"]] = counts.get(e.fields["canonical"], 0) + 1
+                    e_span = doc.char_span(e.start, e.end, alignment_mode="expand")
+                    weight = 2 if e_span is not None and e_span.root.dep_ in _SUBJ else 1
+                    counts[e.fields["canonical"]] = counts.get(e.fields["canonical"], 0) + weight
                 best = max(counts.values())
                 return [e for e in before if counts[e.fields["canonical"]] == best][-1]
         for label in labels:

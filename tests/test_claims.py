@@ -175,3 +175,17 @@ def test_salience_counts_subject_mentions_double(extractor):
                                      "The warehouse is large. It employs 300 people.")
     c, _, ent, _ = claims[-1]
     assert c.subject == "It" and ent is not None and ent.canonical == "Northwind Logistics"
+
+
+@pytest.mark.parametrize("text, carried", [
+    ("Commissioners approved the plant in June. The state has offered $180 million in incentives.", None),
+    ("Exports rose 8 percent in May. Imports fell 4 percent.", "2025-05"),
+    ("The October figures were weak, she said. The 0.2 percentage point rise in unemployment is not yet a trend.",
+     "2024-10"),
+], ids=["event-date-not-carried", "figure-date-carried", "data-date-carried"])
+def test_what_carries_to_the_next_sentence(extractor, text, carried):
+    # published 2025-06-30: a bare "October" is the latest past one, 2024-10
+    _, claims = claims_of(extractor, text)
+    c, _, _, time = claims[-1]
+    assert (time.value if time is not None else None) == carried
+    assert c.time_source == ("carried" if carried else None)

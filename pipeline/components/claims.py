@@ -45,8 +45,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   study published on Wednesday") is never the time, and nothing is carried
   over it. Else the
   latest period (month or coarser, not a basis) of the previous sentence of the
-  same paragraph (``"carried"``), unless it is background history (ending more
-  than five years before the reference date); else null.
+  same paragraph (``"carried"``), when it scoped a figure there, names the data
+  ("The October figures ...") or dates a change stated in words ("Trade slowed
+  in the third quarter"), unless it is background history (ending more than five
+  years before the reference date); else null.
 - ``quoted``: the value stands inside quotation marks (of five words or more;
   shorter ones are names or scare quotes); ``speaker``: the subject of a speech
   verb ("said") naming someone, in the sentence or, for a quotation running over
@@ -152,6 +154,8 @@ class ClaimBuilder:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates)
+        if source == "carried" and time is not None and not _carries(doc, time, s_idx):
+            time, source = None, None
         fields["time_source"] = source
         quoted = _in_quotes(text_of(doc), value.start)
         fields["quoted"] = quoted
@@ -423,6 +427,24 @@ def _coordinated(a: Token, b: Token) -> bool:
         (a.head == b and a.dep_ in ("conj", "advcl", "xcomp"))
 
 
+def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:
+    """A date of the previous sentence carries over when it scoped a figure there ("in
+    the six months to September ... Its mainland unit booked") or names the data
+    itself ("The October figures suggest ... The 0.2 point rise") or dates a change
+    stated in words; not the date of an
+    event ("approved the project in June. The state has offered $180 million")."""
+    if any(c.sentence == s_idx - 1 and c.time is date for c in nc(doc)["claims"]):
+        return True
+    d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if d_span is None:
+        return False
+    if d_span.root.dep_ in ("compound", "amod", "poss", "nmod"):
+        return True
+    # or dates a change stated in words ("Trade slowed in the third quarter. Imports fell 4 percent.")
+    verb = _governing_verb(d_span)
+    return verb is not None and verb.lemma_ in (INCREASE_LEMMAS | DECREASE_LEMMAS | LEVEL_VERBS | {"slow"})
+
+
 def _ref_year(doc: Doc) -> int | None:
     value = (doc._.reference_date or {}).get("value")
     return int(value[:4]) if value else None
@@ -554,7 +576,7 @@ def _is_reference_count(doc: Doc, value: RawMention) -> bool:
     largest of the five", "the two sides said" (a definite set the article already
     named), and the pronoun "one" ("is one we are confident we can meet")."""
     if value.kind != "quantities" or value.fields.get("dimension") != "count" or \
-            value.fields.get("qualifier") != "exact":
+            value.fields.get("qualifier") != "exact" or not float(value.fields.get("value") or 0.5).is_integer():
         return False
     text = text_of(doc)
     if text[value.end:value.end + 1] == "-":  # "the 42-page report" describes the report

@@ -189,3 +189,23 @@ def test_what_carries_to_the_next_sentence(extractor, text, carried):
     c, _, _, time = claims[-1]
     assert (time.value if time is not None else None) == carried
     assert c.time_source == ("carried" if carried else None)
+
+
+def test_reported_clause_misparsed_under_speech_verb(extractor):
+    # the small model hangs "said" under "fell" and makes "operating profit" its object
+    _, claims = claims_of(extractor, "Tokyo-based Morikawa Precision, which makes industrial robots and camera "
+                                     "modules, said operating profit for the fiscal second quarter, which ended "
+                                     "Sept. 30, fell to ¥41.3 billion from ¥47.9 billion.")
+    (c, _, ent, time), (c2, _, _, time2) = claims
+    assert c.subject == "operating profit for the fiscal second quarter" and c.measure == c.subject
+    assert ent is not None and ent.canonical == "Morikawa Precision"
+    assert time is not None and time.text == "the fiscal second quarter" and time.fiscal
+
+
+@pytest.mark.parametrize("text, times", [
+    ("Revenue rose to $5 billion in 2024 from $4.2 billion.", ["2024", None]),
+    ("Revenue rose to $5 billion in 2024 from $4.2 billion a year earlier.", ["2024", "a year earlier"]),
+], ids=["basis-time-unknown", "basis-time-given"])
+def test_earlier_figure_of_a_change_gets_the_basis_time(extractor, text, times):
+    _, claims = claims_of(extractor, text)
+    assert [t.text if t is not None else None for _, _, _, t in claims] == times

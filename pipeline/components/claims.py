@@ -14,7 +14,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one; a gerund under a preposition, "Despite covering ...",
-  takes the main clause's subject). Anaphors ("this hub", "the company", "it", "here")
+  takes the main clause's subject; when the parser makes a reported clause's
+  subject the object of the speech verb, "X said operating profit ... fell", that
+  object). Anaphors ("this hub", "the company", "it", "here")
   resolve to ``subject_entity`` (also when the anaphor is the subject's
   possessor or "at/of" object: "The group's profit", "Revenue at the chip
   designer"): a pronoun in a reported clause is the
@@ -48,7 +50,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   same paragraph (``"carried"``), when it scoped a figure there, names the data
   ("The October figures ...") or dates a change stated in words ("Trade slowed
   in the third quarter"), unless it is background history (ending more than five
-  years before the reference date); else null.
+  years before the reference date); else null. The earlier figure of a change
+  ("rose to $5 billion from $4.2 billion") takes the comparison date of the
+  sentence ("a year earlier") or none.
 - ``quoted``: the value stands inside quotation marks (of five words or more;
   shorter ones are names or scare quotes); ``speaker``: the subject of a speech
   verb ("said") naming someone, in the sentence or, for a quotation running over
@@ -138,10 +142,11 @@ class ClaimBuilder:
         subject_entity = None
         if subj is not None:
             subject_entity = self._entity_for(doc, subj, entities, sents, s_idx)
-            if subject_entity is None and verb is not None and verb.dep_ == "ccomp" and \
-                    verb.head.lemma_ in SPEECH_VERBS:
+            speech = verb.head if verb is not None and verb.dep_ == "ccomp" and \
+                verb.head.lemma_ in SPEECH_VERBS else _inverted_speech(verb) if verb is not None else None
+            if subject_entity is None and speech is not None:
                 # "Harlow said profit rose 8 percent": the profit is the speaker's
-                speaker_subj = _subject(verb.head)
+                speaker_subj = _subject(speech)
                 if speaker_subj is not None and not _in_quotes(text_of(doc), value.start):
                     ent = self._entity_for(doc, speaker_subj, entities, sents, s_idx)
                     if ent is not None and ent.fields.get("label") == "ORG":
@@ -313,6 +318,11 @@ class ClaimBuilder:
               dates: list[RawMention]) -> tuple[RawMention | None, str | None]:
         """The date that scopes a value (see the module docstring for the order)."""
         in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+        if _is_basis_value(span):
+            # "fell to ¥41.3 billion from ¥47.9 billion": the earlier figure's time is the
+            # comparison date when the sentence gives one ("a year earlier"), else unknown
+            basis_dates = [d for d in in_sent if _is_comparison_date(doc, d)]
+            return (basis_dates[0], "sentence") if basis_dates else (None, None)
         if in_sent:
             verb = _governing_verb(span)
             mid = (span.start_char + span.end_char) / 2
@@ -326,14 +336,15 @@ class ClaimBuilder:
                 basis = int(_is_comparison_date(doc, d) and not adjacent)
                 return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
-            best = min(in_sent, key=rank)
-            if rank(best)[0] == 0 and _dates_another_event(doc, best, verb):
-                # a single day that dates another clause's event ("according to a study
-                # published on Wednesday", "the board met on Sunday") is not the time of
-                # the figure; nor is anything carried over it
+            # a comparison basis is never the time of another value; nor is a single
+            # day that dates another clause's event ("according to a study published
+            # on Wednesday", "the board met on Sunday"), and nothing is carried over it
+            fitting = [d for d in in_sent if rank(d)[0] == 0]
+            kept = [d for d in fitting if not _dates_another_event(doc, d, verb)]
+            if kept:
+                return min(kept, key=rank), "sentence"
+            if fitting:
                 return None, None
-            if rank(best)[0] == 0:  # a comparison basis is never the time of another value
-                return best, "sentence"
             in_sent = []
         if s_idx > 0 and not in_sent:
             prev = sents[s_idx - 1]
@@ -427,6 +438,17 @@ def _coordinated(a: Token, b: Token) -> bool:
         (a.head == b and a.dep_ in ("conj", "advcl", "xcomp"))
 
 
+def _is_basis_value(span: Span) -> bool:
+    """The earlier figure of a change: "rose to $5 billion from $4.2 billion"."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "from" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = prep.head
+    return verb.lemma_ in (INCREASE_LEMMAS | DECREASE_LEMMAS | {"slow"}) and \
+        any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
 def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:
     """A date of the previous sentence carries over when it scoped a figure there ("in
     the six months to September ... Its mainland unit booked") or names the data
@@ -479,8 +501,19 @@ def _governing_verb(span: Span) -> Token | None:
     return None
 
 
+def _inverted_speech(verb: Token) -> Token | None:
+    """The speech verb the parser hung under a reported verb ("Morikawa said operating
+    profit ... fell": "said" as parataxis of "fell", "profit" as its object)."""
+    return next((c for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i < verb.i
+                 and c.lemma_ in SPEECH_VERBS and c.pos_ == "VERB"), None)
+
+
 def _subject(verb: Token) -> Token | None:
     tok = verb
+    if not any(c.dep_ in _SUBJ for c in verb.children) and (speech := _inverted_speech(verb)) is not None:
+        obj = next((c for c in speech.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None:
+            return obj
     for _ in range(5):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
         if subj is not None:

@@ -209,3 +209,13 @@ def test_reported_clause_misparsed_under_speech_verb(extractor):
 def test_earlier_figure_of_a_change_gets_the_basis_time(extractor, text, times):
     _, claims = claims_of(extractor, text)
     assert [t.text if t is not None else None for _, _, _, t in claims] == times
+
+
+@pytest.mark.parametrize("text", [
+    "The Lund Institute ran the survey. Two-thirds of the workers said they drank less than 2 litres a shift.",
+    "The Lund Institute ran the survey in May. Many workers were tired. They drank less than 2 litres a shift.",
+], ids=["they-is-the-speaker", "they-is-no-name"])
+def test_plural_pronoun_is_not_linked_to_an_unrelated_organisation(extractor, text):
+    _, claims = claims_of(extractor, text)
+    c, _, ent, _ = claims[-1]
+    assert c.subject.lower() == "they" and ent is None

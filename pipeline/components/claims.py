@@ -26,7 +26,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   previous sentence's subject entity when
   its label fits (itself resolved if it is an anaphor); else the fitting
   entity mentioned most often so far, a mention as a subject counting double
-  (ties: the most recent). A descriptor in apposition ("Shirakawa Capital, the
+  (ties: the most recent) — but never for "they"/"them", and a pronoun whose
+  speaker is a common noun phrase ("Two-thirds of the workers said they ...")
+  has no entity. A descriptor in apposition ("Shirakawa Capital, the
   Tokyo fund that holds ...") is the name it describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures.
@@ -222,6 +224,10 @@ class ClaimBuilder:
                 ent = ClaimBuilder._entity_for(doc, speaker, entities, sents, s_idx, depth + 1)
                 if ent is not None and ent.fields.get("label") in labels:
                     return ent
+                if ent is None and speaker.pos_ == "NOUN":
+                    # "Two-thirds of the workers surveyed said they drank ...": the
+                    # pronoun is the speaker, who is no named entity
+                    return None
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
@@ -239,6 +245,8 @@ class ClaimBuilder:
                         ranked.append(ent)
             if ranked:
                 return min(ranked, key=lambda e: labels.index(e.fields["label"]))
+        if subj.lower_ in ("they", "them"):
+            return None  # a plural pronoun is most often a group of people or things, not a name
         # else the most salient fitting entity so far: the most mentioned in the
         # article up to here, a mention as a subject counting double (ties: the most
         # recent); labels in order of preference

@@ -219,3 +219,21 @@ def test_plural_pronoun_is_not_linked_to_an_unrelated_organisation(extractor, te
     _, claims = claims_of(extractor, text)
     c, _, ent, _ = claims[-1]
     assert c.subject.lower() == "they" and ent is None
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("The battery will sit on a 45-acre site next to the panels.", "site"),
+    ("Power will travel along a new 330-kilovolt transmission line.", "transmission line"),
+    ("Kessler signed a 10-year contract with the port.", "contract"),
+], ids=["acre-site", "kilovolt-line", "year-contract"])
+def test_adjectival_quantity_measures_the_noun_it_modifies(extractor, text, measure):
+    _, claims = claims_of(extractor, text)
+    assert claims[0][0].measure == measure
+
+
+def test_infinitive_on_an_object_takes_the_main_subject(extractor):
+    _, claims = claims_of(extractor, "Fortescue Metals Group has signed a contract to buy 60 percent of the "
+                                     "plant's output.")
+    c, _, ent, _ = claims[0]
+    assert c.subject == "Fortescue Metals Group" and ent is not None and ent.canonical == "Fortescue Metals Group"
+    assert c.measure == "the plant's output"

@@ -14,7 +14,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one; a gerund under a preposition, "Despite covering ...",
-  takes the main clause's subject; when the parser makes a reported clause's
+  takes the main clause's subject, and so does an infinitive on the object
+  ("Westgate signed a contract to buy 60 percent"); when the parser makes a reported clause's
   subject the object of the speech verb, "X said operating profit ... fell", that
   object). Anaphors ("this hub", "the company", "it", "here")
   resolve to ``subject_entity`` (also when the anaphor is the subject's
@@ -128,7 +129,8 @@ class ClaimBuilder:
                     value.fields.get("change") is not None and \
                     prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
                     claim.fields.get("subject") in (None, prev.fields.get("subject")) and \
-                    0 <= value.start - prev.values[-1].end <= 60:
+                    0 <= value.start - prev.values[-1].end <= 60 and \
+                    text_of(doc)[prev.values[-1].start:prev.values[-1].end] not in (claim.fields.get("subject") or ""):
                 # "net income of US$1.84 billion, down 3.2 percent": the change is of the same measure
                 claim.fields["measure"] = prev.fields["measure"]
             store["claims"].append(claim)
@@ -277,11 +279,14 @@ class ClaimBuilder:
                 if objs and objs[0].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and \
                         not _is_date_like(objs[0]) and objs[0].lemma_.lower() not in SETTING_NOUNS:
                     return doc[nxt.i + 1:objs[0].i + 1].text
-        # the value modifies the noun after it: "a £250 million share buyback"
+        # the value modifies the noun after it: "a £250 million share buyback", "a
+        # 45-acre site" (a count's noun is its counted noun instead, below)
         root = span.root
         head = root.head
+        adjectival = value.kind == "quantities" and value.fields.get("unit") and "-" in span.text
         if head.pos_ == "NOUN" and head.i >= span.end and root.dep_ in ("compound", "nummod", "amod", "nmod",
-                                                                          "quantmod") and value.kind != "quantities" \
+                                                                          "quantmod") and \
+                (value.kind != "quantities" or adjectival) \
                 and not _is_date_like(head) and head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) \
                 and all(t.dep_ in ("compound", "amod", "nmod", "punct") and not t.like_num
                         for t in doc[span.end:head.i]):
@@ -543,6 +548,11 @@ def _subject(verb: Token) -> Token | None:
                     tok = tok.head
             continue
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") and tok.head != tok:
+            if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                                     for c in tok.children):
+                # "Westgate has signed a contract to buy 60 percent": the buyer is the signer
+                tok = tok.head.head
+                continue
             if tok.dep_ in ("relcl", "acl"):
                 return tok.head
             tok = tok.head

@@ -237,3 +237,15 @@ def test_infinitive_on_an_object_takes_the_main_subject(extractor):
     c, _, ent, _ = claims[0]
     assert c.subject == "Fortescue Metals Group" and ent is not None and ent.canonical == "Fortescue Metals Group"
     assert c.measure == "the plant's output"
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Shares of Fortescue Metals Group rose 3.8 percent on Wednesday.", "Fortescue Metals Group"),
+    ("Fortescue Metals Group held its investor day. \"We expect revenue to grow 12 percent next year,\" "
+     "said Elena Ruiz, its chief executive.", "Fortescue Metals Group"),
+    ("Analysts at Brightwater Securities noted that the stock fell 18 percent between 2022 and 2024.", None),
+], ids=["shares-of-name", "we-expect-revenue", "people-at-an-org-are-not-the-org"])
+def test_owner_of_a_measured_subject(extractor, text, entity):
+    _, claims = claims_of(extractor, text)
+    _, _, ent, _ = claims[0]
+    assert (ent.canonical if ent is not None else None) == entity

@@ -32,7 +32,11 @@ Rules (each tested with small sentences in tests/test_claims.py):
   has no entity. A descriptor in apposition ("Shirakawa Capital, the
   Tokyo fund that holds ...") is the name it describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
-  speaker's entity when the speaker is an organisation reporting its figures.
+  speaker's entity when the speaker is an organisation reporting its figures
+  (not people at one: "Analysts at Brightwater noted that the stock fell"); a
+  measured subject that is the complement of another verb takes that verb's
+  subject ("We expect revenue to grow 12 percent" -> we); "Shares of X",
+  "Revenue at X" take X.
 - ``measure``: what is measured, first that applies: the "in"/"of" phrase after
   a money or count ("10 trillion yuan in combined revenue"; not a setting such
   as "in early trading"); the noun the value modifies ("a £250 million share
@@ -153,8 +157,21 @@ class ClaimBuilder:
                 speaker_subj = _subject(speech)
                 if speaker_subj is not None and not _in_quotes(text_of(doc), value.start):
                     ent = self._entity_for(doc, speaker_subj, entities, sents, s_idx)
-                    if ent is not None and ent.fields.get("label") == "ORG":
+                    # the organisation itself speaks ("Kestrel said", "the company said"),
+                    # not people at it ("Analysts at Brightwater noted that the stock fell")
+                    if ent is not None and ent.fields.get("label") == "ORG" and \
+                            (ent.start <= speaker_subj.idx < ent.end or _anaphor_labels(speaker_subj) is not None):
                         subject_entity = ent
+            if subject_entity is None and verb is not None and _measurable_subject(subj, span):
+                # "We expect revenue to grow 12 percent": whose revenue is the subject of
+                # the verb the clause is the complement of
+                upper = verb
+                while upper.dep_ in ("xcomp", "ccomp") and upper.head != upper and subject_entity is None:
+                    upper = upper.head
+                    owner = next((c for c in upper.children if c.dep_ in _SUBJ), None)
+                    if upper.lemma_ not in SPEECH_VERBS and owner is not None and \
+                            (owner.lower_ in ("we", "it") or owner.ent_type_ == "ORG"):
+                        subject_entity = self._entity_for(doc, owner, entities, sents, s_idx)
             if subject_entity is None and verb is not None and subj.i <= span.root.i <= subj.right_edge.i:
                 # "200 models have been nurtured here": the value is the subject; the
                 # claim is about the place the verb names
@@ -195,6 +212,9 @@ class ClaimBuilder:
         # an anaphor the subject belongs to: "Revenue at the chip designer", "shares of the company"
         for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from")):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            named = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
+            if named is not None and named.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
+                return named  # "Shares of Tidewater", "Revenue at Kestrel"
             if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and depth < 2:
                 ent = ClaimBuilder._entity_for(doc, obj, entities, sents, s_idx, depth + 1)
                 if ent is not None:

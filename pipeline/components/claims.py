@@ -212,9 +212,9 @@ class ClaimBuilder:
         # an anaphor the subject belongs to: "Revenue at the chip designer", "shares of the company"
         for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from")):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            named = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
-            if named is not None and named.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
-                return named  # "Shares of Tidewater", "Revenue at Kestrel"
+            owner = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
+            if owner is not None and owner.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
+                return owner  # "Shares of Tidewater", "Revenue at Kestrel"
             if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and depth < 2:
                 ent = ClaimBuilder._entity_for(doc, obj, entities, sents, s_idx, depth + 1)
                 if ent is not None:

@@ -249,3 +249,9 @@ def test_owner_of_a_measured_subject(extractor, text, entity):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[0]
     assert (ent.canonical if ent is not None else None) == entity
+
+
+def test_comparison_date_after_a_participle_dates_the_earlier_figure(extractor):
+    _, claims = claims_of(extractor, "Bookings for the year reached ₹1,234 crore, well above the ₹823 crore "
+                                     "recorded a year earlier.")
+    assert [t.text if t is not None else None for _, _, _, t in claims][-1] == "a year earlier"

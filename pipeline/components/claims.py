@@ -361,7 +361,10 @@ class ClaimBuilder:
             mid = (span.start_char + span.end_char) / 2
 
             def rank(d: RawMention) -> tuple[int, int, int, float]:
-                adjacent = 0 <= d.start - span.end_char <= 2  # "£388 million a year ago"
+                # "£388 million a year ago", "the ₹823 crore recorded a year earlier"
+                between = text_of(doc)[span.end_char:d.start]
+                adjacent = d.start >= span.end_char and (
+                    len(between) <= 2 or len(between.split()) == 1 and between.strip().endswith("ed"))
                 d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
                 d_verb = _governing_verb(d_span) if d_span is not None else None
                 speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)

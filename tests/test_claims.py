@@ -255,3 +255,18 @@ def test_comparison_date_after_a_participle_dates_the_earlier_figure(extractor):
     _, claims = claims_of(extractor, "Bookings for the year reached ₹1,234 crore, well above the ₹823 crore "
                                      "recorded a year earlier.")
     assert [t.text if t is not None else None for _, _, _, t in claims][-1] == "a year earlier"
+
+
+def test_later_contrasting_clause_keeps_its_own_time(extractor):
+    _, claims = claims_of(extractor, "Nordhavn reported revenue of 41 billion kroner last year. Operating profit "
+                                     "fell 38 percent, but it said on Wednesday that bookings for the second half "
+                                     "were running 9 percent ahead of 2023.")
+    times = [t.text if t is not None else None for _, _, _, t in claims]
+    assert times == ["last year", "last year", "the second half"]
+
+
+def test_passive_share_after_copula_has_a_subject(extractor):
+    _, claims = claims_of(extractor, "Pomorskie Rail Services runs 45 trains a week. It is 30 percent owned by "
+                                     "the state railway group.")
+    c, _, ent, _ = claims[-1]
+    assert c.subject == "It" and ent is not None and ent.canonical == "Pomorskie Rail Services"

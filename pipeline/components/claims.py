@@ -47,8 +47,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   right after another value of the sentence, that value's measure ("net income
   of US$1.84 billion, down 3.2 percent").
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
-  not a comparison basis ("from 2022", "a year earlier" — unless it directly
-  follows the value: "£388 million a year ago"), not the date of a speech verb
+  not a comparison basis ("from 2022", "ahead of 2023", "a year earlier" — unless
+  it directly follows the value: "£388 million a year ago", "the ₹823 crore
+  recorded a year earlier") nor in a later contrasting or reporting clause ("...,
+  but it said that bookings for the second half were running 9 percent ahead"), not the date of a speech verb
   ("said on Thursday"), in the value's own clause, then the nearest. A relative
   single day that dates another event (a speech verb's "said on Tuesday", "a
   study published on Wednesday") is never the time, and nothing is carried
@@ -369,7 +371,8 @@ class ClaimBuilder:
                 d_verb = _governing_verb(d_span) if d_span is not None else None
                 speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)
                 other_clause = int(d_verb is not None and verb is not None and d_verb != verb)
-                basis = int(_is_comparison_date(doc, d) and not adjacent)
+                basis = int(_is_comparison_date(doc, d) and not adjacent or
+                            verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb))
                 return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
             # a comparison basis is never the time of another value; nor is a single
@@ -445,7 +448,9 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     text = text_of(doc)[date.start:date.end].lower()
     if any(w in text.split() for w in ("earlier", "ago", "before", "previous", "prior")):
         return True
-    before = text_of(doc)[max(0, date.start - 12):date.start].lower().split()
+    before = text_of(doc)[max(0, date.start - 16):date.start].lower().split()
+    if before[-2:] in (["ahead", "of"], ["compared", "with"], ["compared", "to"]) or before[-1:] == ["behind"]:
+        return True  # "9 percent ahead of 2023"
     return bool(before) and before[-1] in _COMPARISON_WORDS
 
 
@@ -501,6 +506,17 @@ def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:
     # or dates a change stated in words ("Trade slowed in the third quarter. Imports fell 4 percent.")
     verb = _governing_verb(d_span)
     return verb is not None and verb.lemma_ in (INCREASE_LEMMAS | DECREASE_LEMMAS | LEVEL_VERBS | {"slow"})
+
+
+def _in_later_contrast(d_verb: Token, verb: Token) -> bool:
+    """A date inside a later clause joined by "but" or reporting a statement ("profit
+    fell 38 percent ..., but it said on Wednesday that bookings for the second half
+    were running 9 percent ahead"): that clause has its own time."""
+    contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "while", "whereas", "yet") for c in verb.children)
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        if (contrast or conj.lemma_ in SPEECH_VERBS) and (d_verb == conj or d_verb in conj.subtree):
+            return True
+    return False
 
 
 def _ref_year(doc: Doc) -> int | None:
@@ -570,7 +586,7 @@ def _subject(verb: Token) -> Token | None:
                 elif tok.dep_ in ("advcl", "parataxis") and tok.head != tok:
                     tok = tok.head
             continue
-        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") and tok.head != tok:
+        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl", "acomp") and tok.head != tok:
             if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and any(c.lower_ == "to" and c.dep_ == "aux"
                                                                      for c in tok.children):
                 # "Westgate has signed a contract to buy 60 percent": the buyer is the signer

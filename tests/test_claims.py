@@ -156,7 +156,11 @@ def test_reference_counts_are_not_claims(extractor, text, kept):
     ("Acme agreed on Monday to buy Brill for $2 billion.", ["2025-06-30"]),
     ("Brill shares fell 2 percent on Friday, while Acme gained 1 percent.", ["2025-06-27", "2025-06-27"]),
     ("Profit for the quarter, reported in a filing dated 2025-06-02, fell to $3 million.", ["2025-06-02"]),
-], ids=["study-published-on", "said-on", "agreed-on-to-buy", "while-clause", "written-date-kept"])
+    ("Kestrel reported net income of $1.8 billion for the second quarter on Thursday, down 3 percent.",
+     ["2025-Q2", "2025-Q2"]),
+    ("Kestrel reported net income of $1.8 billion on Thursday.", [None]),
+], ids=["study-published-on", "said-on", "agreed-on-to-buy", "while-clause", "written-date-kept",
+        "reported-on-with-period", "reported-on-alone"])
 def test_relative_day_of_another_event_is_not_the_time(extractor, text, times):
     # published 2025-06-30, a Monday: "Friday" is 2025-06-27
     _, claims = claims_of(extractor, text)

@@ -52,8 +52,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   recorded a year earlier") nor in a later contrasting or reporting clause ("...,
   but it said that bookings for the second half were running 9 percent ahead"), not the date of a speech verb
   ("said on Thursday"), in the value's own clause, then the nearest. A relative
-  single day that dates another event (a speech verb's "said on Tuesday", "a
-  study published on Wednesday") is never the time, and nothing is carried
+  single day that dates another event (a speech or disclosure verb's "said on
+  Tuesday", "reported ... on Thursday", "a study published on Wednesday") is never the time, and nothing is carried
   over it. Else the
   latest period (month or coarser, not a basis) of the previous sentence of the
   same paragraph (``"carried"``), when it scoped a figure there, names the data
@@ -454,6 +454,9 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     return bool(before) and before[-1] in _COMPARISON_WORDS
 
 
+_DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
+
+
 def _dates_another_event(doc: Doc, date: RawMention, verb: Token | None) -> bool:
     """A relative day governed by a verb that is not the value's verb nor one of
     its governors ("agreed on Monday to acquire ..." dates the acquisition; "a study
@@ -465,10 +468,14 @@ def _dates_another_event(doc: Doc, date: RawMention, verb: Token | None) -> bool
         return False
     d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
     d_verb = _governing_verb(d_span) if d_span is not None else None
-    if d_verb is None or d_verb == verb:
+    if d_verb is None:
         return False
-    if d_verb.lemma_ in SPEECH_VERBS:  # "Ortiz said on Tuesday": the day of the saying
+    if d_verb.lemma_ in SPEECH_VERBS | _DISCLOSURE_VERBS:
+        # "Ortiz said on Tuesday", "reported net income of $1.8 billion for the third
+        # quarter on Thursday": the day of the saying, not of the figure
         return True
+    if d_verb == verb:
+        return False
     return d_verb not in list(verb.ancestors) and not _coordinated(d_verb, verb)
 
 

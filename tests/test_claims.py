@@ -274,3 +274,15 @@ def test_passive_share_after_copula_has_a_subject(extractor):
                                      "the state railway group.")
     c, _, ent, _ = claims[-1]
     assert c.subject == "It" and ent is not None and ent.canonical == "Pomorskie Rail Services"
+
+
+def test_reference_level_base_measures_the_subject(extractor):
+    _, claims = claims_of(extractor, "Bus ridership has recovered to about 88 percent of its 2019 level.")
+    c, _, _, time = claims[0]
+    assert c.measure == "Bus ridership" and time is None  # 2019 is the basis, not the time
+
+
+def test_pronoun_base_takes_the_previous_figure_measure(extractor):
+    _, claims = claims_of(extractor, "The city produced more than 2.5 million vehicles last year, nearly a third "
+                                     "of them electric.")
+    assert [c.measure for c, _, _, _ in claims] == ["vehicles", "vehicles"]

@@ -45,7 +45,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   subject of a level or change verb when it is a common noun phrase ("output
   ... surged 16.5 percent", "Revenue rose to US$6.7 billion"); for a change
   right after another value of the sentence, that value's measure ("net income
-  of US$1.84 billion, down 3.2 percent").
+  of US$1.84 billion, down 3.2 percent"). A share of a reference level ("88
+  percent of its 2019 level") measures the subject, and a date inside that base
+  is its basis, not its time; a pronoun base ("a third of them") takes the
+  measure of the figure before it in the sentence, else none.
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
   not a comparison basis ("from 2022", "ahead of 2023", "a year earlier" — unless
   it directly follows the value: "£388 million a year ago", "the ₹823 crore
@@ -131,6 +134,11 @@ class ClaimBuilder:
             claim = self._claim(doc, span, sent, s_idx, sents, value, entities, dates)
             claim.values = group
             prev = store["claims"][-1] if store["claims"] else None
+            if (claim.fields.get("measure") or "").lower() in ("them", "it", "these", "those", "this", "that"):
+                # "more than 2.5 million vehicles, nearly a third of them": the pronoun is
+                # the measure of the figure before it in the sentence, else unknown
+                same = prev is not None and prev.sentence == s_idx
+                claim.fields["measure"] = prev.fields.get("measure") if same else None
             if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
                     value.fields.get("change") is not None and \
                     prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
@@ -181,7 +189,7 @@ class ClaimBuilder:
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
-        time, source = self._time(doc, span, sent, s_idx, sents, dates)
+        time, source = self._time(doc, span, sent, s_idx, sents, dates, value)
         if source == "carried" and time is not None and not _carries(doc, time, s_idx):
             time, source = None, None
         fields["time_source"] = source
@@ -314,6 +322,12 @@ class ClaimBuilder:
                         for t in doc[span.end:head.i]):
             return doc[span.end:head.i + 1].text
         # the value describes a noun: "R&D spending near six percent"
+        of = value.fields.get("of")
+        if of and of.split()[-1].lower() in _LEVEL_NOUNS and verb is not None and subj is not None and \
+                _measurable_subject(subj, span):
+            # "Bus ridership has recovered to about 88 percent of its 2019 level": the
+            # base is a reference level of the subject, which is what is measured
+            return _phrase(subj, verb)
         if value.kind == "percentages" and head.pos_ in ("VERB", "AUX") and value.fields.get("of"):
             return value.fields["of"]
         def describable(noun: Token) -> bool:  # not a change, a name, a period or another value
@@ -350,9 +364,13 @@ class ClaimBuilder:
 
     @staticmethod
     def _time(doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span],
-              dates: list[RawMention]) -> tuple[RawMention | None, str | None]:
+              dates: list[RawMention], value: RawMention) -> tuple[RawMention | None, str | None]:
         """The date that scopes a value (see the module docstring for the order)."""
         in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+        # "about 88 percent of its 2019 level": a date inside a share's base is its basis
+        base = value.fields.get("of") or ""
+        base_start = text_of(doc).find(base, span.end_char, span.end_char + 8 + len(base)) if base else -1
+        base_end = base_start + len(base) if base_start >= 0 else -1
         if _is_basis_value(span):
             # "fell to ¥41.3 billion from ¥47.9 billion": the earlier figure's time is the
             # comparison date when the sentence gives one ("a year earlier"), else unknown
@@ -371,7 +389,8 @@ class ClaimBuilder:
                 d_verb = _governing_verb(d_span) if d_span is not None else None
                 speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)
                 other_clause = int(d_verb is not None and verb is not None and d_verb != verb)
-                basis = int(_is_comparison_date(doc, d) and not adjacent or
+                in_base = base_start <= d.start < base_end
+                basis = int(_is_comparison_date(doc, d) and not adjacent or in_base or
                             verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb))
                 return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
@@ -454,6 +473,7 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     return bool(before) and before[-1] in _COMPARISON_WORDS
 
 
+_LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())
 _DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
 
 

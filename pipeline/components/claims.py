@@ -137,8 +137,8 @@ class ClaimBuilder:
             if (claim.fields.get("measure") or "").lower() in ("them", "it", "these", "those", "this", "that"):
                 # "more than 2.5 million vehicles, nearly a third of them": the pronoun is
                 # the measure of the figure before it in the sentence, else unknown
-                same = prev is not None and prev.sentence == s_idx
-                claim.fields["measure"] = prev.fields.get("measure") if same else None
+                claim.fields["measure"] = prev.fields.get("measure") if prev is not None and \
+                    prev.sentence == s_idx else None
             if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
                     value.fields.get("change") is not None and \
                     prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \

@@ -286,3 +286,12 @@ def test_pronoun_base_takes_the_previous_figure_measure(extractor):
     _, claims = claims_of(extractor, "The city produced more than 2.5 million vehicles last year, nearly a third "
                                      "of them electric.")
     assert [c.measure for c, _, _, _ in claims] == ["vehicles", "vehicles"]
+
+
+@pytest.mark.parametrize("text, times", [
+    ("The index increased 2.7 percent, up from 2.3 percent in September.", [None, "September"]),
+    ("Unemployment rose to 4.3 percent in October, the highest reading since the summer of 2023.", ["October"]),
+], ids=["date-of-the-from-figure", "record-since"])
+def test_comparison_reference_dates(extractor, text, times):
+    _, claims = claims_of(extractor, text)
+    assert [t.text if t is not None else None for _, _, _, t in claims] == times

@@ -50,7 +50,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   is its basis, not its time; a pronoun base ("a third of them") takes the
   measure of the figure before it in the sentence, else none.
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
-  not a comparison basis ("from 2022", "ahead of 2023", "a year earlier" — unless
+  not a comparison basis ("from 2022", "ahead of 2023", "a year earlier", the
+  date of a "from" figure: "up from 2.3 percent in September", a record's
+  reference point: "the highest since the summer of 2023" — unless
   it directly follows the value: "£388 million a year ago", "the ₹823 crore
   recorded a year earlier") nor in a later contrasting or reporting clause ("...,
   but it said that bookings for the second half were running 9 percent ahead"), not the date of a speech verb
@@ -381,10 +383,12 @@ class ClaimBuilder:
             mid = (span.start_char + span.end_char) / 2
 
             def rank(d: RawMention) -> tuple[int, int, int, float]:
-                # "£388 million a year ago", "the ₹823 crore recorded a year earlier"
+                # "£388 million a year ago", "the ₹823 crore recorded a year earlier", "from
+                # 2.3 percent in September"
                 between = text_of(doc)[span.end_char:d.start]
                 adjacent = d.start >= span.end_char and (
-                    len(between) <= 2 or len(between.split()) == 1 and between.strip().endswith("ed"))
+                    len(between) <= 2 or len(between.split()) == 1 and (
+                        between.strip().endswith("ed") or between.strip() in ("in", "for", "at", "during")))
                 d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
                 d_verb = _governing_verb(d_span) if d_span is not None else None
                 speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)
@@ -467,10 +471,24 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     text = text_of(doc)[date.start:date.end].lower()
     if any(w in text.split() for w in ("earlier", "ago", "before", "previous", "prior")):
         return True
-    before = text_of(doc)[max(0, date.start - 16):date.start].lower().split()
+    before = text_of(doc)[max(0, date.start - 40):date.start].lower().split()
     if before[-2:] in (["ahead", "of"], ["compared", "with"], ["compared", "to"]) or before[-1:] == ["behind"]:
         return True  # "9 percent ahead of 2023"
-    return bool(before) and before[-1] in _COMPARISON_WORDS
+    if before[-1:] == ["since"] and any(w.endswith("est") or w in ("most", "least") for w in before[-5:-1]):
+        return True  # "the highest reading since the summer of 2023": a record's reference point
+    if bool(before) and before[-1] in _COMPARISON_WORDS:
+        return True
+    # "up from 2.3 percent in September": the date of a "from"/"than" figure
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.root.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in ("from", "against", "versus") and \
+                any(c.dep_ == "pobj" and (c.like_num or any(g.like_num for g in c.children)) for c in tok.children):
+            return True
+    return False
 
 
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())

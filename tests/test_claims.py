@@ -290,7 +290,8 @@ def test_pronoun_base_takes_the_previous_figure_measure(extractor):
 
 @pytest.mark.parametrize("text, times", [
     ("The index increased 2.7 percent, up from 2.3 percent in September.", [None, "September"]),
-    ("Unemployment rose to 4.3 percent in October, the highest reading since the summer of 2023.", ["October"]),
+    ("Unemployment rose to 4.3 percent in October, the highest reading since the summer of 2023, with the "
+     "number of people out of work rising by about 5,700.", ["October", "October"]),
 ], ids=["date-of-the-from-figure", "record-since"])
 def test_comparison_reference_dates(extractor, text, times):
     _, claims = claims_of(extractor, text)

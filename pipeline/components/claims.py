@@ -474,7 +474,8 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     before = text_of(doc)[max(0, date.start - 40):date.start].lower().split()
     if before[-2:] in (["ahead", "of"], ["compared", "with"], ["compared", "to"]) or before[-1:] == ["behind"]:
         return True  # "9 percent ahead of 2023"
-    if before[-1:] == ["since"] and any(w.endswith("est") or w in ("most", "least") for w in before[-5:-1]):
+    lead = before[:-1] if before[-1:] == ["the"] else before
+    if lead[-1:] == ["since"] and any(w.endswith("est") or w in ("most", "least") for w in lead[-5:-1]):
         return True  # "the highest reading since the summer of 2023": a record's reference point
     if bool(before) and before[-1] in _COMPARISON_WORDS:
         return True

@@ -296,3 +296,12 @@ def test_pronoun_base_takes_the_previous_figure_measure(extractor):
 def test_comparison_reference_dates(extractor, text, times):
     _, claims = claims_of(extractor, text)
     assert [t.text if t is not None else None for _, _, _, t in claims] == times
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("It employed 4,200 people at the end of 2025, two years after a round of cuts.", ["4,200"]),
+    ("The battery can run at full output for four hours after sunset.", ["four hours"]),
+], ids=["offset-not-a-claim", "duration-kept"])
+def test_time_offsets_are_not_claims(extractor, text, kept):
+    _, claims = claims_of(extractor, text)
+    assert [values[0].text for _, values, _, _ in claims] == kept

@@ -4,7 +4,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
 
 - One claim per numeric mention (quantity, percentage, money), except a
   duration that only names the period of another figure ("in the three months
-  to September", "for the six months"): that is when, not a claim. A money amount
+  to September", "for the six months") or an offset in time ("two years after a
+  round of cuts"): that is when, not a claim. A money amount
   followed by a bracketed conversion ("10 billion yuan (about $1.4 billion)")
   is one claim with both values. "145 labs and 10 institutions" is two claims.
 - Not claims either: a count that refers back to a set already named ("the two
@@ -698,9 +699,13 @@ def _is_period_phrase(span: Span, value: RawMention) -> bool:
     if value.kind != "quantities" or value.fields.get("dimension") != "[time]":
         return False
     root = span.root
+    doc = span.doc
+    if root.dep_ != "pobj" and span.end < len(doc) and \
+            doc[span.end].lower_ in ("after", "before", "later", "earlier", "ago"):
+        return True  # "two years after a round of cuts": an offset in time, not a figure
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "for", "over", "during", "within", "after", "of"):
         return any(t.lower_ in ("the", "a", "its", "this", "that", "first", "last", "past", "next")
-                   for t in root.children) or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+                   for t in root.children) or span.start > 0 and doc[span.start - 1].lower_ == "the"
     return False
 
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from pipeline.article import Article, article_from_text, parse_published
 from pipeline.components.dates import infer_reference
-from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, nc, resolve_model_name
+from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
 from pipeline.record import (
     ArticleRecord,
@@ -160,7 +160,7 @@ class Extractor:
                 pending.append((article, [offset for offset, _ in chunks]))
                 ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
                 for _, chunk in chunks:
-                    doc = self.nlp.make_doc(chunk)
+                    doc = make_doc(self.nlp, chunk)
                     doc._.reference_date = dict(ref)
                     yield doc
 
@@ -195,7 +195,7 @@ class Extractor:
 
     def _record(self, article: Article, parts: list[tuple[int, Doc]]) -> ArticleRecord:
         """Build the record from the docs of an article's chunks, each with its offset."""
-        text = "".join(doc.text for _, doc in parts)
+        text = "".join(text_of(doc) for _, doc in parts)
         sent_starts: list[int] = []
         raws: dict[str, list[tuple[int, int, RawMention]]] = {kind: [] for kind in MENTION_KINDS}
         raw_claims: list[tuple[int, int, RawClaim]] = []

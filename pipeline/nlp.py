@@ -22,7 +22,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.errors import ErrorCode, NewsclaimsError
 
@@ -84,6 +84,26 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsclaims_text"] = doc.text
     return text
+
+
+# The small English model was trained on text with straight apostrophes: on curly ones
+# ("company’s", "it’s") its tagger and parser often break ("’s" tagged as a stray "dep"
+# token, a verb lost). Both quote forms are one code point, so the pipeline parses the
+# text with straight single quotes while every offset still indexes the original text,
+# which ``text_of`` returns and from which record text is sliced (``span_text``).
+_SINGLE_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """A doc of ``text`` for the pipeline (parsed with straight single quotes)."""
+    doc = nlp.make_doc(text.translate(_SINGLE_QUOTES))
+    doc.user_data["newsclaims_text"] = text
+    return doc
+
+
+def span_text(span: Span) -> str:
+    """The original text of a span (``span.text`` holds the parse's straight quotes)."""
+    return text_of(span.doc)[span.start_char:span.end_char]
 
 
 def resolve_model_name(name: str | None = None) -> str:

@@ -305,3 +305,11 @@ def test_comparison_reference_dates(extractor, text, times):
 def test_time_offsets_are_not_claims(extractor, text, kept):
     _, claims = claims_of(extractor, text)
     assert [values[0].text for _, values, _, _ in claims] == kept
+
+
+def test_curly_apostrophes_parse_like_straight_ones_and_text_is_kept(extractor):
+    text = "Forty-two of the company\u2019s roughly 600 employees hold stock options."
+    record, claims = claims_of(extractor, text)
+    assert record.text == text  # the record keeps the article's own characters
+    c, _, _, _ = claims[0]
+    assert c.subject == "Forty-two of the company\u2019s roughly 600 employees"

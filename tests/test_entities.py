@@ -89,3 +89,16 @@ def test_surname_shares_the_full_name(extractor):
     assert found and all(label == "PERSON" and canonical == "Ritika Bhandari" for _, label, canonical in found)
     group = [g for g in record.entity_groups if g.canonical == "Ritika Bhandari"]
     assert len(group) == 1 and len(group[0].mentions) == len(found) >= 2
+
+
+def test_company_named_after_a_place(extractor):
+    record = extractor.extract("Larchmont Partners agreed to buy the firm. The offer, prepared by Larchmont\u2019s "
+                               "Luxembourg office, values it at $1 billion.", published="2025-06-30")
+    found = {(e.text, e.label, e.canonical) for e in record.entities if e.text.startswith("Larchmont")}
+    assert found == {("Larchmont Partners", "ORG", "Larchmont Partners"), ("Larchmont", "ORG", "Larchmont Partners")}
+
+
+def test_place_stays_a_place_beside_an_agency_named_after_it(extractor):
+    record = extractor.extract("The Sichuan Provincial Department of Commerce issued the figures. Sichuan\u2019s "
+                               "exports rose 5 percent.", published="2025-06-30")
+    assert ("Sichuan", "GPE") in {(e.text, e.label) for e in record.entities}

@@ -96,7 +96,7 @@ from pipeline.lexicons.changes import (
     LEVEL_VERBS,
     SETTING_NOUNS,
 )
-from pipeline.nlp import RawClaim, RawMention, nc, text_of
+from pipeline.nlp import RawClaim, RawMention, nc, span_text, text_of
 
 _NUMERIC = ("quantities", "percentages", "money")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -311,7 +311,7 @@ class ClaimBuilder:
                 objs = [c for c in nxt.children if c.dep_ == "pobj"]
                 if objs and objs[0].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and \
                         not _is_date_like(objs[0]) and objs[0].lemma_.lower() not in SETTING_NOUNS:
-                    return doc[nxt.i + 1:objs[0].i + 1].text
+                    return span_text(doc[nxt.i + 1:objs[0].i + 1])
         # the value modifies the noun after it: "a £250 million share buyback", "a
         # 45-acre site" (a count's noun is its counted noun instead, below)
         root = span.root
@@ -323,7 +323,7 @@ class ClaimBuilder:
                 and not _is_date_like(head) and head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) \
                 and all(t.dep_ in ("compound", "amod", "nmod", "punct") and not t.like_num
                         for t in doc[span.end:head.i]):
-            return doc[span.end:head.i + 1].text
+            return span_text(doc[span.end:head.i + 1])
         # the value describes a noun: "R&D spending near six percent"
         of = value.fields.get("of")
         if of and of.split()[-1].lower() in _LEVEL_NOUNS and verb is not None and subj is not None and \
@@ -341,12 +341,12 @@ class ClaimBuilder:
         if describable(head) and head.pos_ in ("NOUN", "PROPN") and head.i < span.start and root.dep_ in (
                 "npadvmod", "appos", "amod", "nmod", "advmod", "pobj", "dobj", "attr", "nummod", "prep"):
             left = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ != "prep")
-            return doc[left:head.i + 1].text
+            return span_text(doc[left:head.i + 1])
         if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("advmod", "prep", "amod") and \
                 head.head.i < span.start and describable(head.head):
             noun = head.head
             left = min(t.i for t in noun.subtree if t.i <= noun.i)
-            return doc[left:noun.i + 1].text
+            return span_text(doc[left:noun.i + 1])
         if value.kind == "percentages" and value.fields.get("of"):
             return value.fields["of"]
         if value.kind == "quantities" and value.fields.get("counted"):
@@ -665,7 +665,7 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
             break
     while end > tok.i + 1 and tok.doc[end - 1].lower_ in ("that", "which", "who", "whose", ","):
         end -= 1
-    return tok.doc[tree[0].i:end].text
+    return span_text(tok.doc[tree[0].i:end])
 
 
 def _measurable_subject(subj: Token, span: Span) -> bool:

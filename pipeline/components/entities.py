@@ -12,7 +12,9 @@ Steps, each driven by data in :mod:`pipeline.lexicons.entities` and
    shares its canonical name and is an ORG, when exactly one longer ORG fits;
    a bare surname ("Bhandari" after "Ritika Bhandari") shares the person's full
    name and is a PERSON, when exactly one earlier full name ends in it (the
-   small model often tags a bare surname ORG);
+   small model often tags a bare surname ORG); a place-tagged word that names a
+   "<place> <company form>" company mentioned before ("Larchmont" after
+   "Larchmont Partners") is that company, unless the word was used as a place first;
 5. an abbreviation introduced in brackets ("National Development and Reform
    Commission (NDRC)") shares the full name's canonical form, and its later
    bare mentions become entities too.
@@ -87,6 +89,7 @@ class EntityCorrector:
         names = [(canonical_name(e.text), e) for e in doc.ents]
         full_orgs = sorted({n for n, e in names if e.label_ == "ORG" and " " in n}, key=len, reverse=True)
         full_persons = {n for n, e in names if e.label_ == "PERSON" and " " in n}
+        places_seen: set[str] = set()
         for name, ent in names:
             canonical, label = aliases.get(name, name), ent.label_
             surname_of = [p for p in full_persons if " " not in canonical and p.split()[-1] == canonical]
@@ -94,11 +97,22 @@ class EntityCorrector:
                 # "Bhandari" after "Ritika Bhandari": a person's surname, whatever label
                 # the model gave the bare word
                 canonical, label = surname_of[0], "PERSON"
-            elif label not in ("GPE", "LOC", "NORP") and canonical not in full_orgs:
+            elif label not in ("LOC", "NORP") and canonical not in full_orgs:
                 # "Kestrel" after "Kestrel Semiconductor": the short form of a company's name
                 longer = [o for o in full_orgs if o.startswith(canonical + " ")]
+                if label == "GPE":
+                    # a company named after a place ("Larchmont" after "Larchmont Partners"):
+                    # only a "<place> <company form>" name that came first, and only when
+                    # the word was no place before ("Sichuan" stays a province even after
+                    # "Sichuan Provincial Department of ...")
+                    longer = [o for o in longer if len(o.split()) == 2 and o.split()[1] in ORG_SUFFIXES
+                              and any(n == o and e.end <= ent.start for n, e in names)]
+                    if canonical in places_seen:
+                        longer = []
                 if len(longer) == 1:
                     canonical, label = longer[0], "ORG"
+            if label in ("GPE", "LOC"):
+                places_seen.add(canonical)
             store["entities"].append(RawMention("entities", ent.start_char, ent.end_char, {
                 "label": label, "canonical": canonical}))
         return doc

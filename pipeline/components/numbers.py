@@ -35,7 +35,7 @@ from pipeline.lexicons.changes import (
     INCREASE_LEMMAS,
     INCREASE_NOUNS,
 )
-from pipeline.nlp import RawMention, nc, text_of
+from pipeline.nlp import RawMention, nc, span_text, text_of
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import Candidate, ordinal_words, scan, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
@@ -248,7 +248,7 @@ class NumberFinder:
             while first < head.i and doc[first].is_punct:
                 first += 1
             if first <= head.i:
-                return doc[first:head.i + 1].text
+                return span_text(doc[first:head.i + 1])
         return None
 
     def _counted_after_of(self, doc: Doc, end: int) -> str | None:
@@ -273,7 +273,7 @@ class NumberFinder:
         for child in obj.rights:
             if child.dep_ in ("prep",) and child.lower_ in ("of", "in"):
                 right = child.right_edge.i + 1
-        return doc[left:right].text
+        return span_text(doc[left:right])
 
     def _change(self, doc: Doc, cand: Candidate) -> dict | None:
         span = self._span(doc, cand.start, cand.end)

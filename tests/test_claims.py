@@ -313,3 +313,11 @@ def test_curly_apostrophes_parse_like_straight_ones_and_text_is_kept(extractor):
     assert record.text == text  # the record keeps the article's own characters
     c, _, _, _ = claims[0]
     assert c.subject == "Forty-two of the company\u2019s roughly 600 employees"
+
+
+def test_adjectival_value_after_alongside_is_about_its_noun(extractor):
+    _, claims = claims_of(extractor, "Three trillion-yuan clusters are running in IT, alongside 700-billion-yuan "
+                                     "ecosystems in intelligent manufacturing.")
+    c, values, _, _ = claims[-1]
+    assert values[0].text == "700-billion-yuan"
+    assert c.subject == "700-billion-yuan ecosystems in intelligent manufacturing" and c.measure == "ecosystems"

@@ -18,7 +18,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   takes the main clause's subject, and so does an infinitive on the object
   ("Westgate signed a contract to buy 60 percent"); when the parser makes a reported clause's
   subject the object of the speech verb, "X said operating profit ... fell", that
-  object). Anaphors ("this hub", "the company", "it", "here")
+  object; an adjectival value on the object of "alongside"/"including"
+  ("alongside 700-billion-yuan ecosystems in AI") is about that noun phrase). Anaphors ("this hub", "the company", "it", "here")
   resolve to ``subject_entity`` (also when the anaphor is the subject's
   possessor or "at/of" object: "The group's profit", "Revenue at the chip
   designer"): a pronoun in a reported clause is the
@@ -158,6 +159,12 @@ class ClaimBuilder:
                entities: list[RawMention], dates: list[RawMention]) -> RawClaim:
         verb = _governing_verb(span)
         subj = _subject(verb) if verb is not None else None
+        noun = span.root.head
+        if "-" in span.text and span.root.dep_ in ("compound", "amod", "nummod") and noun.i >= span.end and \
+                noun.dep_ == "pobj" and noun.head.lower_ in _ADDITIVE_PREPS:
+            # "..., alongside 700-billion-yuan ecosystems in AI": the value describes the
+            # added noun phrase, which is what the claim is about
+            subj = noun
         fields: dict = {"predicate": verb.lemma_ if verb is not None else None,
                         "subject": _phrase(subj, verb) if subj is not None else None}
         subject_entity = None
@@ -493,6 +500,7 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     return False
 
 
+_ADDITIVE_PREPS = frozenset("alongside besides including plus like".split())
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())
 _DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
 

@@ -321,3 +321,21 @@ def test_adjectival_value_after_alongside_is_about_its_noun(extractor):
     c, values, _, _ = claims[-1]
     assert values[0].text == "700-billion-yuan"
     assert c.subject == "700-billion-yuan ecosystems in intelligent manufacturing" and c.measure == "ecosystems"
+
+
+@pytest.mark.parametrize("text, times", [
+    ("The company employs roughly 9,000 people and plans to open two more plants by 2027.", [None, "2027"]),
+    ("Shares rose 4.5 percent, their highest close since March 2022.", [None]),
+], ids=["plan-date-stays-in-its-clause", "since-inside-the-mention"])
+def test_dates_that_do_not_scope_the_figure(extractor, text, times):
+    _, claims = claims_of(extractor, text)
+    assert [t.text if t is not None else None for _, _, _, t in claims] == times
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("It now expects sales growth of between 5 and 6 percent in 2025.", "sales growth"),
+    ("Exports posted a 12 percent drop.", "Exports"),  # the subject, not "drop"
+], ids=["compound-change-noun", "bare-change-noun"])
+def test_change_noun_measures_only_with_what_changes(extractor, text, measure):
+    _, claims = claims_of(extractor, text)
+    assert claims[0][0].measure == measure

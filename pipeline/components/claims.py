@@ -340,8 +340,12 @@ class ClaimBuilder:
             return _phrase(subj, verb)
         if value.kind == "percentages" and head.pos_ in ("VERB", "AUX") and value.fields.get("of"):
             return value.fields["of"]
-        def describable(noun: Token) -> bool:  # not a change, a name, a period or another value
-            return noun.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) and not noun.ent_type_ \
+        def describable(noun: Token) -> bool:
+            # not a bare change ("a 12 percent drop"; but "sales growth of 5 percent" says
+            # what grows), a name, a period or another value
+            bare_change = noun.lemma_.lower() in (INCREASE_NOUNS | DECREASE_NOUNS) and \
+                not any(c.dep_ in ("compound", "poss") for c in noun.children)
+            return not bare_change and not noun.ent_type_ \
                 and not _is_date_like(noun) and not any(c.like_num for c in noun.children)
 
 
@@ -483,6 +487,8 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     if before[-2:] in (["ahead", "of"], ["compared", "with"], ["compared", "to"]) or before[-1:] == ["behind"]:
         return True  # "9 percent ahead of 2023"
     lead = before[:-1] if before[-1:] == ["the"] else before
+    if text.startswith("since "):  # the mention holds the preposition: "since March 2022"
+        lead = [*before, "since"]
     if lead[-1:] == ["since"] and any(w.endswith("est") or w in ("most", "least") for w in lead[-5:-1]):
         return True  # "the highest reading since the summer of 2023": a record's reference point
     if bool(before) and before[-1] in _COMPARISON_WORDS:
@@ -500,6 +506,7 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     return False
 
 
+_PLAN_VERBS = frozenset("plan expect aim intend hope target seek forecast project".split())
 _ADDITIVE_PREPS = frozenset("alongside besides including plus like".split())
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())
 _DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
@@ -569,7 +576,10 @@ def _in_later_contrast(d_verb: Token, verb: Token) -> bool:
     were running 9 percent ahead"): that clause has its own time."""
     contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "while", "whereas", "yet") for c in verb.children)
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
-        if (contrast or conj.lemma_ in SPEECH_VERBS) and (d_verb == conj or d_verb in conj.subtree):
+        # "employs 9,000 people and plans to open two plants by 2027": a plan's date
+        planned = conj.lemma_ in _PLAN_VERBS and verb.lemma_ not in _PLAN_VERBS or \
+            any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in conj.children)
+        if (contrast or planned or conj.lemma_ in SPEECH_VERBS) and (d_verb == conj or d_verb in conj.subtree):
             return True
     return False
 

@@ -16,10 +16,11 @@ Rules (each tested with small sentences in tests/test_claims.py):
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one; a gerund under a preposition, "Despite covering ...",
   takes the main clause's subject, and so does an infinitive on the object
-  ("Westgate signed a contract to buy 60 percent"); when the parser makes a reported clause's
-  subject the object of the speech verb, "X said operating profit ... fell", that
-  object; an adjectival value on the object of "alongside"/"including"
-  ("alongside 700-billion-yuan ecosystems in AI") is about that noun phrase). Anaphors ("this hub", "the company", "it", "here")
+  ("Westgate signed a contract to buy 60 percent"); when the parser makes a
+  reported clause's subject the object of the speech verb, "X said operating
+  profit ... fell", that object; an adjectival value on the object of
+  "alongside"/"including" ("alongside 700-billion-yuan ecosystems in AI") is
+  about that noun phrase). Anaphors ("this hub", "the company", "it", "here")
   resolve to ``subject_entity`` (also when the anaphor is the subject's
   possessor or "at/of" object: "The group's profit", "Revenue at the chip
   designer"): a pronoun in a reported clause is the
@@ -56,9 +57,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   date of a "from" figure: "up from 2.3 percent in September", a record's
   reference point: "the highest since the summer of 2023" — unless
   it directly follows the value: "£388 million a year ago", "the ₹823 crore
-  recorded a year earlier") nor in a later contrasting or reporting clause ("...,
-  but it said that bookings for the second half were running 9 percent ahead"), not the date of a speech verb
-  ("said on Thursday"), in the value's own clause, then the nearest. A relative
+  recorded a year earlier") nor in a later contrasting, reporting or planning
+  clause ("..., but it said that bookings for the second half were running 9
+  percent ahead", "employs 9,000 people and plans to open two plants by 2027"),
+  not the date of a speech verb ("said on Thursday"), in the value's own clause, then the nearest. A relative
   single day that dates another event (a speech or disclosure verb's "said on
   Tuesday", "reported ... on Thursday", "a study published on Wednesday") is never the time, and nothing is carried
   over it. Else the

@@ -339,3 +339,17 @@ def test_dates_that_do_not_scope_the_figure(extractor, text, times):
 def test_change_noun_measures_only_with_what_changes(extractor, text, measure):
     _, claims = claims_of(extractor, text)
     assert claims[0][0].measure == measure
+
+
+@pytest.mark.parametrize("text, times", [
+    ("Over the past 12 months, the economy has created roughly 300,000 jobs.", ["the past 12 months"]),
+    ("The bank has lowered its rate by 200 basis points over the previous 12 months.", ["the previous 12 months"]),
+], ids=["over-the-past", "over-the-previous"])
+def test_spans_of_time_after_over_are_the_time(extractor, text, times):
+    _, claims = claims_of(extractor, text)
+    assert [t.text if t is not None else None for _, _, _, t in claims] == times
+
+
+def test_large_definite_count_is_a_figure(extractor):
+    _, claims = claims_of(extractor, "Canada added 47,000 jobs, far more than the 10,000 economists had expected.")
+    assert [values[0].text for _, values, _, _ in claims] == ["47,000", "10,000"]

@@ -8,9 +8,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   round of cuts"): that is when, not a claim. A money amount
   followed by a bracketed conversion ("10 billion yuan (about $1.4 billion)")
   is one claim with both values. "145 labs and 10 institutions" is two claims.
-- Not claims either: a count that refers back to a set already named ("the two
-  sides said", "the largest of the five"; kept when the noun is restricted: "the
-  48 companies in the index that have reported"), and the pronoun "one".
+- Not claims either: a small count (at most 20) that refers back to a set
+  already named ("the two sides said", "the largest of the five"; kept when the
+  noun is restricted: "the 48 companies in the index that have reported"), and
+  the pronoun "one".
 - ``predicate``: the lemma of the verb that governs the value (walking up the
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
@@ -55,7 +56,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
   not a comparison basis ("from 2022", "ahead of 2023", "a year earlier", the
   date of a "from" figure: "up from 2.3 percent in September", a record's
-  reference point: "the highest since the summer of 2023" — unless
+  reference point: "the highest since the summer of 2023"; but "over the past
+  12 months" is a span, not a basis — unless
   it directly follows the value: "£388 million a year ago", "the ₹823 crore
   recorded a year earlier") nor in a later contrasting, reporting or planning
   clause ("..., but it said that bookings for the second half were running 9
@@ -483,9 +485,12 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     """A date that is the basis of a comparison ("from 2022", "than a year earlier",
     "a year ago"), not the time of the figure."""
     text = text_of(doc)[date.start:date.end].lower()
+    before = text_of(doc)[max(0, date.start - 40):date.start].lower().split()
+    if before[-1:] in (["over"], ["in"], ["during"], ["for"], ["within"], ["across"]) and \
+            text.startswith(("the past ", "the last ", "the previous ", "the prior ")):
+        return False  # "over the past 12 months", "over the previous 12 months": a span of time
     if any(w in text.split() for w in ("earlier", "ago", "before", "previous", "prior")):
         return True
-    before = text_of(doc)[max(0, date.start - 40):date.start].lower().split()
     if before[-2:] in (["ahead", "of"], ["compared", "with"], ["compared", "to"]) or before[-1:] == ["behind"]:
         return True  # "9 percent ahead of 2023"
     lead = before[:-1] if before[-1:] == ["the"] else before
@@ -493,7 +498,7 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
         lead = [*before, "since"]
     if lead[-1:] == ["since"] and any(w.endswith("est") or w in ("most", "least") for w in lead[-5:-1]):
         return True  # "the highest reading since the summer of 2023": a record's reference point
-    if bool(before) and before[-1] in _COMPARISON_WORDS:
+    if before and before[-1] in _COMPARISON_WORDS:
         return True
     # "up from 2.3 percent in September": the date of a "from"/"than" figure
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
@@ -730,6 +735,9 @@ def _is_period_phrase(span: Span, value: RawMention) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those", "both"})
+# a set the article refers back to is small ("the two sides", "the five sectors"); "the
+# 10,000 economists had expected" states a figure
+_SET_SIZE = 20
 
 
 def _is_reference_count(doc: Doc, value: RawMention) -> bool:
@@ -743,7 +751,7 @@ def _is_reference_count(doc: Doc, value: RawMention) -> bool:
     if text[value.end:value.end + 1] == "-":  # "the 42-page report" describes the report
         return False
     before = text[max(0, value.start - 8):value.start].lower().split()
-    if before and before[-1] in _DEFINITE:
+    if before and before[-1] in _DEFINITE and float(value.fields.get("value") or 0) <= _SET_SIZE:
         # ... unless the noun is restricted, which states the figure: "Across the 48
         # companies in the index that have reported"
         span = doc.char_span(value.start, value.end, alignment_mode="expand")

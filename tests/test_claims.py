@@ -176,7 +176,7 @@ def test_appositive_descriptor_resolves_to_the_name_it_describes(extractor):
 
 def test_salience_counts_subject_mentions_double(extractor):
     _, claims = claims_of(extractor, "Northwind Logistics opened a warehouse beside Ford's depot in May. "
-                                     "The warehouse is large. It employs 300 people.")
+                                     "There was little fanfare. It employs 300 people.")
     c, _, ent, _ = claims[-1]
     assert c.subject == "It" and ent is not None and ent.canonical == "Northwind Logistics"
 
@@ -353,3 +353,17 @@ def test_spans_of_time_after_over_are_the_time(extractor, text, times):
 def test_large_definite_count_is_a_figure(extractor):
     _, claims = claims_of(extractor, "Canada added 47,000 jobs, far more than the 10,000 economists had expected.")
     assert [values[0].text for _, values, _, _ in claims] == ["47,000", "10,000"]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Curtin University ran the study. \"Energy is the single biggest cost,\" said Professor Hamid Rezaei, who "
+     "led it. \"It accounts for nearly half of our operating budget.\"", None),
+    ("Norvale Freight had a good year. Over the past decade, the group has doubled its capacity, and since 2019 "
+     "it has spent about $900 million on locomotives.", "Norvale Freight"),
+    ("Huaxin Power Cells will open its first US factory in May. The factory will run 24/7, with about 1,400 "
+     "robots.", "Huaxin Power Cells"),
+], ids=["it-is-the-previous-common-subject", "it-in-a-conjoined-clause", "the-factory-is-its-company"])
+def test_it_and_facility_anaphora(extractor, text, entity):
+    _, claims = claims_of(extractor, text)
+    _, _, ent, _ = claims[-1]
+    assert (ent.canonical if ent is not None else None) == entity

@@ -33,7 +33,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   entity mentioned most often so far, a mention as a subject counting double
   (ties: the most recent) — but never for "they"/"them", and a pronoun whose
   speaker is a common noun phrase ("Two-thirds of the workers said they ...")
-  has no entity. A descriptor in apposition ("Shirakawa Capital, the
+  has no entity; nor has "it" when the previous sentence is about a common noun
+  ("Energy is the biggest cost. It accounts for half ..."). An earlier conjoined
+  clause's subject comes first ("the group has doubled ..., and it has spent");
+  a facility noun ("the plant", "the factory") stands for the company running it. A descriptor in apposition ("Shirakawa Capital, the
   Tokyo fund that holds ...") is the name it describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures
@@ -274,13 +277,22 @@ class ClaimBuilder:
                     # "Two-thirds of the workers surveyed said they drank ...": the
                     # pronoun is the speaker, who is no named entity
                     return None
+        # the subject of an earlier conjoined clause ("the group has doubled ..., and
+        # since 2019 it has spent")
+        verb = subj.head
+        if subj.dep_ in _SUBJ and verb.dep_ == "conj" and verb.head.i < subj.i and depth < 2:
+            first = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+            if first is not None and first != subj:
+                ent = ClaimBuilder._entity_for(doc, first, entities, sents, s_idx, depth + 1)
+                if ent is not None and ent.fields.get("label") in labels:
+                    return ent
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
             ranked: list[RawMention] = []
             for tok in sents[s_idx - 1]:
-                if tok.dep_ not in _SUBJ:
-                    continue
+                if tok.dep_ not in _SUBJ or tok.lower_ in ("who", "which", "that", "whom"):
+                    continue  # (a relative pronoun is its antecedent, ranked already)
                 children = sorted((c for c in tok.children if c.dep_ in ("appos", "poss", "compound")),
                                   key=lambda c: ("appos", "compound", "poss").index(c.dep_))
                 for t in [tok, *children]:
@@ -291,6 +303,15 @@ class ClaimBuilder:
                         ranked.append(ent)
             if ranked:
                 return min(ranked, key=lambda e: labels.index(e.fields["label"]))
+            root = sents[s_idx - 1].root
+            if root.lemma_ in SPEECH_VERBS:  # '"Energy is the biggest cost," said Rezaei.'
+                root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+            main = next((c for c in root.children if c.dep_ in _SUBJ), None)
+            if subj.lower_ in ("it", "its") and main is not None and main.pos_ == "NOUN" and \
+                    _anaphor_labels(main) is None:
+                # "Energy is the biggest cost. It accounts for nearly half": "it" is the
+                # thing the previous sentence is about, which is no named entity
+                return None
         if subj.lower_ in ("they", "them"):
             return None  # a plural pronoun is most often a group of people or things, not a name
         # else the most salient fitting entity so far: the most mentioned in the

@@ -28,6 +28,12 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "exporter": ORG, "importer": ORG, "miner": ORG, "shipper": ORG, "builder": ORG, "contractor": ORG,
     "chipmaker": ORG, "carmaker": ORG, "buyer": ORG, "seller": ORG, "investor": ORG,
     "board": ORG, "partnership": ORG, "authority": ORG, "council": ORG, "regulator": ORG,
+    # a facility stands for the company that runs it, else for itself when named
+    # ("Huaxin ... its first US factory ... The plant will build ... It is expected to")
+    "plant": ORG + ("FAC",), "factory": ORG + ("FAC",), "facility": ORG + ("FAC",),
+    "refinery": ORG + ("FAC",), "mine": ORG + ("FAC",), "terminal": ORG + ("FAC",),
+    "warehouse": ORG + ("FAC",), "depot": ORG + ("FAC",), "mill": ORG + ("FAC",),
+    "smelter": ORG + ("FAC",), "shipyard": ORG + ("FAC",),
 
 }
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "its"})

@@ -36,8 +36,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   has no entity; nor has "it" when the previous sentence is about a common noun
   ("Energy is the biggest cost. It accounts for half ..."). An earlier conjoined
   clause's subject comes first ("the group has doubled ..., and it has spent");
-  a facility noun ("the plant", "the factory") stands for the company running it. A descriptor in apposition ("Shirakawa Capital, the
-  Tokyo fund that holds ...") is the name it describes. A subject with no entity
+  a facility noun ("the plant", "the factory") stands for the company running
+  it. A descriptor in apposition ("Shirakawa Capital, the Tokyo fund that holds
+  ...") is the name it describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures
   (not people at one: "Analysts at Brightwater noted that the stock fell"); a

@@ -367,3 +367,9 @@ def test_it_and_facility_anaphora(extractor, text, entity):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[-1]
     assert (ent.canonical if ent is not None else None) == entity
+
+
+def test_here_links_a_nameless_subject_to_the_place(extractor):
+    _, claims = claims_of(extractor, "Shenzhen pulses with innovation. This year, more than 200 models have been "
+                                     "nurtured here, almost 30 percent of the national total.")
+    assert [ent.canonical if ent else None for _, _, ent, _ in claims] == ["Shenzhen", "Shenzhen"]

@@ -200,9 +200,9 @@ class ClaimBuilder:
                     if upper.lemma_ not in SPEECH_VERBS and owner is not None and \
                             (owner.lower_ in ("we", "it") or owner.ent_type_ == "ORG"):
                         subject_entity = self._entity_for(doc, owner, entities, sents, s_idx)
-            if subject_entity is None and verb is not None and subj.i <= span.root.i <= subj.right_edge.i:
-                # "200 models have been nurtured here": the value is the subject; the
-                # claim is about the place the verb names
+            if subject_entity is None and verb is not None and subj.pos_ == "NOUN":
+                # "200 models have been nurtured here": a subject with no name of its own
+                # belongs to the place the verb names
                 loc = next((c for c in verb.children if c.lower_ in ("here", "there")), None)
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)

@@ -373,3 +373,15 @@ def test_here_links_a_nameless_subject_to_the_place(extractor):
     _, claims = claims_of(extractor, "Shenzhen pulses with innovation. This year, more than 200 models have been "
                                      "nurtured here, almost 30 percent of the national total.")
     assert [ent.canonical if ent else None for _, _, ent, _ in claims] == ["Shenzhen", "Shenzhen"]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Shenzhen pulses with innovation. This hub contributes a third of the province's output. Innovation is "
+     "thriving: over 90 unicorns now call this area home.", "Shenzhen"),
+    ("The CSO published the data. \"The 0.2 point rise in unemployment is not yet a trend, but it is the second "
+     "increase in 3 months,\" she said.", None),
+], ids=["this-area-is-the-place-in-focus", "it-after-a-common-noun-conjunct"])
+def test_focus_and_conjunct_anaphora(extractor, text, entity):
+    _, claims = claims_of(extractor, text)
+    _, _, ent, _ = claims[-1]
+    assert (ent.canonical if ent is not None else None) == entity

@@ -21,7 +21,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   reported clause's subject the object of the speech verb, "X said operating
   profit ... fell", that object; an adjectival value on the object of
   "alongside"/"including" ("alongside 700-billion-yuan ecosystems in AI") is
-  about that noun phrase). Anaphors ("this hub", "the company", "it", "here")
+  about that noun phrase). A subject with no name of its own belongs to the
+  place the verb names with "here"/"there" or a place anaphor object ("200
+  models have been nurtured here", "90 unicorns call this area home").
+  Anaphors ("this hub", "the company", "it", "here")
   resolve to ``subject_entity`` (also when the anaphor is the subject's
   possessor or "at/of" object: "The group's profit", "Revenue at the chip
   designer"): a pronoun in a reported clause is the
@@ -29,13 +32,15 @@ Rules (each tested with small sentences in tests/test_claims.py):
   name ending in the anaphor's head
   noun ("the partnership" -> "Capital Area Transit Partnership"); else the
   previous sentence's subject entity when
-  its label fits (itself resolved if it is an anaphor); else the fitting
-  entity mentioned most often so far, a mention as a subject counting double
+  its label fits (itself resolved if it is an anaphor); else the entity of
+  that label an anaphor of the last two sentences resolved to (the one in
+  focus); else the fitting entity mentioned most often so far, a mention as a subject counting double
   (ties: the most recent) — but never for "they"/"them", and a pronoun whose
   speaker is a common noun phrase ("Two-thirds of the workers said they ...")
   has no entity; nor has "it" when the previous sentence is about a common noun
   ("Energy is the biggest cost. It accounts for half ..."). An earlier conjoined
-  clause's subject comes first ("the group has doubled ..., and it has spent");
+  clause's subject comes first ("the group has doubled ..., and it has spent";
+  a pronoun after a common-noun conjunct has no entity);
   a facility noun ("the plant", "the factory") stands for the company running
   it. A descriptor in apposition ("Shirakawa Capital, the Tokyo fund that holds
   ...") is the name it describes. A subject with no entity
@@ -201,11 +206,18 @@ class ClaimBuilder:
                             (owner.lower_ in ("we", "it") or owner.ent_type_ == "ORG"):
                         subject_entity = self._entity_for(doc, owner, entities, sents, s_idx)
             if subject_entity is None and verb is not None and subj.pos_ == "NOUN":
-                # "200 models have been nurtured here": a subject with no name of its own
-                # belongs to the place the verb names
+                # "200 models have been nurtured here", "90 unicorns call this area home":
+                # a subject with no name of its own belongs to the place the verb names
                 loc = next((c for c in verb.children if c.lower_ in ("here", "there")), None)
+                if loc is None:
+                    loc = next((c for c in verb.children if c.dep_ == "dobj" and
+                                set(_anaphor_labels(c) or ()) & {"GPE", "LOC"}), None)
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
+        if subject_entity is not None:
+            # the entity in focus for later anaphors of its label
+            doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.fields["label"]] = \
+                (s_idx, subject_entity)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates, value)
         if source == "carried" and time is not None and not _carries(doc, time, s_idx):
@@ -287,13 +299,16 @@ class ClaimBuilder:
                 ent = ClaimBuilder._entity_for(doc, first, entities, sents, s_idx, depth + 1)
                 if ent is not None and ent.fields.get("label") in labels:
                     return ent
+                if ent is None and subj.pos_ == "PRON" and first.pos_ == "NOUN" and _anaphor_labels(first) is None:
+                    return None  # "The rise is not yet a trend, but it's the second increase"
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
             ranked: list[RawMention] = []
             for tok in sents[s_idx - 1]:
-                if tok.dep_ not in _SUBJ or tok.lower_ in ("who", "which", "that", "whom"):
-                    continue  # (a relative pronoun is its antecedent, ranked already)
+                if tok.dep_ not in _SUBJ or tok.tag_ in ("WP", "WDT", "WP$") or \
+                        tok.lower_ in ("who", "which", "that", "whom", "what"):
+                    continue  # (a relative or wh- pronoun is no referent of its own)
                 children = sorted((c for c in tok.children if c.dep_ in ("appos", "poss", "compound")),
                                   key=lambda c: ("appos", "compound", "poss").index(c.dep_))
                 for t in [tok, *children]:
@@ -315,6 +330,12 @@ class ClaimBuilder:
                 return None
         if subj.lower_ in ("they", "them"):
             return None  # a plural pronoun is most often a group of people or things, not a name
+        # else the entity an anaphor of the last two sentences resolved to ("here" ->
+        # Zhongguancun, then "this area"): the place or company in focus
+        focus = doc.user_data.get("newsclaims_focus", {})
+        for label in labels:
+            if label in focus and 0 <= s_idx - focus[label][0] <= 2 and focus[label][1].end <= subj.idx:
+                return focus[label][1]
         # else the most salient fitting entity so far: the most mentioned in the
         # article up to here, a mention as a subject counting double (ties: the most
         # recent); labels in order of preference

@@ -91,6 +91,7 @@ Rules (each tested with small sentences in tests/test_claims.py):
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -448,22 +449,22 @@ class ClaimBuilder:
                 adjacent = d.start >= span.end_char and (
                     len(between) <= 2 or len(between.split()) == 1 and (
                         between.strip().endswith("ed") or between.strip() in ("in", "for", "at", "during")))
-                d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
-                d_verb = _governing_verb(d_span) if d_span is not None else None
+                d_verb = _date_verb(doc, d)
                 speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)
                 other_clause = int(d_verb is not None and verb is not None and d_verb != verb)
                 in_base = base_start <= d.start < base_end
-                basis = int(_is_comparison_date(doc, d) and not adjacent or in_base or
+                basis = int(_is_comparison_date_cached(doc, d) and not adjacent or in_base or
                             verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb))
                 return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
             # a comparison basis is never the time of another value; nor is a single
             # day that dates another clause's event ("according to a study published
             # on Wednesday", "the board met on Sunday"), and nothing is carried over it
-            fitting = [d for d in in_sent if rank(d)[0] == 0]
+            ranks = {id(d): rank(d) for d in in_sent}
+            fitting = [d for d in in_sent if ranks[id(d)][0] == 0]
             kept = [d for d in fitting if not _dates_another_event(doc, d, verb)]
             if kept:
-                return min(kept, key=rank), "sentence"
+                return min(kept, key=lambda d: ranks[id(d)]), "sentence"
             if fitting:
                 return None, None
             in_sent = []
@@ -524,6 +525,28 @@ class ClaimBuilder:
 _COMPARISON_WORDS = frozenset({"from", "than", "against", "versus", "vs", "vs.", "over", "with"})
 
 
+def _date_cache(doc: Doc) -> dict[tuple[str, int], Any]:
+    return doc.user_data.setdefault("newsclaims_date_cache", {})  # type: ignore[no-any-return]
+
+
+def _date_verb(doc: Doc, date: RawMention) -> Token | None:
+    """The verb governing a date mention (cached per doc: every value asks)."""
+    cache = _date_cache(doc)
+    key = ("verb", date.start)
+    if key not in cache:
+        d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        cache[key] = _governing_verb(d_span) if d_span is not None else None
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def _is_comparison_date_cached(doc: Doc, date: RawMention) -> bool:
+    cache = _date_cache(doc)
+    key = ("comparison", date.start)
+    if key not in cache:
+        cache[key] = _is_comparison_date(doc, date)
+    return cache[key]  # type: ignore[no-any-return]
+
+
 def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     """A date that is the basis of a comparison ("from 2022", "than a year earlier",
     "a year ago"), not the time of the figure."""
@@ -571,8 +594,7 @@ def _dates_another_event(doc: Doc, date: RawMention, verb: Token | None) -> bool
     if verb is None or date.fields.get("granularity") != "day" or not date.fields.get("relative") or \
             date.fields.get("start_date") != date.fields.get("end_date"):
         return False
-    d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    d_verb = _governing_verb(d_span) if d_span is not None else None
+    d_verb = _date_verb(doc, date)
     if d_verb is None:
         return False
     if d_verb.lemma_ in SPEECH_VERBS | _DISCLOSURE_VERBS:

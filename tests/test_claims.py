@@ -385,3 +385,13 @@ def test_focus_and_conjunct_anaphora(extractor, text, entity):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[-1]
     assert (ent.canonical if ent is not None else None) == entity
+
+
+@pytest.mark.parametrize("text, times", [
+    ("At least 12 people were killed and more than 40 injured when a train derailed near Lyon on Sunday, "
+     "authorities said.", ["2025-06-29", "2025-06-29"]),
+    ("SNCF carried 1.2 billion passengers last year, up 4 percent on 2023.", ["2024", "2024"]),
+], ids=["event-day-through-conjunct", "up-on-a-year-is-a-basis"])
+def test_more_time_scoping(extractor, text, times):
+    _, claims = claims_of(extractor, text)
+    assert [t.value if t is not None else None for _, _, _, t in claims] == times

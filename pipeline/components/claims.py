@@ -63,7 +63,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   is its basis, not its time; a pronoun base ("a third of them") takes the
   measure of the figure before it in the sentence, else none.
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
-  not a comparison basis ("from 2022", "ahead of 2023", "a year earlier", the
+  not a comparison basis ("from 2022", "ahead of 2023", "up 4 percent on 2023",
+  "a year earlier", the
   date of a "from" figure: "up from 2.3 percent in September", a record's
   reference point: "the highest since the summer of 2023"; but "over the past
   12 months" is a span, not a basis — unless
@@ -566,6 +567,9 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
         return True  # "the highest reading since the summer of 2023": a record's reference point
     if before and before[-1] in _COMPARISON_WORDS:
         return True
+    if before[-1:] == ["on"] and date.fields.get("granularity") in ("year", "half", "quarter", "month") and \
+            len(before) >= 2 and (before[-2] in ("percent", "%", "points") or before[-2][-1:] == "%"):
+        return True  # "up 4 percent on 2023"
     # "up from 2.3 percent in September": the date of a "from"/"than" figure
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
@@ -609,8 +613,17 @@ def _dates_another_event(doc: Doc, date: RawMention, verb: Token | None) -> bool
 def _coordinated(a: Token, b: Token) -> bool:
     """Two verbs of one event chain: conjuncts or a participle/while-clause hanging on
     the other ("fell 2.1 percent on Friday, while Tai Wah gained 1.3 percent")."""
-    return (b.head == a and b.dep_ in ("conj", "advcl", "xcomp")) or \
-        (a.head == b and a.dep_ in ("conj", "advcl", "xcomp"))
+    def below(low: Token, high: Token) -> bool:  # "killed and 40 injured when ... derailed on Sunday"
+        tok = low
+        for _ in range(3):
+            if tok.dep_ not in ("conj", "advcl", "xcomp") or tok.head == tok:
+                return False
+            tok = tok.head
+            if tok == high:
+                return True
+        return False
+
+    return below(a, b) or below(b, a)
 
 
 def _is_basis_value(span: Span) -> bool:

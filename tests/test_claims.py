@@ -395,3 +395,15 @@ def test_focus_and_conjunct_anaphora(extractor, text, entity):
 def test_more_time_scoping(extractor, text, times):
     _, claims = claims_of(extractor, text)
     assert [t.value if t is not None else None for _, _, _, t in claims] == times
+
+
+def test_future_date_is_not_carried_into_a_past_clause(extractor):
+    _, claims = claims_of(extractor, "The maker could produce up to 50 million doses a year by 2027. Its shares "
+                                     "jumped 11 percent.")
+    assert [t.value if t is not None else None for _, _, _, t in claims] == ["2027", None]
+
+
+def test_company_form_word_makes_an_org(extractor):
+    record = extractor.extract("The manufacturer, Halvern Biologics, said it would seek approval.",
+                               published="2025-06-30")
+    assert [(e.text, e.label) for e in record.entities] == [("Halvern Biologics", "ORG")]

@@ -80,7 +80,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   same paragraph (``"carried"``), when it scoped a figure there, names the data
   ("The October figures ...") or dates a change stated in words ("Trade slowed
   in the third quarter"), unless it is background history (ending more than five
-  years before the reference date); else null. The earlier figure of a change
+  years before the reference date) or a future date carried into a past-tense
+  clause; else null. The earlier figure of a change
   ("rose to $5 billion from $4.2 billion") takes the comparison date of the
   sentence ("a year earlier") or none.
 - ``quoted``: the value stands inside quotation marks (of five words or more;
@@ -222,7 +223,8 @@ class ClaimBuilder:
                 (s_idx, subject_entity)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates, value)
-        if source == "carried" and time is not None and not _carries(doc, time, s_idx):
+        if source == "carried" and time is not None and \
+                (not _carries(doc, time, s_idx) or _future_into_past(doc, time, verb)):
             time, source = None, None
         fields["time_source"] = source
         quoted = _in_quotes(text_of(doc), value.start)
@@ -635,6 +637,14 @@ def _is_basis_value(span: Span) -> bool:
     verb = prep.head
     return verb.lemma_ in (INCREASE_LEMMAS | DECREASE_LEMMAS | {"slow"}) and \
         any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _future_into_past(doc: Doc, date: RawMention, verb: Token | None) -> bool:
+    """A date after the reference date carried into a clause in the past tense ("could
+    produce 50 million doses by 2027. Its shares jumped 11 percent")."""
+    ref = (doc._.reference_date or {}).get("value")
+    start = date.fields.get("start_date")
+    return bool(verb is not None and verb.tag_ == "VBD" and ref and start and start > ref)
 
 
 def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:

@@ -33,6 +33,11 @@ ORG_SUFFIXES = frozenset({
     "LLP", "PLC", "plc", "NV", "N.V.", "AG", "SA", "S.A.", "SE", "GmbH", "Holdings", "Group",
     "Bank", "Partners", "Capital", "Technologies", "Industries", "Airlines", "Motors",
     "Energy", "Pharmaceuticals", "Semiconductor", "Analytics", "Systems", "Logistics",
+    # company-form words of biotech, resources and finance names the small model tags PERSON
+    # ("Halvern Biologics")
+    "Biologics", "Therapeutics", "Biosciences", "Biotech", "Laboratories", "Labs", "Mining",
+    "Minerals", "Resources", "Petroleum", "Securities", "Ventures", "Insurance", "Airways",
+    "Foods", "Media", "Telecom", "Software", "Robotics", "Semiconductors",
 })
 
 # First words of organisation names that do not stand for the organisation on

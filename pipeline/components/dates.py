@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp import RawMention, nc
+from pipeline.nlp import RawMention, nc, text_of
 from pipeline.normalize.dates import DateFound, Reference, find_dates
 from pipeline.normalize.scan import LABEL_WORDS
 
@@ -110,7 +110,7 @@ class DateFinder:
     def _find(doc: Doc, reference: Reference) -> list[DateFound]:
         out = []
         tense = lambda start, end: clause_tense(doc, start, end)  # noqa: E731
-        for d in find_dates(doc.text, reference=reference, direction=tense):
+        for d in find_dates(text_of(doc), reference=reference, direction=tense):
             if d.granularity == "year" and d.value and d.value.isdigit():
                 span = doc.char_span(d.start, d.end, alignment_mode="expand")
                 if span is not None and span.start > 0:

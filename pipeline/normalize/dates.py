@@ -80,6 +80,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.normalize import holidays
+from pipeline.normalize.first_chars import guarded, word_starts
 
 Direction = Callable[[int, int], "str | None"]
 
@@ -234,7 +235,10 @@ _GRAMMAR = [
                    r"December|Sept))\b"),
     ("year", rf"(?<![\d,.$€£¥#/-])\b(?P<yy>{_YEAR})\b(?!\d|,\d|\.\d|\s*(?:%|percent|per cent|-|–)\s*\d)"),
 ]
-_PATTERN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR), re.IGNORECASE)
+# Each branch behind a lookahead for the characters it can begin with (worked out from
+# the branch itself: no match changes), so a branch fails at once where it cannot start;
+# the whole alternation is guarded the same way: a comma or a "$" is turned away in one test.
+_PATTERN = re.compile(guarded("|".join(f"(?P<{name}>{guarded(rx)})" for name, rx in _GRAMMAR)), re.IGNORECASE)
 # Case-sensitive checks: a lowercase month name needs a day or year beside it;
 # "May" alone only after a preposition ("in May", "last May").
 _CASED_MONTH = re.compile(_MONTH)
@@ -1246,8 +1250,7 @@ _TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *_HOLIDAY_WORDS, *_DECA
                          "qtr", "qtrs",
                          "wk", "wks", "mo", "mos", "mth", "mths", "hr", "hrs", "min", "mins", "sec", "secs",
                          "yday", "tonite", "nite"}, key=len, reverse=True)
-_TRIGGER = re.compile(r"[0-9\uff10-\uff19]|\b(?:" + "|".join(re.escape(w) for w in _TRIGGER_WORDS) + r")",
-                      re.IGNORECASE)
+_TRIGGER = re.compile(r"[0-9\uff10-\uff19]|" + word_starts(_TRIGGER_WORDS), re.IGNORECASE)
 _TOKEN_START = re.compile(r"(?<!\w)\w|[^\w\s]")
 # Words a time expression may begin with (besides trigger words, numbers and
 # symbols). Plain words outside this list never start a match, so they are

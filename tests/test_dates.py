@@ -204,6 +204,9 @@ def test_holidays_resolve_like_other_relative_dates(text, tense_word, start, end
     ("Banks lent $5 billion.", []),  # the verb
     ("During Lent, sales fell.", ["Lent"]),
     ("lent 2024", ["lent 2024"]),
+    ("a bowl of pongal", []),  # the dish
+    ("Rakhi Sawant said", []),  # a given name
+    ("Rakhi 2024", ["Rakhi 2024"]),
 ])
 def test_holiday_names_that_are_common_words(text, found):
     assert [d.text for d in find_dates(text, reference=REF)] == found

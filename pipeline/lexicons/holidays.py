@@ -247,4 +247,8 @@ HOLIDAYS: dict[str, Rule] = {
 NEEDS_YEAR_OR_CAPITAL = frozenset({
     "lent", "the night journey", "night of power", "night of destiny", "night of decree", "night of measures",
     "spring festival", "sacrifice feast", "great fast", "buddha day",
+    "pongal",  # also the rice dish
+    "lantern festival", "dragon boat festival",  # also any town's lantern or boat festival
 })
+# Names that are also given names ("Rakhi Sawant"): a holiday only with a year after it.
+NEEDS_YEAR = frozenset({"rakhi"})

@@ -797,6 +797,8 @@ def _holiday_found(g: dict[str, str | None], ref: Reference, f: DateFound,
     name = g["hol"] or ""
     if holidays.needs_year_or_capital(name) and not g["holy"] and name.islower():
         return None  # "banks lent $5bn": a common word, not Lent
+    if holidays.needs_year(name) and not g["holy"]:
+        return None  # "Rakhi Sawant": a given name
     if g["holy"] and not g["holy"][0].isdigit():
         y, _rel = _year(g["holy"], ref)
         spans = holidays.occurrences(name, y) if y else []

@@ -25,7 +25,7 @@ from typing import Any
 from convertdate import hebrew as hebrew_calendar
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-from pipeline.lexicons.holidays import HOLIDAYS, NEEDS_YEAR_OR_CAPITAL, Rule
+from pipeline.lexicons.holidays import HOLIDAYS, NEEDS_YEAR, NEEDS_YEAR_OR_CAPITAL, Rule
 
 Span = tuple[dt.date, dt.date]
 _DAY = dt.timedelta(days=1)
@@ -38,6 +38,7 @@ def key(name: str) -> str:
 
 _RULES = {key(name): rule for name, rule in HOLIDAYS.items()}
 _NEEDS_YEAR_OR_CAPITAL = {key(name) for name in NEEDS_YEAR_OR_CAPITAL}
+_NEEDS_YEAR = {key(name) for name in NEEDS_YEAR}
 
 
 def name_pattern() -> str:
@@ -76,6 +77,11 @@ def first_words() -> set[str]:
 def needs_year_or_capital(name: str) -> bool:
     """True for names that are also common words ("lent"): see the lexicon."""
     return key(name) in _NEEDS_YEAR_OR_CAPITAL
+
+
+def needs_year(name: str) -> bool:
+    """True for names that are also given names ("Rakhi"): see the lexicon."""
+    return key(name) in _NEEDS_YEAR
 
 
 def is_holiday(name: str) -> bool:

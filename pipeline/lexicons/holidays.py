@@ -13,11 +13,12 @@ hyphen a hyphen, a space or nothing) maps to a :class:`Rule`:
   Easter (dateutil's computus) plus ``offset`` days, ``days`` long.
 - ``hebrew(month, day, days, move)``: a day of the Hebrew calendar (convertdate;
   months numbered from Nisan = 1, Tishrei = 7, Adar = 12, Adar II = 13).
-  A Jewish holiday begins at sundown, so it is dated by its eve: the Gregorian
-  day on whose evening it begins (as Duckling and civil calendars that list
-  "Yom Kippur begins at sundown on ..." do); a holiday of several days runs
-  from that eve to its last day (Diaspora lengths). ``move`` names the
-  weekday rule of a day that may not fall on the Sabbath or next to it.
+  A Jewish holiday begins at sundown, so its interval runs from its eve (the
+  Gregorian day on whose evening it begins, as calendars that list "Yom Kippur
+  begins at sundown on ..." give it) to its last day (Diaspora lengths): Yom
+  Kippur 2018 is 2018-09-18/2018-09-19 (Duckling gives the eve alone).
+  ``move`` names the weekday rule of a day that may not fall on the Sabbath
+  or next to it.
 - ``islamic(key, offset, end)``: the ``holidays`` package's Islamic tables
   (Umm al-Qura based, 1925-2077); with ``end``, the span up to the day before
   that holiday (Ramadan: its first day to the eve of Eid al-Fitr).

@@ -17,9 +17,14 @@ with; where that is not clear, say a back-reference, no guard is added).
 from __future__ import annotations
 
 import re
-import re._constants as C  # noqa: N812  (the regex parser's own opcodes)
-import re._parser as P  # noqa: N812
 from typing import Any
+
+try:  # the regex parser and its opcodes (Python 3.11+; before: sre_parse, sre_constants)
+    import re._constants as C  # noqa: N812
+    import re._parser as P  # noqa: N812
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as C  # type: ignore[no-redef]  # noqa: N812
+    import sre_parse as P  # type: ignore[no-redef]  # noqa: N812
 
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}

@@ -151,6 +151,71 @@ def test_relative(text, value):
     assert d.relative and d.value == value
 
 
+# -- holidays of other calendars (values worked out from published calendars) ----------
+
+HOLIDAYS = [
+    # Western and Orthodox movable feasts: Easter 2024 was March 31, Orthodox Easter May 5
+    ("Good Friday 2024", "2024-03-29", "2024-03-29"),
+    ("Ash Wednesday 2024", "2024-02-14", "2024-02-14"),
+    ("Pentecost 2024", "2024-05-19", "2024-05-19"),
+    ("Lent 2024", "2024-02-14", "2024-03-30"),  # Ash Wednesday to Holy Saturday
+    ("Orthodox Easter 2024", "2024-05-05", "2024-05-05"),
+    ("Clean Monday 2024", "2024-03-18", "2024-03-18"),  # 48 days before it
+    # Islamic (Umm al-Qura): Ramadan 1445 began March 11, 2024; Eid al-Fitr April 10
+    ("Eid al-Fitr 2024", "2024-04-10", "2024-04-10"),
+    ("Eid al-Adha 2024", "2024-06-16", "2024-06-16"),
+    ("Ramadan 2024", "2024-03-11", "2024-04-09"),
+    # Jewish: from the eve (the holiday begins at sundown) to the last day
+    ("Yom Kippur 2024", "2024-10-11", "2024-10-12"),
+    ("Rosh Hashanah 2024", "2024-10-02", "2024-10-04"),
+    ("Passover 2024", "2024-04-22", "2024-04-30"),
+    ("Hanukkah 2024", "2024-12-25", "2025-01-02"),
+    # Chinese and Hindu lunisolar
+    ("Chinese New Year 2024", "2024-02-10", "2024-02-10"),
+    ("the Lunar New Year 2025", "2025-01-29", "2025-01-29"),
+    ("Diwali 2023", "2023-11-12", "2023-11-12"),
+    ("Holi 2024", "2024-03-25", "2024-03-25"),
+]
+
+
+@pytest.mark.parametrize("text, start, end", HOLIDAYS, ids=ids(HOLIDAYS))
+def test_holidays_of_other_calendars(text, start, end):
+    d = one(text)
+    assert (d.start_date, d.end_date) == (start, end)
+    assert d.value == (start if start == end else f"{start}/{end}")
+
+
+HOLIDAYS_RELATIVE = [  # against Tuesday 23 December 2025
+    ("Chinese New Year", None, "2026-02-17", "2026-02-17"),  # the next one
+    ("Hanukkah", None, "2026-12-04", "2026-12-12"),  # 2025's (Dec 14-22) is over
+    ("Hanukkah", "past", "2025-12-14", "2025-12-22"),  # the latest begun on or before the day
+    ("last Passover", None, "2025-04-12", "2025-04-20"),
+]
+
+
+@pytest.mark.parametrize("text, tense_word, start, end", HOLIDAYS_RELATIVE,
+                         ids=[f"{r[0]}-{r[1]}" for r in HOLIDAYS_RELATIVE])
+def test_holidays_resolve_like_other_relative_dates(text, tense_word, start, end):
+    d = one(text, direction=tense(tense_word) if tense_word else None)
+    assert d.relative and (d.start_date, d.end_date) == (start, end)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Banks lent $5 billion.", []),  # the verb
+    ("During Lent, sales fell.", ["Lent"]),
+    ("lent 2024", ["lent 2024"]),
+    ("a bowl of pongal", []),  # the dish
+    ("Rakhi Sawant said", []),  # a given name
+    ("Rakhi 2024", ["Rakhi 2024"]),
+])
+def test_holiday_names_that_are_common_words(text, found):
+    assert [d.text for d in find_dates(text, reference=REF)] == found
+
+
+def test_holiday_outside_its_table_has_no_date():
+    assert find_dates("Diwali 2090", reference=REF) == []  # the Hindu tables end in 2035
+
+
 # -- the clause's tense decides bare weekdays, days and months --------------------------
 
 TENSE = [
@@ -266,12 +331,16 @@ def test_year_followed_by_a_comma(text, value):
 
 
 def _assert_prefilter_matches_plain_scan(texts: list[str]) -> None:
-    """The trigger prefilter in find_dates must not change any match."""
+    """The trigger prefilter in find_dates must not change any match, nor must the
+    first-character guards in front of the grammar's branches."""
+    import re
+
     from pipeline.normalize import dates as D
 
+    unguarded = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in D._GRAMMAR), re.IGNORECASE)
     for text in texts:
-        plain = [(m.start(), m.end()) for m in D._PATTERN.finditer(text)]
-        assert [(m.start(), m.end()) for m in D._matches(text)] == plain, text[:80]
+        plain = [(m.start(), m.end(), m.lastindex) for m in unguarded.finditer(text)]
+        assert [(m.start(), m.end(), m.lastindex) for m in D._matches(text)] == plain, text[:80]
 
 
 def test_prefiltered_scan_finds_what_the_plain_scan_finds():

@@ -29,7 +29,8 @@ Conventions (documented choices):
     verbless phrase ("none") -> the next one after it, as calendar tools read
     it. "this Friday" is the Friday of the reference week, "next Friday" that
     of the next week, "last Friday" the latest before the reference day.
-    A holiday: past -> the latest on or before, otherwise the next on or after.
+    A holiday: past -> the latest on or before, otherwise the next on or after
+    (a festival of several days under way on the reference day is this one).
   * a day or a month without a year ("March 5", "the 27th", "in September"):
     past -> the latest on or before the reference date, future or verbless ->
     the next on or after it, present or unknown -> the nearest (ties: the past
@@ -78,7 +79,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dateutil.easter import easter
+from pipeline.normalize import holidays
+from pipeline.normalize.first_chars import guarded, word_starts
 
 Direction = Callable[[int, int], "str | None"]
 
@@ -117,30 +119,9 @@ _SHIFT = {"this": 0, "current": 0, "coming": 1, "next": 1, "upcoming": 1, "follo
           "previous": -1, "past": -1}
 _UNIT = r"(?:years?|yrs?|months?|weeks?|days?|decades?|quarters?|qtrs?)"
 _YEARREF = rf"(?:{_YEAR}|the year|this year|last year|next year|the previous year|the same year)"
-# Holidays news dates things by: (month, day) fixed, (month, weekday, nth) floating
-# (nth -1 = the last; a fourth number: days after it), Easter offsets (Western
-# computus, dateutil). Source: US federal calendar, the Western church calendar.
-_HOLIDAYS: dict[str, tuple[int, ...] | int] = {
-    "christmas": (12, 25), "christmas day": (12, 25), "xmas": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new years day": (1, 1), "new year's eve": (12, 31), "new years eve": (12, 31),
-    "valentine's day": (2, 14), "valentines day": (2, 14), "valentine day": (2, 14), "halloween": (10, 31),
-    "independence day": (7, 4), "the fourth of july": (7, 4), "st patrick's day": (3, 17),
-    "st. patrick's day": (3, 17), "saint patrick's day": (3, 17), "boxing day": (12, 26),
-    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
-    "memorial day": (5, 0, -1), "mlk day": (1, 0, 3), "martin luther king day": (1, 0, 3),
-    "martin luther king jr. day": (1, 0, 3), "presidents' day": (2, 0, 3), "mother's day": (5, 6, 2),
-    "father's day": (6, 6, 3), "easter": 0, "easter sunday": 0, "easter monday": 1, "easter mon": 1,
-    "good friday": -2, "maundy thursday": -3, "palm sunday": -7, "branch sunday": -7, "ash wednesday": -46,
-    "mardi gras": -47, "shrove tuesday": -47, "pancake day": -47, "ascension day": 39, "pentecost": 49,
-    "whit sunday": 49, "white sunday": 49, "whit monday": 50, "trinity sunday": 56,
-    "black friday": (11, 3, 4, 1), "martin luther king's day": (1, 0, 3), "martin luther kings day": (1, 0, 3),
-    "mlk jr. day": (1, 0, 3), "civil rights day": (1, 0, 3), "boss's day": (10, 16), "bosses' day": (10, 16),
-    "st paddy's day": (3, 17), "saint paddy's day": (3, 17), "saint patricks day": (3, 17),
-    "world vegan day": (11, 1),
-}
-_HOLIDAY_RULES = {k.replace("'", ""): v for k, v in _HOLIDAYS.items()}
-_HOLIDAY = "|".join(re.escape(h).replace("'", "['’]?").replace(r"\ ", r"\s+")
-                    for h in sorted(_HOLIDAYS, key=len, reverse=True))
+# Holiday names and how to compute them: pipeline/lexicons/holidays.py (data) and
+# pipeline/normalize/holidays.py (the calendars).
+_HOLIDAY = holidays.name_pattern()
 
 # One alternation, each branch a named group; at one position the first branch
 # that matches wins, so longer and more specific forms come first.
@@ -254,7 +235,10 @@ _GRAMMAR = [
                    r"December|Sept))\b"),
     ("year", rf"(?<![\d,.$€£¥#/-])\b(?P<yy>{_YEAR})\b(?!\d|,\d|\.\d|\s*(?:%|percent|per cent|-|–)\s*\d)"),
 ]
-_PATTERN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _GRAMMAR), re.IGNORECASE)
+# Each branch behind a lookahead for the characters it can begin with (worked out from
+# the branch itself: no match changes), so a branch fails at once where it cannot start;
+# the whole alternation is guarded the same way: a comma or a "$" is turned away in one test.
+_PATTERN = re.compile(guarded("|".join(f"(?P<{name}>{guarded(rx)})" for name, rx in _GRAMMAR)), re.IGNORECASE)
 # Case-sensitive checks: a lowercase month name needs a day or year beside it;
 # "May" alone only after a preposition ("in May", "last May").
 _CASED_MONTH = re.compile(_MONTH)
@@ -501,20 +485,6 @@ def _year_less_day(f: DateFound, ref: Reference, m: int, d: int, direction: str 
         f.value, f.granularity = f"XXXX-{m:02d}-{d:02d}", "day"
         return f
     return f.set_day(day)
-
-
-def _holiday(name: str, year: int) -> dt.date | None:
-    rule = _HOLIDAY_RULES.get(" ".join(name.lower().replace("'", "").replace("’", "").split()))
-    if rule is None:
-        return None
-    if isinstance(rule, int):
-        return easter(year) + dt.timedelta(days=rule)
-    if len(rule) == 2:
-        return _ymd(year, rule[0], rule[1])
-    month, weekday, nth, *after = rule
-    days = [dt.date(year, month, d) for d in range(1, _last_day(year, month) + 1)
-            if dt.date(year, month, d).weekday() == weekday]
-    return (days[nth - 1] if nth > 0 else days[nth]) + dt.timedelta(days=after[0] if after else 0)
 
 
 def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
@@ -814,38 +784,49 @@ def _decade(g: dict[str, str | None], ref: Reference, f: DateFound, text: str) -
     return f
 
 
+def _set_holiday(f: DateFound, span: tuple[dt.date, dt.date]) -> DateFound:
+    """One day, or a festival of several days as an interval of days."""
+    start, end = span
+    if start == end:
+        return f.set_day(start)
+    return f.set_span(f"{start.isoformat()}/{end.isoformat()}", start, end, "day")
+
+
 def _holiday_found(g: dict[str, str | None], ref: Reference, f: DateFound,
                    direction: str | None) -> DateFound | None:
     name = g["hol"] or ""
+    if holidays.needs_year_or_capital(name) and not g["holy"] and name.islower():
+        return None  # "banks lent $5bn": a common word, not Lent
+    if holidays.needs_year(name) and not g["holy"]:
+        return None  # "Rakhi Sawant": a given name
     if g["holy"] and not g["holy"][0].isdigit():
         y, _rel = _year(g["holy"], ref)
-        day = _holiday(name, y) if y else None
-        if day is None:
-            return f
-        return f.set_day(day)
+        spans = holidays.occurrences(name, y) if y else []
+        return _set_holiday(f, spans[0]) if spans else f
     if g["holy"]:
-        day = _holiday(name, int(g["holy"]))
-        if day is None:
+        spans = holidays.occurrences(name, int(g["holy"]))
+        if not spans:
             return None
-        f.explicit_year, f.explicit_day = day.year, day.isoformat()
-        return f.set_day(day)
+        f.explicit_year, f.explicit_day = spans[0][0].year, spans[0][0].isoformat()
+        return _set_holiday(f, spans[0])
     f.relative, f.granularity = True, "day"
     here = ref.date
     if here is None or ref.year is None:
         return f
-    days = [d for d in (_holiday(name, ref.year + k) for k in (-1, 0, 1, 2)) if d]
+    spans = [s for k in (-1, 0, 1, 2) for s in holidays.occurrences(name, ref.year + k)]
     word = " ".join((g["hrel"] or "").lower().split()).replace("the ", "")
+    # A festival of several days under way on the reference day is "this" one.
     if word == "this":
-        day = next((d for d in days if d >= here), None)
+        span = next((s for s in spans if s[1] >= here), None)
     elif word == "next":
-        day = next((d for d in days if d > here), None)
+        span = next((s for s in spans if s[0] > here), None)
     elif word == "last":
-        day = next((d for d in reversed(days) if d < here), None)
+        span = next((s for s in reversed(spans) if s[1] < here), None)
     elif direction == "past":
-        day = next((d for d in reversed(days) if d <= here), None)
+        span = next((s for s in reversed(spans) if s[0] <= here), None)
     else:
-        day = next((d for d in days if d >= here), None)
-    return f.set_day(day) if day else f
+        span = next((s for s in spans if s[1] >= here), None)
+    return _set_holiday(f, span) if span else f
 
 
 def _unit_of(text: str) -> str:
@@ -1258,8 +1239,8 @@ def _skip(kind: str, mtext: str, text: str, start: int) -> bool:
 # Python's regex engine tries at every position; trying it only at the token
 # starts shortly before a trigger gives the same matches (tested against the
 # plain scan over the corpus and both peer suites) in a fraction of the time.
-_HOLIDAY_WORDS = {re.sub(r"'s?$", "", w) for h in _HOLIDAYS for w in h.split()}
-_TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *_HOLIDAY_WORDS,
+_HOLIDAY_WORDS = holidays.leading_words()
+_TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *_HOLIDAY_WORDS, *_DECADE_WORDS,
                          "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
                          "quarter", "quarters", "half", "decade", "decades", "century", "centuries",
                          "weekend", "weekends", "fortnight", "today", "tomorrow", "yesterday", "tonight",
@@ -1271,8 +1252,7 @@ _TRIGGER_WORDS = sorted({*MONTHS, *_WEEKDAYS, *_SEASONS, *_HOLIDAY_WORDS,
                          "qtr", "qtrs",
                          "wk", "wks", "mo", "mos", "mth", "mths", "hr", "hrs", "min", "mins", "sec", "secs",
                          "yday", "tonite", "nite"}, key=len, reverse=True)
-_TRIGGER = re.compile(r"[0-9\uff10-\uff19]|\b(?:" + "|".join(re.escape(w) for w in _TRIGGER_WORDS) + r")",
-                      re.IGNORECASE)
+_TRIGGER = re.compile(r"[0-9\uff10-\uff19]|" + word_starts(_TRIGGER_WORDS), re.IGNORECASE)
 _TOKEN_START = re.compile(r"(?<!\w)\w|[^\w\s]")
 # Words a time expression may begin with (besides trigger words, numbers and
 # symbols). Plain words outside this list never start a match, so they are
@@ -1288,7 +1268,7 @@ calendar q h w one two three four five six seven eight nine ten eleven twelve th
 seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred first second third fourth
 fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
 eighteenth nineteenth twentieth thirtieth half quarter fiscal and or no not only just nearly almost more less
-""".split()) | frozenset(w.lower() for w in _TRIGGER_WORDS)
+""".split()) | frozenset(w.lower() for w in _TRIGGER_WORDS) | holidays.first_words()
 _WORD = re.compile(r"\w+")
 _LOOKBACK = 50  # characters before a trigger where a match may begin ("between the start of ...")
 

@@ -56,7 +56,7 @@ Conventions (documented choices):
   unless the article states when its fiscal year ends ("the fiscal year ends on
   September 30": "fiscal 2026" is 2025-10-01..2026-09-30, its first quarter
   October-December 2025).
-- "since 2013" runs to the reference date (open end).
+- "since 2013" runs to the reference date (open end); "since the 1970s" from 1970.
 - Numeric dates: "4/22", "02/22/2016" are month/day (US order) unless the first
   number cannot be a month ("21/04/2016"); a two-digit year is 20YY up to 49,
   else 19YY. A slash pair that reads as a small fraction ("1/2", "3/10") or
@@ -209,7 +209,7 @@ _GRAMMAR = [
     ("past_decade", r"\b(?:over\s+|in\s+)?the\s+(?:past|last|previous)\s+(?P<pd>decade|year|month|century)\b"),
     ("ytd", r"\b(?:year[-\s]to[-\s]date|so far this year|YTD)\b"),
     ("first_months", rf"\b(?:in\s+)?the\s+first\s+(?P<fmn>{_NUM})\s+months(?:\s+of\s+(?P<fmy>{_YEARREF}))?"),
-    ("since", rf"\bsince\s+(?P<sinm>{_MONTH}\s+)?(?P<siny>{_YEAR})\b"),
+    ("since", rf"\bsince\s+(?:(?P<sinm>{_MONTH}\s+)?(?P<siny>{_YEAR})|the\s+(?P<sind>1[89]\d0|20\d0)'?s)\b"),
     ("month_year", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}|'\d\d)\b"),
     ("month_rel", rf"\b(?:(?P<mrw>last|next|this)\s+(?P<mrm>{_MONTH})|(?P<mrm2>{_MONTH})\s+(?P<mrw2>last|next|this)"
                   r"\s+year)\b"),
@@ -889,9 +889,10 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
     if kind in ("recent", "anaphoric"):
         return f
     if kind == "since":
-        y = int(g["siny"] or 0)
+        # "since the 1970s" runs from the decade's first year (the widest reading)
+        y = int(g["siny"] or g["sind"] or 0)
         m = _month_num(g["sinm"].strip()) if g["sinm"] else 1
-        f.granularity = "month" if g["sinm"] else "year"
+        f.granularity = "month" if g["sinm"] else "decade" if g["sind"] else "year"
         f.start_date = f"{y:04d}-{m:02d}-01"
         f.explicit_year = y
         end = rdate.isoformat() if rdate else (f"{ref.year:04d}-12-31" if ref.year else None)

@@ -79,6 +79,8 @@ _DENOMINATORS: dict[str, int] = {
     **{w + "s": v for w, v in ORDINAL_WORDS.items() if w != "second"},
     "half": 2, "halves": 2, "quarter": 4, "quarters": 4,
 }
+# The words a value can start with (what _Scanner._core reads); scan skips every other word.
+_STARTERS = _NUMBER_WORDS | _BIG_SCALES | {"a", "an", "point", "half", "quarter", "hundred"}
 # Words after which "half" is a share of what follows ("half the staff", "half its value").
 _HALF_OF = frozenset("of the its their his her our your these those all".split())
 _ORDINAL_UNITS = frozenset(w for w, v in ORDINAL_WORDS.items() if v < 10)
@@ -100,16 +102,13 @@ _OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
     end: int
     kind: str  # "num" | "word" | "sym"
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # text.lower(), computed once: the grammar reads it many times per token
 
 
 @dataclass
@@ -139,11 +138,15 @@ class Candidate:
 
 
 def tokenize(text: str) -> list[Tok]:
-    """Split text into number, word and symbol tokens (one regex pass)."""
+    """Split text into number, word and symbol tokens (one regex pass).
+
+    :func:`scan`, :func:`vague_scales` and :func:`ordinal_words` take these
+    tokens (``toks=``), so an article is tokenized once for all three.
+    """
     out = []
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "sym"
-        out.append(Tok(m.group(), m.start(), m.end(), kind))
+        word = m.group()
+        out.append(Tok(word, m.start(), m.end(), m.lastgroup or "sym", word.lower()))
     return out
 
 
@@ -179,17 +182,16 @@ def _glued_code(word: str) -> tuple[str, float] | None:
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, toks: list[Tok] | None = None) -> None:
         self.text = text
-        self.toks = tokenize(text)
+        self.toks = tokenize(text) if toks is None else toks
         self.n = len(self.toks)
 
     def tok(self, i: int) -> Tok | None:
         return self.toks[i] if 0 <= i < self.n else None
 
     def low(self, i: int) -> str:
-        t = self.tok(i)
-        return t.low if t else ""
+        return self.toks[i].low if 0 <= i < self.n else ""
 
     # -- cores ------------------------------------------------------------
     def is_identifier(self, i: int) -> bool:
@@ -823,15 +825,14 @@ class _Scanner:
         if t.text in _OPENING and nxt and nxt.kind == "word" and (close := self.tok(j + 2)) and \
                 close.text == _OPENING[t.text] and parse_unit(nxt.text) is not None:
             return j + 3, "unit", nxt.text  # "20 (kg)", table style
-        # multi-word first (longest match), joined by the real text between tokens
-        for size in (5, 4, 3, 2, 1):
-            if j + size > self.n:
-                continue
+        # multi-word first (longest match), joined by the real text between tokens: at most
+        # five tokens, no number among them, at most one character between two
+        limit = 0
+        while limit < 5 and j + limit < self.n and self.toks[j + limit].kind != "num" and \
+                (limit == 0 or self.toks[j + limit].start - self.toks[j + limit - 1].end <= 1):
+            limit += 1
+        for size in range(limit, 0, -1):
             toks = self.toks[j:j + size]
-            if any(b.start - a.end > 1 for a, b in zip(toks, toks[1:], strict=False)):
-                continue
-            if any(tok.kind == "num" for tok in toks):
-                continue
             surface = self.text[toks[0].start:toks[-1].end]
             low = " ".join(surface.lower().replace("-", " ").split())
             if low in ("percent", "per cent", "pct", "percentage", "pc", "percents"):
@@ -897,13 +898,18 @@ def _ends(sc: _Scanner, i: int) -> Candidate | None:
     return None
 
 
-def scan(text: str) -> list[Candidate]:
-    """All numeric expressions in ``text``, in order, non-overlapping."""
-    sc = _Scanner(text)
+def scan(text: str, *, toks: list[Tok] | None = None) -> list[Candidate]:
+    """All numeric expressions in ``text``, in order, non-overlapping (``toks``: its :func:`tokenize`)."""
+    sc = _Scanner(text, toks)
     out: list[Candidate] = []
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     i = 0
+    toks = sc.toks
     while i < sc.n:
+        t = toks[i]
+        if t.kind == "sym" or t.kind == "word" and t.low not in _STARTERS:
+            i += 1  # no value starts here (_Scanner._core reads only these words)
+            continue
         try:
             cand, nxt = _parse_at(sc, i)
         except (OverflowError, ValueError):  # a number beyond float range: no mention, never a crash
@@ -1267,13 +1273,13 @@ def _ordinal_suffix(sc: _Scanner, i: int, j: int) -> bool:
     return bool(j == i + 1 and t and t.low in ORDINAL_SUFFIXES and _adjacent(sc.toks[i], t))
 
 
-def ordinal_words(text: str) -> list[tuple[int, int, int]]:
+def ordinal_words(text: str, *, toks: list[Tok] | None = None) -> list[tuple[int, int, int]]:
     """Spelled ordinals ("first", "eighteenth", "twenty-first"): (start, end, value).
 
     Fractions ("a third", "two-thirds") are not ordinals; the component drops
     ordinals inside dates ("the third quarter").
     """
-    toks = tokenize(text)
+    toks = tokenize(text) if toks is None else toks
     out = []
     for i, t in enumerate(toks):
         if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].low in ORDINAL_SUFFIXES and \
@@ -1308,12 +1314,12 @@ def ordinal_words(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def vague_scales(text: str) -> list[tuple[int, int, float, float]]:
+def vague_scales(text: str, *, toks: list[Tok] | None = None) -> list[tuple[int, int, float, float]]:
     """"hundreds of", "tens of thousands of", "dozens of" -> (start, end, lower, upper).
 
     The range is the one the words allow: "hundreds" is 200 to 999.
     """
-    toks = tokenize(text)
+    toks = tokenize(text) if toks is None else toks
     out = []
     i = 0
     while i < len(toks):

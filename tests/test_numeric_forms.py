@@ -299,7 +299,19 @@ def test_times_and_models_are_not_amounts(text):
 SPELLED_ORDINALS = [
     ("a twenty-first-century city", "twenty-first", 21), ("in a twenty-first century style", "twenty-first", 21),
     ("the twenty first century", "twenty first", 21), ("the twenty-fifth anniversary", "twenty-fifth", 25),
+    ("He won a fifth term.", "fifth", 5), ("It was a third straight month of gains.", "third", 3),
+    ("a fifth-place finish", "fifth", 5),
 ]
+# "a third" before "of", a comparative, a unit, a scale, a verb or the end stays a share.
+A_THIRD_SHARES = [("about a third of voters", 100 / 3), ("a third more", 100 / 3), ("prices were a fifth higher", 20),
+                  ("It grew by a fifth.", 20), ("a third was lost", 100 / 3)]
+
+
+@pytest.mark.parametrize("text, percent", A_THIRD_SHARES, ids=ids(A_THIRD_SHARES))
+def test_a_third_as_a_share(text, percent):
+    record = extract(text)
+    assert [(p.unit, p.value) for p in record.percentages] == [("fraction", pytest.approx(percent))]
+    assert record.ordinals == []
 
 
 @pytest.mark.parametrize("text, span, value", SPELLED_ORDINALS, ids=ids(SPELLED_ORDINALS))

@@ -355,7 +355,7 @@ class _Scanner:
         # "a third", "a million", "a dozen", "a pair", "a liter"
         if w in ("a", "an", "one"):
             nx = self.low(i + 1)
-            if nx in FRACTION_WORDS and nx not in ("second",):
+            if nx in FRACTION_WORDS and nx not in ("second",) and not _ordinal_after_article(self.toks, i + 1):
                 return self._fraction_tail(i + 1, 1.0, info)
         if w in ("a", "an"):
             nx = self.low(i + 1)
@@ -1273,6 +1273,28 @@ def _ordinal_suffix(sc: _Scanner, i: int, j: int) -> bool:
     return bool(j == i + 1 and t and t.low in ORDINAL_SUFFIXES and _adjacent(sc.toks[i], t))
 
 
+# Words after "a third" that keep it a share ("a third of", "a third to half", "a third more").
+_SHARE_FOLLOWERS = frozenset("of to and or than more less fewer as in on at for from by with"
+                             " is was are were has had".split())
+
+
+def _ordinal_after_article(toks: list[Tok], i: int) -> bool:
+    """Whether the singular ordinal at token i after "a"/"an" counts a place, not a share:
+    "a fifth term", "a third straight month", "a fourth-quarter loss"; not "a third of", "a
+    third more", "a fifth larger", "a third cup", "a fifth.", "a tenth of a second".
+    """
+    if toks[i].low not in _ORDINAL_UNITS and toks[i].low != "tenth" or i == 0 or toks[i - 1].low not in ("a", "an"):
+        return False
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.text in HYPHENS and _adjacent(toks[i], nxt):
+        return i + 2 < len(toks) and toks[i + 2].kind == "word" and _adjacent(nxt, toks[i + 2])
+    if nxt.kind != "word" or nxt.low in _SHARE_FOLLOWERS or nxt.low.endswith("er") or nxt.low in SCALE_WORDS:
+        return False
+    return parse_unit(nxt.text) is None
+
+
 def ordinal_words(text: str, *, toks: list[Tok] | None = None) -> list[tuple[int, int, int]]:
     """Spelled ordinals ("first", "eighteenth", "twenty-first"): (start, end, value).
 
@@ -1294,7 +1316,8 @@ def ordinal_words(text: str, *, toks: list[Tok] | None = None) -> list[tuple[int
         if t.kind != "word" or t.low not in ORDINAL_WORDS:
             continue
         prev = toks[i - 1] if i else None
-        if prev is not None and prev.low in ("a", "an", "one") and t.low in FRACTION_WORDS:
+        if prev is not None and prev.low in ("a", "an", "one") and t.low in FRACTION_WORDS and \
+                not _ordinal_after_article(toks, i):
             continue  # "a third": a fraction
         value = ORDINAL_WORDS[t.low]
         start = t.start

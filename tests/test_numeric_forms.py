@@ -53,7 +53,7 @@ SPACED_FORMS = [("fifty - two", 52), ("2  1/4", 2.25), ("3 dzs", 36), ("five doz
 DECIMAL_COMMAS = [("the 1.111,11 figure", 1111.11), ("1.234.567,8 tonnes", 1234567.8)]
 # "half" is a share before "of" or a determiner, and after a hedge.
 HALVES = [("Half the staff left.", 0.5), ("more than half people came here.", 0.5),
-          ("nearly half its value", 0.5)]
+          ("nearly half its value", 0.5), ("nearly half a litre", 0.5)]
 SPELLED = [
     ("two hundred point zero three", 200.03), ("nine point nought four", 9.04),
     ("two point two million", 2.2e6), ("nought", 0), ("one hundred and three quarters", 100.75),
@@ -321,7 +321,8 @@ def test_spelled_compound_ordinals(text, span, value):
     assert record.quantities == [] and record.percentages == []
 
 
-@pytest.mark.parametrize("text", ["about half past six", "the second half"])
+@pytest.mark.parametrize("text", ["about half past six", "the second half", "It took about half an hour.",
+                                  "nearly half-time"])
 def test_half_as_a_time_or_part_is_not_a_share(text):
     assert [c for c in scan(text) if c.kind == "fraction"] == []
 

@@ -379,7 +379,7 @@ class _Scanner:
                 info.update(spelled=True, scaled=SCALE_WORDS[scale])
                 return self._scales(k + 1, FRACTION_WORDS[w] * SCALE_WORDS[scale], info)
             if w == "half" and (self.low(i + 1) in _HALF_OF or self.hedge_before(i) is not None and
-                                self.low(i + 1) not in ("past", "hour", "time")):
+                                self.low(i + 1) not in ("a", "an", "past", "hour", "time", *HYPHENS)):
                 info["fraction"] = True  # "half of", "half the staff", "more than half"
                 return i + 1, 0.5, info
             nt = self.tok(i + 1)

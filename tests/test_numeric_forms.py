@@ -302,6 +302,15 @@ SPELLED_ORDINALS = [
     ("He won a fifth term.", "fifth", 5), ("It was a third straight month of gains.", "third", 3),
     ("a fifth-place finish", "fifth", 5),
 ]
+@pytest.mark.parametrize("text", ["He won by a tenth of a second.", "in a split second", "30 metres per second"])
+def test_second_as_a_unit_of_time_is_no_ordinal(text):
+    assert extract(text).ordinals == []
+
+
+def test_second_as_a_place_stays_an_ordinal():
+    assert [o.value for o in extract("He won a second term.").ordinals] == [2]
+
+
 # "a third" before "of", a comparative, a unit, a scale, a verb or the end stays a share.
 A_THIRD_SHARES = [("about a third of voters", 100 / 3), ("a third more", 100 / 3), ("prices were a fifth higher", 20),
                   ("It grew by a fifth.", 20), ("a third was lost", 100 / 3)]

@@ -1319,6 +1319,9 @@ def ordinal_words(text: str, *, toks: list[Tok] | None = None) -> list[tuple[int
         if prev is not None and prev.low in ("a", "an", "one") and t.low in FRACTION_WORDS and \
                 not _ordinal_after_article(toks, i):
             continue  # "a third": a fraction
+        if t.low == "second" and prev is not None and (prev.low in ("split", "per", "every", "each") or
+                                                       prev.low in ("a", "an") and i >= 2 and toks[i - 2].low == "of"):
+            continue  # "a split second", "per second", "a tenth of a second": the unit of time
         value = ORDINAL_WORDS[t.low]
         start = t.start
         if prev is not None and prev.text in HYPHENS and i >= 2 and toks[i - 2].low in TENS_WORDS \

@@ -110,6 +110,26 @@ def test_numeric_value(kind, target, mention, same):
     assert numeric_matches(kind, target, mention) is same
 
 
+# The expected span covers part of our mention: "eight to 10 feet" (our q at 0..16) spanned
+# as "10 feet" (9..16) is the upper end; "500,000 barrels a day" (0..21) spanned as
+# "500,000 barrels" (0..15) is the amount without the rate.
+RANGE = quantity(0, 16, None, "foot", "[length]", qualifier="range", lower=8.0, upper=10.0)
+RATE = quantity(0, 21, 500000.0, "oil_barrel / day", "[length] ** 3 / [time]")
+PARTS = [
+    ("upper end spanned", NumericTarget(10.0, 10.0, units=("foot",)), RANGE, (9, 16), True),
+    ("upper end spanned, lower value", NumericTarget(8.0, 8.0, units=("foot",)), RANGE, (9, 16), False),
+    ("lower end spanned", NumericTarget(8.0, 8.0, units=("foot",)), RANGE, (0, 5), True),
+    ("whole range spanned, one value", NumericTarget(10.0, 10.0, units=("foot",)), RANGE, (0, 16), False),
+    ("amount without its rate", NumericTarget(5e5, 5e5, units=("oil_barrel",)), RATE, (0, 15), True),
+    ("rate spanned whole stays a rate", NumericTarget(5e5, 5e5, units=("oil_barrel",)), RATE, (0, 21), False),
+]
+
+
+@pytest.mark.parametrize(("target", "mention", "span", "same"), [c[1:] for c in PARTS], ids=[c[0] for c in PARTS])
+def test_quantity_part_spanned(target, mention, span, same):
+    assert numeric_matches("quantity", target, mention, span=span) is same
+
+
 DATES = [
     ("day", DateTarget((DateSpan(D(2016, 11, 15), (D(2016, 11, 15),)),)),
      date(0, 2, "2016-11-15"), True),

@@ -35,6 +35,25 @@ FRACTIONS = [
     ("the result is \u2154", 2 / 3), ("2\u00bd litres", 2.5), ("\u00bd teaspoon", 0.5),
     ("a hundred trillionths", 1e-10), ("one out of three", 1 / 3), ("1 over 3", 1 / 3),
 ]
+# Fractions whose denominator is a compound or uncommon ordinal. The denominator takes the
+# longest compound ordinal at the end (a tens word right before "fifth" makes "thirty-fifth");
+# "and" after a scale continues the numerator unless the rest is a proper fraction.
+ORDINAL_FRACTIONS = [
+    ("a twenty-first", 1 / 21), ("one twenty-fifth", 1 / 25), ("three twenty-firsts", 3 / 21),
+    ("three twenty firsts", 3 / 21), ("twenty twenty fifths", 20 / 25), ("three twentieths", 3 / 20),
+    ("one hundred thirty-fifths", 100 / 35), ("one hundred thirty fifths", 100 / 35),
+    ("one hundred and thirty fifths", 130 / 5), ("one hundred and thirty-two fifths", 132 / 5),
+    ("one one hundred fifth", 1 / 105), ("one one hundred and fifth", 1 / 105),
+    ("one hundred one thousand fifths", 100 / 1005), ("ninety - five hundred fifths", 9500 / 5),
+    ("one - fourth", 1 / 4), ("five - eighths", 5 / 8), ("minus one hundred thirty fifths", -100 / 35),
+    ("two hundred thirty two and a thirtieth", 232 + 1 / 30),
+]
+SPACED_FORMS = [("fifty - two", 52), ("2  1/4", 2.25), ("3 dzs", 36), ("five doz eggs", 60)]
+# Dot groups of three, then one or two decimals after a comma: only a decimal comma reads so.
+DECIMAL_COMMAS = [("the 1.111,11 figure", 1111.11), ("1.234.567,8 tonnes", 1234567.8)]
+# "half" is a share before "of" or a determiner, and after a hedge.
+HALVES = [("Half the staff left.", 0.5), ("more than half people came here.", 0.5),
+          ("nearly half its value", 0.5), ("nearly half a litre", 0.5)]
 SPELLED = [
     ("two hundred point zero three", 200.03), ("nine point nought four", 9.04),
     ("two point two million", 2.2e6), ("nought", 0), ("one hundred and three quarters", 100.75),
@@ -52,8 +71,10 @@ SCALES = [
 ]
 
 
-@pytest.mark.parametrize("text, value", DIGIT_FORMS + FRACTIONS + SPELLED + SCALES,
-                         ids=ids(DIGIT_FORMS + FRACTIONS + SPELLED + SCALES))
+VALUE_TABLES = DIGIT_FORMS + FRACTIONS + ORDINAL_FRACTIONS + SPACED_FORMS + DECIMAL_COMMAS + HALVES + SPELLED + SCALES
+
+
+@pytest.mark.parametrize("text, value", VALUE_TABLES, ids=ids(VALUE_TABLES))
 def test_values(text, value):
     assert one(text).value == pytest.approx(value)
 
@@ -226,8 +247,6 @@ def test_one_as_a_count_stays():
 KNOWN = [
     pytest.param("one twenty two", 122, marks=pytest.mark.xfail(reason="colloquial digit-by-digit reading")),
     pytest.param("2.33 k", 2330, marks=pytest.mark.xfail(reason="spaced 'k' is too ambiguous to read as thousand")),
-    pytest.param("one hundred thirty fifths", 100 / 35,
-                 marks=pytest.mark.xfail(reason="compound ordinal denominators are not parsed")),
     pytest.param("3/15", 0.2, marks=pytest.mark.xfail(reason="denominator 15 reads as a date (March 15)")),
 ]
 
@@ -273,3 +292,51 @@ def test_not_digit_shares(text):
 @pytest.mark.parametrize("text", ["at 9.30 am", "at 7 p.m. on Monday", "a 10 pm curfew", "the A380"])
 def test_times_and_models_are_not_amounts(text):
     assert scan(text) == []
+
+
+# Ordinals, not fractions: a singular compound ordinal before a noun or in a hyphenated
+# adjective, and a tens word before "first".."ninth".
+SPELLED_ORDINALS = [
+    ("a twenty-first-century city", "twenty-first", 21), ("in a twenty-first century style", "twenty-first", 21),
+    ("the twenty first century", "twenty first", 21), ("the twenty-fifth anniversary", "twenty-fifth", 25),
+    ("He won a fifth term.", "fifth", 5), ("It was a third straight month of gains.", "third", 3),
+    ("a fifth-place finish", "fifth", 5),
+]
+@pytest.mark.parametrize("text", ["He won by a tenth of a second.", "in a split second", "30 metres per second"])
+def test_second_as_a_unit_of_time_is_no_ordinal(text):
+    assert extract(text).ordinals == []
+
+
+def test_second_as_a_place_stays_an_ordinal():
+    assert [o.value for o in extract("He won a second term.").ordinals] == [2]
+
+
+# "a third" before "of", a comparative, a unit, a scale, a verb or the end stays a share.
+A_THIRD_SHARES = [("about a third of voters", 100 / 3), ("a third more", 100 / 3), ("prices were a fifth higher", 20),
+                  ("It grew by a fifth.", 20), ("a third was lost", 100 / 3)]
+
+
+@pytest.mark.parametrize("text, percent", A_THIRD_SHARES, ids=ids(A_THIRD_SHARES))
+def test_a_third_as_a_share(text, percent):
+    record = extract(text)
+    assert [(p.unit, p.value) for p in record.percentages] == [("fraction", pytest.approx(percent))]
+    assert record.ordinals == []
+
+
+@pytest.mark.parametrize("text, span, value", SPELLED_ORDINALS, ids=ids(SPELLED_ORDINALS))
+def test_spelled_compound_ordinals(text, span, value):
+    record = extract(text)
+    assert [(o.text, o.value) for o in record.ordinals] == [(span, value)]
+    assert record.quantities == [] and record.percentages == []
+
+
+@pytest.mark.parametrize("text", ["about half past six", "the second half", "It took about half an hour.",
+                                  "nearly half-time"])
+def test_half_as_a_time_or_part_is_not_a_share(text):
+    assert [c for c in scan(text) if c.kind == "fraction"] == []
+
+
+@pytest.mark.parametrize("text, value", [("thirty seconds", 30), ("one hundred twenty seconds", 120)])
+def test_seconds_are_durations_not_denominators(text, value):
+    c = one(text)
+    assert (c.kind, c.unit, c.value) == ("unit", "seconds", value)

@@ -37,7 +37,7 @@ from pipeline.lexicons.changes import (
 )
 from pipeline.nlp import RawMention, nc, span_text, text_of
 from pipeline.normalize.money import currencies_of_places, currency_code
-from pipeline.normalize.scan import Candidate, ordinal_words, scan, vague_scales
+from pipeline.normalize.scan import Candidate, ordinal_words, scan, tokenize, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
 
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
@@ -71,7 +71,9 @@ class NumberFinder:
         names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS_FOR_NUMBERS]
         setting = currencies_of_places(e.text for e in doc.ents if e.label_ in _SETTING_LABELS)
         taken: list[tuple[int, int]] = []
-        candidates = scan(text_of(doc))
+        text = text_of(doc)
+        toks = tokenize(text)  # one tokenization for the three scans
+        candidates = scan(text, toks=toks)
         self._spans = [(c.start, c.end) for c in candidates]
         for cand in candidates:
             if _overlaps((cand.core_start, cand.core_end), blocked):
@@ -88,13 +90,13 @@ class NumberFinder:
             if mention is not None:
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
-        for start, end, lo, hi in vague_scales(text_of(doc)):
+        for start, end, lo, hi in vague_scales(text, toks=toks):
             if _overlaps((start, end), taken) or _overlaps((start, end), blocked):
                 continue
             fields = {"value": None, "qualifier": "range", "lower": lo, "upper": hi, "unit": None,
                       "dimension": "count", "counted": self._counted_after_of(doc, end)}
             store["quantities"].append(RawMention("quantities", start, end, fields))
-        for start, end, value in ordinal_words(text_of(doc)):
+        for start, end, value in ordinal_words(text, toks=toks):
             if _overlaps((start, end), blocked) or _overlaps((start, end), taken):
                 continue
             store["ordinals"].append(RawMention("ordinals", start, end, {"value": value}))
@@ -241,7 +243,10 @@ class NumberFinder:
             whole = self._span(doc, cand.start, cand.end)
             first = max(tok.i + 1, whole.end if whole is not None else tok.i + 1)
             # skip past another numeric span inside ("Three trillion-yuan clusters")
+            lo, hi = tok.idx, head.idx + len(head)
             for m_start, m_end in self._spans:
+                if m_end <= lo or m_start >= hi:
+                    continue  # wholly before the number or after its noun: cannot lie between
                 ms = self._span(doc, m_start, m_end)
                 if ms is not None and tok.i < ms.start and ms.end <= head.i:
                     first = max(first, ms.end)

@@ -82,6 +82,15 @@ Units
     (Recognizers-Text "Degree" temperatures, "Age", Duckling "unnamed")
     compares the bare numbers. Durations are compared in seconds with the
     suites' calendar: month 30 days, quarter 90, year 365.
+    Where an exact expected quantity spans only part of our mention, that part
+    is compared (the suites mark one end of a range and have no rates; our
+    record keeps the range and the rate): a span that ends where our range ends
+    and starts after it is its upper bound ("eight to 10 feet" spanned "10
+    feet"; "75 -300mm" spanned "300mm"), one that starts with it and ends before
+    it is its lower bound; a span that ends before our rate's "a day"/"per
+    gramme" is the amount in the rate's numerator unit ("500,000 barrels a
+    day" spanned "500,000 barrels" -> 500,000 oil_barrel). A span over the
+    whole mention is compared with the whole (a range is never an exact value).
 
 Percentages
     "22%" -> 22; our percentage is read in percent (our "percent",

@@ -91,16 +91,20 @@ def overlap(start: int, end: int, mention: Mention) -> int:
 
 # -- values ---------------------------------------------------------------------------
 
-def value_matches(kind: str, target: Target, mention: Mention) -> bool:
-    """Whether ``mention`` holds the expected value (rules in :mod:`pipeline.evaluate`)."""
+def value_matches(kind: str, target: Target, mention: Mention, *, span: tuple[int, int] | None = None) -> bool:
+    """Whether ``mention`` holds the expected value (rules in :mod:`pipeline.evaluate`).
+
+    ``span`` is the expected result's [start, end): where it covers only part of
+    our mention (one end of a range, an amount without its rate), that part is compared.
+    """
     if isinstance(target, AnyOf):
-        return any(value_matches(kind, option, mention) for option in target.options)
+        return any(value_matches(kind, option, mention, span=span) for option in target.options)
     if isinstance(target, OrdinalTarget):
         return getattr(mention, "value", None) == target.value
     if isinstance(target, DateTarget):
         return isinstance(mention, DateMention) and date_matches(target, mention)
     if isinstance(mention, NumericMention):
-        return numeric_matches(kind, target, mention)
+        return numeric_matches(kind, target, mention, span=span)
     return False
 
 
@@ -145,7 +149,31 @@ def numbers_in(mention: NumericMention) -> list[float]:
     return found
 
 
-def numeric_matches(kind: str, target: NumericTarget, mention: NumericMention) -> bool:
+def part_compared(target: NumericTarget, mention: NumericMention, span: tuple[int, int] | None
+                  ) -> tuple[tuple[float | None, float | None] | None, str | None]:
+    """The part of a quantity an exact expected result spans: (bounds, unit); (None, None) = the whole.
+
+    "eight to 10 feet" spanned as "10 feet" (the suite marks one end of the range):
+    our upper bound; "75 -300mm" spanned as "300mm": the upper bound.
+    "500,000 barrels a day" spanned as "500,000 barrels" (the suite has no rates):
+    our amount in the unit before the rate (oil_barrel / day -> oil_barrel).
+    """
+    if span is None or not target.is_exact or not isinstance(mention, Quantity) or mention.unit is None:
+        return None, None
+    start, end = span
+    bounds: tuple[float | None, float | None] | None = None
+    unit: str | None = None
+    if mention.qualifier == "range" and start > mention.start and end == mention.end:
+        bounds = (mention.upper, mention.upper)
+    elif mention.qualifier == "range" and start == mention.start and end < mention.end:
+        bounds = (mention.lower, mention.lower)
+    if " / " in mention.unit and end < mention.end and mention.value is not None:
+        bounds, unit = bounds or (mention.value, mention.value), mention.unit.split(" / ")[0]
+    return bounds, unit
+
+
+def numeric_matches(kind: str, target: NumericTarget, mention: NumericMention, *,
+                    span: tuple[int, int] | None = None) -> bool:
     """Bounds equal within tolerance after unit conversion, currency accepted."""
     if kind == "number":
         # Any number we find: the value or either bound may carry it.
@@ -153,10 +181,11 @@ def numeric_matches(kind: str, target: NumericTarget, mention: NumericMention) -
         return any(close(target.lower, x) for x in numbers_in(mention))
     if target.currencies is not None and getattr(mention, "currency", None) not in target.currencies:
         return False
-    bounds = compared_bounds(target, mention)
+    part, part_unit = part_compared(target, mention, span) if kind == "quantity" else (None, None)
+    bounds = part or compared_bounds(target, mention)
     if kind == "percentage" and isinstance(mention, Percentage):
         bounds = _as_percent(bounds, mention.unit)
-    for ours in _in_target_units(kind, target, mention, bounds):
+    for ours in _in_target_units(kind, target, mention, bounds, unit=part_unit):
         if close(ours[0], target.lower) and close(ours[1], target.upper):
             return True
     return False
@@ -170,13 +199,13 @@ def _as_percent(bounds: tuple[float | None, float | None], unit: str) -> tuple[f
 
 
 def _in_target_units(kind: str, target: NumericTarget, mention: NumericMention,
-                     bounds: tuple[float | None, float | None]
+                     bounds: tuple[float | None, float | None], *, unit: str | None = None
                      ) -> Iterator[tuple[float | None, float | None]]:
-    """Our bounds expressed in each unit the target accepts."""
+    """Our bounds expressed in each unit the target accepts (in ``unit`` if given, else the mention's)."""
     if not target.units:
         yield bounds
         return
-    unit = getattr(mention, "unit", None)
+    unit = unit or getattr(mention, "unit", None)
     if not isinstance(unit, str) or not isinstance(mention, Quantity):
         return
     for to_unit in target.units:

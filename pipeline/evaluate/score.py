@@ -193,7 +193,7 @@ def score_case(case: Case, record: ArticleRecord, kinds: frozenset[str], score: 
 
 
 def _right(exp: Expected, found: Found) -> bool:
-    return exp.target is not None and value_matches(exp.kind, exp.target, found.mention)
+    return exp.target is not None and value_matches(exp.kind, exp.target, found.mention, span=(exp.start, exp.end))
 
 
 def _near(record: ArticleRecord, exp: Expected) -> tuple[str, ...]:

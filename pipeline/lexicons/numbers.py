@@ -29,6 +29,8 @@ SCALE_WORDS: dict[str, float] = {
     "trillions": 1e12, "dozens": 12,
     # South-Asian spellings in the English-language press of India and Pakistan.
     "lacs": 1e5, "lkh": 1e5, "lkhs": 1e5, "krore": 1e7, "krores": 1e7, "koti": 1e7,
+    # Abbreviations of dozen in trade and recipe text ("3 doz eggs", "5 dz").
+    "doz": 12, "dozs": 12, "dz": 12, "dzs": 12,
 }
 # Abbreviated scales written right after digits ("3.5bn", "50k") or after a
 # space ("$3 bn"). "m" is a scale only after a currency ("$5m"); otherwise metres.

@@ -142,6 +142,12 @@ def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
     >>> currency_code("euros"), currency_code("€"), currency_code("CNY"), currency_code("widgets")
     ('EUR', 'EUR', 'CNY', None)
     """
+    return _currency_code(text, tuple(sorted(set(setting))) if setting else ())
+
+
+@lru_cache(maxsize=16384)
+def _currency_code(text: str, setting: tuple[str, ...]) -> str | None:
+    # Cached: the number scanner asks for every word after a number.
     names, bare, current = _tables()
     if text in _CASED_ALIASES:
         return _CASED_ALIASES[text]

@@ -37,6 +37,7 @@ _FULLWIDTH = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６�
 _FULLWIDTH.update({ord("．"): ord("."), ord("，"): ord(",")})
 _WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
 _DECIMAL = re.compile(r"(?:\d*\.?\d+|\d+\.)(?:[eE][+-]?\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}")
 _DIGITS_WITH_SUFFIX = re.compile(r"^([0-9.,]+)([A-Za-z]+)$")
 
 
@@ -55,8 +56,12 @@ def parse_digits(text: str) -> float | None:
     (1234567.89, 12600.0, None)
     >>> parse_digits("12,34,567.89"), parse_digits("1 234 567"), parse_digits("1.3e6")
     (1234567.89, 1234567.0, 1300000.0)
+    >>> parse_digits("1.111,11"), parse_digits("1.234.567,8")
+    (1111.11, 1234567.8)
     """
     s = to_ascii_digits(text.strip())
+    if _DECIMAL_COMMA.fullmatch(s):  # dot groups of three, then a decimal comma
+        s = s.replace(".", "").replace(",", ".")
     for sep in GROUP_SEPARATORS:
         s = s.replace(sep, "")
     if not s or s.count(".") > 1 or not _DECIMAL.fullmatch(s):

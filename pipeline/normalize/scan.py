@@ -44,7 +44,8 @@ from pipeline.normalize.units import parse_unit
 
 _D = "[0-9\uff10-\uff19]"
 _TOKEN = re.compile(
-    r"(?P<num>(?:"
+    r"(?P<num>"
+    rf"{_D}{{1,3}}(?:[.\uff0e]{_D}{{3}})+,{_D}{{1,2}}(?!{_D})|(?:"  # 1.234,56: dot groups, decimal comma
     rf"{_D}{{1,3}}(?:(?:,|[\u00a0\u2009\u202f]){_D}{{3}})+(?!{_D})"  # 1,234  1 234 (no-break)
     rf"|{_D}{{1,2}}(?:,{_D}{{2}})+,{_D}{{3}}(?!{_D})"  # 12,34,567 (South-Asian grouping)
     rf"|{_D}{{1,3}}(?: {_D}{{3}}(?!{_D}))+(?![.,]?{_D})"  # 1 234 567 (plain spaces, groups of three)
@@ -69,7 +70,21 @@ squad unit lot track episode season window windows iphone boeing airbus series
 _NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS)
 # Plurals read only as vague amounts ("tens of thousands"), never as a multiplier.
 VAGUE_ONLY = frozenset({"tens"})
-_BIG_SCALES = frozenset(w for w in SCALE_WORDS if not w.endswith("s") and w not in ("hundred", "dozen"))
+_BIG_SCALES = frozenset(w for w in SCALE_WORDS if not w.endswith("s") and w not in ("hundred", "dozen", "doz", "dz"))
+_GROUP_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+# Ordinal words that name a fraction's denominator ("fifths", "twenty-firsts", "thirtieth").
+# Not "second(s)" (a duration: "thirty seconds") and not "first(s)" alone (a denominator of one).
+_DENOMINATORS: dict[str, int] = {
+    **{w: v for w, v in ORDINAL_WORDS.items() if w != "second"},
+    **{w + "s": v for w, v in ORDINAL_WORDS.items() if w != "second"},
+    "half": 2, "halves": 2, "quarter": 4, "quarters": 4,
+}
+# The words a value can start with (what _Scanner._core reads); scan skips every other word.
+_STARTERS = _NUMBER_WORDS | _BIG_SCALES | {"a", "an", "point", "half", "quarter", "hundred"}
+# Words after which "half" is a share of what follows ("half the staff", "half its value").
+_HALF_OF = frozenset("of the its their his her our your these those all".split())
+_ORDINAL_UNITS = frozenset(w for w, v in ORDINAL_WORDS.items() if v < 10)
+_ORDINAL_SCALES = {"hundredth": "hundred", "thousandth": "thousand", "millionth": "million"}
 CHANGE_VERBS = frozenset("""
 rose rise rises rising risen fell fall falls falling fallen grew grow grows growing grown
 increased increase increases increasing decreased decrease decreases decreasing declined
@@ -87,16 +102,13 @@ _OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
     end: int
     kind: str  # "num" | "word" | "sym"
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # text.lower(), computed once: the grammar reads it many times per token
 
 
 @dataclass
@@ -126,11 +138,15 @@ class Candidate:
 
 
 def tokenize(text: str) -> list[Tok]:
-    """Split text into number, word and symbol tokens (one regex pass)."""
+    """Split text into number, word and symbol tokens (one regex pass).
+
+    :func:`scan`, :func:`vague_scales` and :func:`ordinal_words` take these
+    tokens (``toks=``), so an article is tokenized once for all three.
+    """
     out = []
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "sym"
-        out.append(Tok(m.group(), m.start(), m.end(), kind))
+        word = m.group()
+        out.append(Tok(word, m.start(), m.end(), m.lastgroup or "sym", word.lower()))
     return out
 
 
@@ -166,17 +182,16 @@ def _glued_code(word: str) -> tuple[str, float] | None:
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, toks: list[Tok] | None = None) -> None:
         self.text = text
-        self.toks = tokenize(text)
+        self.toks = tokenize(text) if toks is None else toks
         self.n = len(self.toks)
 
     def tok(self, i: int) -> Tok | None:
         return self.toks[i] if 0 <= i < self.n else None
 
     def low(self, i: int) -> str:
-        t = self.tok(i)
-        return t.low if t else ""
+        return self.toks[i].low if 0 <= i < self.n else ""
 
     # -- cores ------------------------------------------------------------
     def is_identifier(self, i: int) -> bool:
@@ -316,7 +331,8 @@ class _Scanner:
             nxt = self.tok(j)
             if nxt and _adjacent(t, nxt) and nxt.kind == "frac":  # "2½"
                 return j + 1, value + unicodedata.numeric(nxt.text), info
-            if nxt and nxt.kind == "num" and value == int(value) and nxt.start - t.end == 1 and \
+            if nxt and nxt.kind == "num" and value == int(value) and 0 < nxt.start - t.end <= 3 and \
+                    self.text[t.end:nxt.start].strip(" ") == "" and \
                     (frac := self.digit_fraction(j)) is not None:  # "2 1/4"
                 return frac[0], value + frac[1], info
             if (power := self._power(i)) is not None:  # "1.1^23", "1.3x10^6"
@@ -334,10 +350,12 @@ class _Scanner:
         if t.kind != "word":
             return None
         w = t.low
+        if (w in ("a", "an") or w in _NUMBER_WORDS) and (shared := self._ordinal_fraction(i)) is not None:
+            return shared
         # "a third", "a million", "a dozen", "a pair", "a liter"
         if w in ("a", "an", "one"):
             nx = self.low(i + 1)
-            if nx in FRACTION_WORDS and nx not in ("second",):
+            if nx in FRACTION_WORDS and nx not in ("second",) and not _ordinal_after_article(self.toks, i + 1):
                 return self._fraction_tail(i + 1, 1.0, info)
         if w in ("a", "an"):
             nx = self.low(i + 1)
@@ -360,8 +378,9 @@ class _Scanner:
             if scale in _BIG_SCALES or scale == "dozen":  # "half a dozen", "quarter million"
                 info.update(spelled=True, scaled=SCALE_WORDS[scale])
                 return self._scales(k + 1, FRACTION_WORDS[w] * SCALE_WORDS[scale], info)
-            if w == "half" and self.low(i + 1) == "of":
-                info["fraction"] = True
+            if w == "half" and (self.low(i + 1) in _HALF_OF or self.hedge_before(i) is not None and
+                                self.low(i + 1) not in ("a", "an", "past", "hour", "time", *HYPHENS)):
+                info["fraction"] = True  # "half of", "half the staff", "more than half"
                 return i + 1, 0.5, info
             nt = self.tok(i + 1)
             if nt and (nt.kind == "word" or nt.text in HYPHENS):  # "half a litre", "half-litre"
@@ -405,9 +424,14 @@ class _Scanner:
                 if nt and _adjacent(tj, nt) and nt.low in UNITS_WORDS and words[-1] in TENS_WORDS:
                     j += 1
                     continue
+                if nt and _adjacent(tj, nt) and nt.low in _ORDINAL_UNITS and words[-1] in TENS_WORDS:
+                    return None  # "the twenty-fifth", "a twenty-first-century city": an ordinal
                 if nt and _adjacent(tj, nt) and nt.low in FRACTION_WORDS:
                     return self._fraction_tail(j + 1, words_value(words) or 0, info)
                 break
+            if lw in HYPHENS and words and words[-1] in TENS_WORDS and 0 < UNITS_WORDS.get(self.low(j + 1), 0) < 10:
+                j += 1  # "fifty - two": a spaced hyphen inside a compound (a range never falls from 50 to 2)
+                continue
             if lw == "and" and words and self.low(j + 1) in _NUMBER_WORDS and \
                     words[-1] in ("hundred", "thousand", "million", "billion", "trillion") and \
                     not self._fraction_follows(j + 1):
@@ -416,6 +440,8 @@ class _Scanner:
             break
         if not words:
             return None
+        if words[-1] in TENS_WORDS and self.low(j) in _ORDINAL_UNITS:
+            return None  # "the twenty first century": the tens belong to the ordinal
         value = words_value(words)
         if value is None:
             return None
@@ -438,6 +464,123 @@ class _Scanner:
             k += 1
         return self.low(k) in FRACTION_WORDS
 
+    # -- fractions with an ordinal denominator ------------------------------
+    def _fraction_groups(self, i: int) -> tuple[list[list[str]], int] | None:
+        """Number words from token i up to an ordinal ("one hundred thirty-fifths"), as groups
+        that cannot be split ("thirty-five", "ninety - five", "twenty-first"); (groups, index after)."""
+        groups: list[list[str]] = []
+        j = i
+        if self.low(i) in ("a", "an"):
+            groups.append(["a"])
+            j = i + 1
+        while j < self.n:
+            lw = self.toks[j].low
+            if lw in _NUMBER_WORDS or lw in _GROUP_SCALES or lw in _DENOMINATORS:
+                groups.append([lw])
+                j += 1
+                if lw in _DENOMINATORS and lw not in _NUMBER_WORDS:
+                    return groups, j
+                continue
+            if lw in HYPHENS and groups and self.toks[j].kind == "sym":
+                nxt = self.low(j + 1)
+                head = groups[-1]
+                unit = UNITS_WORDS.get(nxt, _DENOMINATORS.get(nxt, 99) if nxt not in ("half", "quarter") else 99)
+                if len(head) == 1 and head[0] in TENS_WORDS and 0 < unit < 10:  # "thirty-five", "ninety - fifth"
+                    head.append(nxt)
+                    j += 2
+                    if nxt in _DENOMINATORS:
+                        return groups, j
+                    continue
+                if nxt in _NUMBER_WORDS or nxt in _DENOMINATORS:  # "one - fourth", "hundred-fifths"
+                    j += 1
+                    continue
+                return None
+            if lw == "and" and groups and groups[-1][-1] in _GROUP_SCALES and self.low(j + 1) not in ("a", "an"):
+                groups.append(["and"])
+                j += 1
+                continue
+            return None
+        return None
+
+    @staticmethod
+    def _cardinal(words: list[str]) -> float | None:
+        """The value of number words written as one number, else None ("one one", "twenty twenty")."""
+        if not words or words[0] == "and" or words[-1] == "and" or words[0] in _GROUP_SCALES:
+            return None
+        for a, b in zip(words, words[1:], strict=False):
+            if a in ("a", "an") and b not in _GROUP_SCALES:
+                return None
+            if a in _NUMBER_WORDS and b in _NUMBER_WORDS and not (
+                    a in TENS_WORDS and 0 < UNITS_WORDS.get(b, 0) < 10):
+                return None
+        if "a" in words[1:] or "an" in words[1:]:
+            return None
+        return words_value(words)
+
+    def _denominator(self, words: list[str]) -> int | None:
+        """"thirty fifths" -> 35, "one hundred and fifth" -> 105, "two hundredths" -> 200, "fifths" -> 5."""
+        *lead, last = words
+        base = _DENOMINATORS[last]
+        if not lead:
+            return base if base > 1 else None
+        if last in ("half", "halves", "quarter", "quarters") or lead[0] in _GROUP_SCALES or lead[0] == "and":
+            return None
+        singular = last[:-1] if last.endswith("s") and last[:-1] in ORDINAL_WORDS else last
+        if singular in _ORDINAL_SCALES:  # "two hundredths"
+            if lead[-1] in _GROUP_SCALES:
+                return None
+            value = self._cardinal([*lead, _ORDINAL_SCALES[singular]])
+        else:
+            tail = lead[-1]
+            if not (tail in TENS_WORDS and base < 10 or tail in _GROUP_SCALES or tail == "and"):
+                return None  # "three fifths" is a fraction of three, "twenty twentieths" two numbers
+            prefix = self._cardinal(lead[:-1] if tail == "and" else lead)
+            value = None if prefix is None else prefix + base
+        return int(value) if value else None
+
+    def _ordinal_fraction(self, i: int) -> tuple[int, float, dict] | None:
+        """A fraction whose denominator is a compound or uncommon ordinal: "one twenty-fifth",
+        "three twenty firsts", "one hundred thirty-fifths" (100/35), "one hundred and thirty
+        fifths" (130/5), "ninety - five hundred fifths" (9500/5), "one - fourth".
+
+        The denominator takes the longest compound ordinal at the end; "and" after a scale
+        continues the numerator unless the rest is a proper fraction ("one hundred and three
+        quarters" is 100.75, read by the mixed-number rule). A singular denominator needs "a" or
+        "one" and no noun after it ("a twenty-first century" is an ordinal). Plain fractions
+        ("two thirds", "a quarter million") are left to the rules that read scales after them.
+        """
+        nx = self.low(i + 1)
+        if self.low(i) in ("a", "an") and nx not in _NUMBER_WORDS and nx not in _DENOMINATORS:
+            return None
+        found = self._fraction_groups(i)
+        if found is None or len(found[0]) < 2:
+            return None
+        groups, end = found
+        last = groups[-1][-1]
+        plural = last.endswith("s") and last != "thirds" or last in ("thirds", "halves")
+        for k in range(1, len(groups)):
+            top = [w for g in groups[:k] for w in g]
+            bottom = [w for g in groups[k:] for w in g]
+            numerator = 1.0 if top in (["a"], ["one"]) else self._cardinal(top)
+            denominator = self._denominator(bottom)
+            if numerator is None or not denominator:
+                continue
+            if not plural and top not in (["a"], ["one"]):
+                return None
+            simple = len(top) == 1 and len(bottom) == 1 and last in FRACTION_WORDS
+            if simple and "-" not in self.text[self.toks[i].end:self.toks[end - 1].start]:
+                return None  # "two thirds", "a fifth": the plain rules read these (and scales after them)
+            if "and" in top:
+                rest = self._cardinal(top[top.index("and") + 1:])
+                if rest is not None and rest < denominator:
+                    return None  # "one hundred and three quarters": a whole number and a fraction
+            after = self.tok(end)
+            if not plural and after is not None and (after.kind == "word" and after.low != "of" or
+                                                     after.text in HYPHENS and _adjacent(self.toks[end - 1], after)):
+                return None  # "a twenty-first century", "a twenty-first-century city": an ordinal
+            return end, numerator / denominator, {"spelled": True, "adjectival": False, "fraction": True}
+        return None
+
     def _tail(self, j: int, value: float, info: dict) -> tuple[int, float, dict]:
         """What may follow a whole number: "point five", "and a half", "and three quarters",
         "and 21" after a scale, "in five" / "out of three" / "over 3" (a fraction)."""
@@ -458,6 +601,8 @@ class _Scanner:
             # "one and a half", "3 million and a half", "twenty and three fifths"
             if self.low(k) in ("a", "an", "one") and self.low(k + 1) in FRACTION_WORDS:
                 frac, k = FRACTION_WORDS[self.low(k + 1)], k + 2
+            elif (part := self._ordinal_fraction(k)) is not None and part[1] < 1:  # "and a thirtieth"
+                frac, k = part[1], part[0]
             elif self._fraction_follows(k) and (part := self._core(k)) is not None and part[2].get("fraction"):
                 frac, k = part[1], part[0]
             else:
@@ -680,15 +825,14 @@ class _Scanner:
         if t.text in _OPENING and nxt and nxt.kind == "word" and (close := self.tok(j + 2)) and \
                 close.text == _OPENING[t.text] and parse_unit(nxt.text) is not None:
             return j + 3, "unit", nxt.text  # "20 (kg)", table style
-        # multi-word first (longest match), joined by the real text between tokens
-        for size in (5, 4, 3, 2, 1):
-            if j + size > self.n:
-                continue
+        # multi-word first (longest match), joined by the real text between tokens: at most
+        # five tokens, no number among them, at most one character between two
+        limit = 0
+        while limit < 5 and j + limit < self.n and self.toks[j + limit].kind != "num" and \
+                (limit == 0 or self.toks[j + limit].start - self.toks[j + limit - 1].end <= 1):
+            limit += 1
+        for size in range(limit, 0, -1):
             toks = self.toks[j:j + size]
-            if any(b.start - a.end > 1 for a, b in zip(toks, toks[1:], strict=False)):
-                continue
-            if any(tok.kind == "num" for tok in toks):
-                continue
             surface = self.text[toks[0].start:toks[-1].end]
             low = " ".join(surface.lower().replace("-", " ").split())
             if low in ("percent", "per cent", "pct", "percentage", "pc", "percents"):
@@ -754,13 +898,18 @@ def _ends(sc: _Scanner, i: int) -> Candidate | None:
     return None
 
 
-def scan(text: str) -> list[Candidate]:
-    """All numeric expressions in ``text``, in order, non-overlapping."""
-    sc = _Scanner(text)
+def scan(text: str, *, toks: list[Tok] | None = None) -> list[Candidate]:
+    """All numeric expressions in ``text``, in order, non-overlapping (``toks``: its :func:`tokenize`)."""
+    sc = _Scanner(text, toks)
     out: list[Candidate] = []
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     i = 0
+    toks = sc.toks
     while i < sc.n:
+        t = toks[i]
+        if t.kind == "sym" or t.kind == "word" and t.low not in _STARTERS:
+            i += 1  # no value starts here (_Scanner._core reads only these words)
+            continue
         try:
             cand, nxt = _parse_at(sc, i)
         except (OverflowError, ValueError):  # a number beyond float range: no mention, never a crash
@@ -1124,13 +1273,35 @@ def _ordinal_suffix(sc: _Scanner, i: int, j: int) -> bool:
     return bool(j == i + 1 and t and t.low in ORDINAL_SUFFIXES and _adjacent(sc.toks[i], t))
 
 
-def ordinal_words(text: str) -> list[tuple[int, int, int]]:
+# Words after "a third" that keep it a share ("a third of", "a third to half", "a third more").
+_SHARE_FOLLOWERS = frozenset("of to and or than more less fewer as in on at for from by with"
+                             " is was are were has had".split())
+
+
+def _ordinal_after_article(toks: list[Tok], i: int) -> bool:
+    """Whether the singular ordinal at token i after "a"/"an" counts a place, not a share:
+    "a fifth term", "a third straight month", "a fourth-quarter loss"; not "a third of", "a
+    third more", "a fifth larger", "a third cup", "a fifth.", "a tenth of a second".
+    """
+    if toks[i].low not in _ORDINAL_UNITS and toks[i].low != "tenth" or i == 0 or toks[i - 1].low not in ("a", "an"):
+        return False
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.text in HYPHENS and _adjacent(toks[i], nxt):
+        return i + 2 < len(toks) and toks[i + 2].kind == "word" and _adjacent(nxt, toks[i + 2])
+    if nxt.kind != "word" or nxt.low in _SHARE_FOLLOWERS or nxt.low.endswith("er") or nxt.low in SCALE_WORDS:
+        return False
+    return parse_unit(nxt.text) is None
+
+
+def ordinal_words(text: str, *, toks: list[Tok] | None = None) -> list[tuple[int, int, int]]:
     """Spelled ordinals ("first", "eighteenth", "twenty-first"): (start, end, value).
 
     Fractions ("a third", "two-thirds") are not ordinals; the component drops
     ordinals inside dates ("the third quarter").
     """
-    toks = tokenize(text)
+    toks = tokenize(text) if toks is None else toks
     out = []
     for i, t in enumerate(toks):
         if t.kind == "num" and i + 1 < len(toks) and toks[i + 1].low in ORDINAL_SUFFIXES and \
@@ -1145,14 +1316,21 @@ def ordinal_words(text: str) -> list[tuple[int, int, int]]:
         if t.kind != "word" or t.low not in ORDINAL_WORDS:
             continue
         prev = toks[i - 1] if i else None
-        if prev is not None and prev.low in ("a", "an", "one") and t.low in FRACTION_WORDS:
+        if prev is not None and prev.low in ("a", "an", "one") and t.low in FRACTION_WORDS and \
+                not _ordinal_after_article(toks, i):
             continue  # "a third": a fraction
+        if t.low == "second" and prev is not None and (prev.low in ("split", "per", "every", "each") or
+                                                       prev.low in ("a", "an") and i >= 2 and toks[i - 2].low == "of"):
+            continue  # "a split second", "per second", "a tenth of a second": the unit of time
         value = ORDINAL_WORDS[t.low]
         start = t.start
         if prev is not None and prev.text in HYPHENS and i >= 2 and toks[i - 2].low in TENS_WORDS \
                 and _adjacent(toks[i - 2], prev):
             value += TENS_WORDS[toks[i - 2].low]
             start = toks[i - 2].start
+        elif prev is not None and prev.low in TENS_WORDS and value < 10:
+            value += TENS_WORDS[prev.low]  # "the twenty first century"
+            start = prev.start
         elif prev is not None and prev.low in _NUMBER_WORDS and t.low in ("hundredth", "thousandth", "millionth"):
             value *= UNITS_WORDS.get(prev.low) or TENS_WORDS[prev.low]  # "two hundredth"
             start = prev.start
@@ -1162,12 +1340,12 @@ def ordinal_words(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def vague_scales(text: str) -> list[tuple[int, int, float, float]]:
+def vague_scales(text: str, *, toks: list[Tok] | None = None) -> list[tuple[int, int, float, float]]:
     """"hundreds of", "tens of thousands of", "dozens of" -> (start, end, lower, upper).
 
     The range is the one the words allow: "hundreds" is 200 to 999.
     """
-    toks = tokenize(text)
+    toks = tokenize(text) if toks is None else toks
     out = []
     i = 0
     while i < len(toks):

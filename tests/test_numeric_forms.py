@@ -313,7 +313,9 @@ def test_second_as_a_place_stays_an_ordinal():
 
 # "a third" before "of", a comparative, a unit, a scale, a verb or the end stays a share.
 A_THIRD_SHARES = [("about a third of voters", 100 / 3), ("a third more", 100 / 3), ("prices were a fifth higher", 20),
-                  ("It grew by a fifth.", 20), ("a third was lost", 100 / 3)]
+                  ("It grew by a fifth.", 20), ("a third was lost", 100 / 3),
+                  ("rainfall dropped by roughly a third since the 1970s", 100 / 3),
+                  ("sales rose a fifth last year", 20), ("nearly a quarter this year", 25)]
 
 
 @pytest.mark.parametrize("text, percent", A_THIRD_SHARES, ids=ids(A_THIRD_SHARES))

@@ -1275,7 +1275,12 @@ def _ordinal_suffix(sc: _Scanner, i: int, j: int) -> bool:
 
 # Words after "a third" that keep it a share ("a third of", "a third to half", "a third more").
 _SHARE_FOLLOWERS = frozenset("of to and or than more less fewer as in on at for from by with"
-                             " is was are were has had".split())
+                             " is was are were has had since until after before over last this next"
+                             " ago while but so because when amid despite through during under within"
+                             " into across per each every among against compared".split())
+# Words before "a third" that make it a share: "fell by a third", "roughly a third"
+_SHARE_LEADERS = frozenset("by roughly about around nearly almost some approximately over under just"
+                           " only barely fully than least".split())
 
 
 def _ordinal_after_article(toks: list[Tok], i: int) -> bool:
@@ -1284,6 +1289,8 @@ def _ordinal_after_article(toks: list[Tok], i: int) -> bool:
     third more", "a fifth larger", "a third cup", "a fifth.", "a tenth of a second".
     """
     if toks[i].low not in _ORDINAL_UNITS and toks[i].low != "tenth" or i == 0 or toks[i - 1].low not in ("a", "an"):
+        return False
+    if i >= 2 and toks[i - 2].low in _SHARE_LEADERS:
         return False
     if i + 1 >= len(toks):
         return False

@@ -342,3 +342,31 @@ def test_half_as_a_time_or_part_is_not_a_share(text):
 def test_seconds_are_durations_not_denominators(text, value):
     c = one(text)
     assert (c.kind, c.unit, c.value) == ("unit", "seconds", value)
+
+
+# A rate after the counted noun or the "of" phrase (the scanner reads one right after the amount).
+RATES_AFTER_PHRASE = [
+    ("The operator runs 45 freight trains a week to Prague.", "45", "week"),
+    ("Westgate ships about 62 million metric tons of iron ore a year.", "about 62 million metric tons", "year"),
+    ("The plants emit roughly 1.1 million tonnes of carbon dioxide annually.", "roughly 1.1 million tonnes", "year"),
+    ("A plant producing 12,000 cubic metres of water a day will supply the site.", "12,000 cubic metres", "day"),
+    ("It handled 2.1 million TEU a year earlier.", "2.1 million TEU", None),
+    ("About 1,200 people will be employed during construction a year from now.", "About 1,200", None),
+]
+
+
+@pytest.mark.parametrize("text, mention, per", RATES_AFTER_PHRASE, ids=[r[1] for r in RATES_AFTER_PHRASE])
+def test_rate_after_the_counted_phrase(text, mention, per):
+    found = {q.text: q.per for q in extract(text).quantities}
+    assert found[mention] == per
+
+
+@pytest.mark.parametrize("text, mention, unit, per", [
+    ("The plant will produce up to 50 gigalitres of water a year.", "up to 50 gigalitres", "gigaliter", "year"),
+    ("Inflows averaged 420 gigalitres a year in the 1970s.", "420 gigalitres a year", "gigaliter", "year"),
+    ("Each kilolitre needs 4 kilowatt-hours.", "4 kilowatt-hours", "kilowatt_hour", None),
+    ("Trains run at 160 km an hour.", "160 km an hour", "kilometer / hour", None),
+], ids=["gigalitres-of-water-a-year", "gigalitres-a-year", "kilowatt-hours", "km-an-hour-is-a-speed"])
+def test_volume_prefixes_and_yearly_rates(text, mention, unit, per):
+    found = {q.text: (q.unit, q.per) for q in extract(text).quantities}
+    assert found[mention] == (unit, per)

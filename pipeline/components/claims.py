@@ -367,7 +367,8 @@ class ClaimBuilder:
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in ("in", "of"):
                 objs = [c for c in nxt.children if c.dep_ == "pobj"]
-                if objs and objs[0].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and \
+                in_date = objs and any(d.start <= objs[0].idx < d.end for d in nc(doc)["dates"])
+                if objs and not in_date and objs[0].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and \
                         not _is_date_like(objs[0]) and objs[0].lemma_.lower() not in SETTING_NOUNS:
                     return span_text(doc[nxt.i + 1:objs[0].i + 1])
         # the value modifies the noun after it: "a £250 million share buyback", "a

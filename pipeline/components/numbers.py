@@ -43,6 +43,41 @@ from pipeline.normalize.units import UnitInfo, parse_unit, si_value
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
 _SETTING_LABELS = frozenset({"GPE", "NORP", "LOC"})
 # Words before "one" that make it a pronoun ("the one", "which one", "this one").
+_RATE_NOUNS = frozenset("year week day month hour shift quarter night".split())
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
+                 "hourly": "hour", "nightly": "night"}
+_NOT_RATE_AFTER = frozenset("ago earlier later before after back previously".split())
+
+
+def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
+    """A rate written after the counted noun or the "of" phrase of a quantity: "45
+    freight trains a week", "62 million metric tons of iron ore a year", "1.1 million
+    tonnes of carbon dioxide annually", "1.8 million TEU (twenty-foot units) a year".
+
+    The scanner reads a rate right after the amount ("$4 a barrel", "1,900 GWh a
+    year"); this walks on over the noun phrase (nouns, adjectives, "of", brackets,
+    at most eight tokens, no verb) to the first "a/an/per/each/every" + a period
+    noun, or an adverb such as "annually". "a year ago/earlier" is a date, not a rate.
+    """
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return None
+    i, end = span.end, min(len(doc), span.end + 9)
+    while i < end:
+        tok = doc[i]
+        low = tok.lower_
+        if low in _RATE_ADVERBS:
+            return _RATE_ADVERBS[low]
+        if low in ("a", "an", "per", "each", "every") and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in _RATE_NOUNS:
+            after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+            return None if after in _NOT_RATE_AFTER else doc[i + 1].lemma_.lower()
+        if not (tok.pos_ in ("NOUN", "PROPN", "ADJ") or low == "of" or tok.text in ("(", ")", "-") or
+                tok.pos_ == "DET" and i > span.end and doc[i - 1].lower_ == "of"):
+            return None
+        i += 1
+    return None
+
+
 _DETERMINERS = frozenset("the this that which each every any no another either neither".split())
 # Words that make bare "degrees" a temperature (in its sentence or article) or an angle
 # (in its sentence); see NumberFinder._degrees.
@@ -190,10 +225,13 @@ class NumberFinder:
                 unit_name, dimension = info.name, info.dimension
                 value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
                 si = si_value(value, info) if value is not None else None
+        per = cand.per
+        if per is None and dimension != "[time]":
+            per = _rate_after_phrase(doc, cand)
         fields = {**base, "value": clean(value), "lower": clean(lower), "upper": clean(upper),
                   "unit": unit_name, "dimension": dimension or "count",
                   "counted": None if unit_name else self._counted(doc, cand),
-                  "si_value": clean(si), "per": cand.per, "change": self._change(doc, cand)}
+                  "si_value": clean(si), "per": per, "change": self._change(doc, cand)}
         return RawMention("quantities", cand.start, cand.end, fields)
 
     @staticmethod

@@ -833,6 +833,12 @@ class _Scanner:
             limit += 1
         for size in range(limit, 0, -1):
             toks = self.toks[j:j + size]
+            if size >= 3 and toks[-2].low in ("a", "an") and (
+                    self.low(j + size) in ("ago", "earlier", "later", "before", "back", "previously") or
+                    toks[-1].low.rstrip("s") in ("year", "week", "day", "month", "quarter")):
+                # "2.1 million TEU a year earlier": a date; "420 gigalitres a year": a rate
+                # (``per``, as "1,900 GWh a year"), not a unit of flow
+                continue
             surface = self.text[toks[0].start:toks[-1].end]
             low = " ".join(surface.lower().replace("-", " ").split())
             if low in ("percent", "per cent", "pct", "percentage", "pc", "percents"):

@@ -24,6 +24,7 @@ import pint
 _UNIT_WORDS = frozenset("""
 meter kilometer centimeter millimeter micrometer nanometer mile yard foot feet inch
 nautical_mile acre hectare liter milliliter centiliter deciliter hectoliter gallon barrel
+kiloliter megaliter gigaliter
 gram kilogram milligram microgram metric_ton ton pound ounce
 watt kilowatt megawatt gigawatt terawatt watt_hour kilowatt_hour megawatt_hour
 gigawatt_hour terawatt_hour joule kilojoule megajoule gigajoule calorie kilocalorie

@@ -370,3 +370,15 @@ def test_rate_after_the_counted_phrase(text, mention, per):
 def test_volume_prefixes_and_yearly_rates(text, mention, unit, per):
     found = {q.text: (q.unit, q.per) for q in extract(text).quantities}
     assert found[mention] == (unit, per)
+
+
+@pytest.mark.parametrize("text, mention, qualifier", [
+    ("Economists expected the jobless rate to tick up to 7.2 percent.", "7.2 percent", "exact"),
+    ("Inflation edged up to 3 percent in May.", "3 percent", "exact"),
+    ("Growth was revised up to 2.1 percent.", "2.1 percent", "exact"),
+    ("Fines of up to $5,000 apply.", "up to $5,000", "upper_bound"),
+    ("Prices could rise up to 10 percent.", "up to 10 percent", "upper_bound"),
+], ids=["tick-up-to", "edged-up-to", "revised-up-to", "of-up-to", "rise-up-to-is-a-bound"])
+def test_up_to_after_a_phrasal_verb_is_no_bound(text, mention, qualifier):
+    found = {m.text: m.qualifier for m in [*extract(text).percentages, *extract(text).money]}
+    assert found[mention] == qualifier

@@ -769,6 +769,8 @@ class _Scanner:
         found = self._hedge_ending(i)
         if found is not None and found[1] == "over" and self._period_follows(i):
             return None
+        if found is not None and found[1] == "up to" and _PHRASAL_UP.match(self.low(found[0] - 1)):
+            return None  # "ticked up to 7.2 percent", "moved up to third": up is the verb's, to the target
         return found
 
     def _period_follows(self, i: int) -> bool:
@@ -1287,6 +1289,12 @@ _SHARE_FOLLOWERS = frozenset("of to and or than more less fewer as in on at for 
 # Words before "a third" that make it a share: "fell by a third", "roughly a third"
 _SHARE_LEADERS = frozenset("by roughly about around nearly almost some approximately over under just"
                            " only barely fully than least".split())
+
+
+# Verbs whose "up" belongs to them ("tick up to 7.2 percent"), so "up to" is no bound.
+# ("could rise up to 10 percent" keeps the bound: there "up to" means "as much as".)
+_PHRASAL_UP = re.compile(r"^(?:tick|edg|inch|creep|mov|drift|revis|ramp|stepp?|trend|pick|level|round|scal|bump"
+                         r"|nudg)(?:e|es|ed|ing|s|d)?$")
 
 
 def _ordinal_after_article(toks: list[Tok], i: int) -> bool:

@@ -59,7 +59,8 @@ class Mention(_Model):
 
 
 class Change(_Model):
-    direction: Literal["increase", "decrease"]
+    direction: Literal["increase", "decrease", "unchanged"] = Field(
+        description='"unchanged" for a level stated as no change ("held at 7.1 percent")')
     basis: str | None = Field(None, description='"year_on_year", "month_on_month", ... or null')
 
 

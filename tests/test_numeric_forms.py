@@ -382,3 +382,15 @@ def test_volume_prefixes_and_yearly_rates(text, mention, unit, per):
 def test_up_to_after_a_phrasal_verb_is_no_bound(text, mention, qualifier):
     found = {m.text: m.qualifier for m in [*extract(text).percentages, *extract(text).money]}
     assert found[mention] == qualifier
+
+
+@pytest.mark.parametrize("text, direction, basis", [
+    ("The unemployment rate held at 7.1 percent.", "unchanged", None),
+    ("Core inflation was unchanged at 2.1 percent year on year.", "unchanged", "year_on_year"),
+    ("The ECB has held its deposit rate at 2 percent since June.", "unchanged", None),
+    ("Inflation remained at 3 percent.", "unchanged", None),
+    ("Shares closed at 54 percent of their peak.", None, None),
+], ids=["held-at", "unchanged-at", "held-its-rate-at", "remained-at", "closed-at-is-a-level"])
+def test_levels_stated_as_no_change(text, direction, basis):
+    p = extract(text).percentages[0]
+    assert (p.change.direction if p.change else None, p.change.basis if p.change else None) == (direction, basis)

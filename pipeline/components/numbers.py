@@ -43,6 +43,7 @@ from pipeline.normalize.units import UnitInfo, parse_unit, si_value
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
 _SETTING_LABELS = frozenset({"GPE", "NORP", "LOC"})
 # Words before "one" that make it a pronoun ("the one", "which one", "this one").
+_UNCHANGED_WORDS = frozenset("unchanged steady flat stable".split())
 _RATE_NOUNS = frozenset("year week day month hour shift quarter night".split())
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
                  "hourly": "hour", "nightly": "night"}
@@ -343,6 +344,13 @@ class NumberFinder:
     @staticmethod
     def _direction(doc: Doc, span: Span, kind: str) -> str | None:
         first = span[0]
+        if first.i > 1 and doc[first.i - 1].lower_ == "at" and kind in ("percent", "money"):
+            # "held at 7.1 percent", "was unchanged at 2.1 percent", "held steady at 2%":
+            # a level stated as no change
+            before, at = doc[first.i - 2], doc[first.i - 1]
+            if before.lemma_.lower() in _UNCHANGED_WORDS or \
+                    at.head.lemma_ in ("hold", "keep", "leave", "remain", "stay"):
+                return "unchanged"
         if first.i > 0:
             prev = doc[first.i - 1]
             # "up 5 percent", "down 3.2 percent" — not the particle of "make up 58 percent"

@@ -407,3 +407,14 @@ def test_company_form_word_makes_an_org(extractor):
     record = extractor.extract("The manufacturer, Halvern Biologics, said it would seek approval.",
                                published="2025-06-30")
     assert [(e.text, e.label) for e in record.entities] == [("Halvern Biologics", "ORG")]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("In Ontario, the largest province, the jobless rate edged down to 7.8 percent.", "Ontario"),
+    ("British grocer Ashby & Crane said sales rose 2.9 percent, and pre-tax profit came in at £412 million.",
+     "Ashby & Crane"),
+], ids=["place-set-before-the-subject", "speaker-of-a-conjoined-reported-clause"])
+def test_owner_from_scope_or_speaker(extractor, text, entity):
+    _, claims = claims_of(extractor, text)
+    _, _, ent, _ = claims[-1]
+    assert (ent.canonical if ent is not None else None) == entity

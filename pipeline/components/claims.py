@@ -46,7 +46,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   ...") is the name it describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures
-  (not people at one: "Analysts at Brightwater noted that the stock fell"); a
+  (also in a clause conjoined to the reported one; not people at one: "Analysts
+  at Brightwater noted that the stock fell"); a place set before the subject
+  ("In Ontario, the jobless rate edged down") is its entity; a
   measured subject that is the complement of another verb takes that verb's
   subject ("We expect revenue to grow 12 percent" -> we); "Shares of X",
   "Revenue at X" take X.
@@ -186,8 +188,12 @@ class ClaimBuilder:
         subject_entity = None
         if subj is not None:
             subject_entity = self._entity_for(doc, subj, entities, sents, s_idx)
-            speech = verb.head if verb is not None and verb.dep_ == "ccomp" and \
-                verb.head.lemma_ in SPEECH_VERBS else _inverted_speech(verb) if verb is not None else None
+            # the reported clause, or a clause conjoined to it ("said like-for-like sales
+            # rose 2.9 percent ..., and pre-tax profit came in at £412 million")
+            reported = verb.head if verb is not None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" \
+                else verb
+            speech = reported.head if reported is not None and reported.dep_ == "ccomp" and \
+                reported.head.lemma_ in SPEECH_VERBS else _inverted_speech(verb) if verb is not None else None
             if subject_entity is None and speech is not None:
                 # "Harlow said profit rose 8 percent": the profit is the speaker's
                 speaker_subj = _subject(speech)
@@ -198,6 +204,15 @@ class ClaimBuilder:
                     if ent is not None and ent.fields.get("label") == "ORG" and \
                             (ent.start <= speaker_subj.idx < ent.end or _anaphor_labels(speaker_subj) is not None):
                         subject_entity = ent
+            if subject_entity is None and verb is not None and _measurable_subject(subj, span):
+                # "In Ontario, the largest province, the jobless rate edged down": a place
+                # set before the subject scopes the figure
+                scope = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "across")
+                              and c.i < subj.left_edge.i), None)
+                obj = next((c for c in scope.children if c.dep_ == "pobj"), None) if scope is not None else None
+                place = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
+                if place is not None and place.fields.get("label") in ("GPE", "LOC"):
+                    subject_entity = place
             if subject_entity is None and verb is not None and _measurable_subject(subj, span):
                 # "We expect revenue to grow 12 percent": whose revenue is the subject of
                 # the verb the clause is the complement of

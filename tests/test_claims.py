@@ -418,3 +418,14 @@ def test_owner_from_scope_or_speaker(extractor, text, entity):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[-1]
     assert (ent.canonical if ent is not None else None) == entity
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Dam inflows last year were less than 40 gigalitres.", "Dam inflows"),
+    ("Last year retention was closer to 91 percent.", "retention"),
+    ("Operating profit for the fiscal second quarter fell to ¥41.3 billion.",
+     "Operating profit for the fiscal second quarter"),
+], ids=["trailing-last-year", "leading-last-year", "date-after-a-preposition-stays"])
+def test_relative_date_is_not_part_of_the_subject(extractor, text, subject):
+    _, claims = claims_of(extractor, text)
+    assert claims[0][0].subject == subject

@@ -794,7 +794,22 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
             break
     while end > tok.i + 1 and tok.doc[end - 1].lower_ in ("that", "which", "who", "whose", ","):
         end -= 1
-    return span_text(tok.doc[tree[0].i:end])
+    start = tree[0].i
+    # a date the parser hung on the noun is the claim's time, not part of its subject:
+    # "dam inflows last year", "last year retention"
+    doc = tok.doc
+    dates = [(d.start, d.end) for d in nc(doc)["dates"]
+             if text_of(doc)[d.start:d.end].lower().startswith(("last ", "this ", "next ", "past "))]
+    for a, b in dates:
+        first = doc.char_span(a, b, alignment_mode="expand")
+        if first is None or tok.i in range(first.start, first.end) or \
+                first.start > 0 and doc[first.start - 1].pos_ == "ADP":
+            continue
+        if first.start == start and first.end <= tok.i:
+            start = first.end
+        elif first.end == end and first.start > tok.i:
+            end = first.start
+    return span_text(doc[start:end])
 
 
 def _measurable_subject(subj: Token, span: Span) -> bool:

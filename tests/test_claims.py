@@ -429,3 +429,22 @@ def test_owner_from_scope_or_speaker(extractor, text, entity):
 def test_relative_date_is_not_part_of_the_subject(extractor, text, subject):
     _, claims = claims_of(extractor, text)
     assert claims[0][0].subject == subject
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Workers exposed to temperatures above 35°C (95 degrees Fahrenheit) fell ill.",
+     [["above 35°C", "95 degrees Fahrenheit"]]),
+    ("The farm will generate about 1,900 GWh a year, or 1.9 billion kilowatt-hours.",
+     [["about 1,900 GWh a year", "1.9 billion kilowatt-hours"]]),
+    ("The line runs 214 km (133 miles) inland.", [["214 km", "133 miles"]]),
+    ("The site covers 45 acres and 12 hectares of wetland.", [["45 acres"], ["12 hectares"]]),
+], ids=["celsius-fahrenheit", "comma-or-conversion", "km-miles", "two-areas-are-two-claims"])
+def test_unit_conversion_is_one_claim(extractor, text, values):
+    _, claims = claims_of(extractor, text)
+    assert [[v.text for v in vals] for _, vals, _, _ in claims] == values
+
+
+def test_bracketed_conversion_keeps_the_bound(extractor):
+    record, _ = claims_of(extractor, "Workers exposed to temperatures above 35°C (95 degrees Fahrenheit) fell ill.")
+    assert [(q.text, q.qualifier, q.lower) for q in record.quantities] == [
+        ("above 35°C", "lower_bound", 35.0), ("95 degrees Fahrenheit", "lower_bound", 95.0)]

@@ -7,7 +7,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   to September", "for the six months") or an offset in time ("two years after a
   round of cuts"): that is when, not a claim. A money amount
   followed by a bracketed conversion ("10 billion yuan (about $1.4 billion)")
-  is one claim with both values. "145 labs and 10 institutions" is two claims.
+  is one claim with both values, and so is a quantity followed by its conversion
+  to another unit ("above 35°C (95 degrees Fahrenheit)", "1,900 GWh a year, or
+  1.9 billion kilowatt-hours"). "145 labs and 10 institutions" is two claims.
 - Not claims either: a small count (at most 20) that refers back to a set
   already named ("the two sides said", "the largest of the five"; kept when the
   noun is restricted: "the 48 companies in the index that have reported"), and
@@ -145,14 +147,9 @@ class ClaimBuilder:
             s_idx = max(0, bisect.bisect_right(sent_starts, value.start) - 1)
             sent = sents[s_idx]
             group = [value]
-            if value.kind == "money" and i + 1 < len(values):
-                nxt = values[i + 1]
-                between = text_of(doc)[value.end:nxt.start]
-                if nxt.kind == "money" and between.strip() in ("(", "(about", "(around", "(roughly",
-                                                                 "(or", "(or about", "(approximately",
-                                                                 "(some", "(nearly", "(almost"):
-                    group.append(nxt)
-                    used.add(id(nxt))
+            if i + 1 < len(values) and _is_conversion(doc, value, values[i + 1]):
+                group.append(values[i + 1])
+                used.add(id(values[i + 1]))
             claim = self._claim(doc, span, sent, s_idx, sents, value, entities, dates)
             claim.values = group
             prev = store["claims"][-1] if store["claims"] else None
@@ -879,6 +876,25 @@ def _is_reference_count(doc: Doc, value: RawMention) -> bool:
                                        for c in noun.children)
     return value.fields.get("value") == 1 and not value.fields.get("counted") and \
         text[value.start:value.end].lower() == "one"
+
+
+_CONVERSION_LEADS = ("(", "(about", "(around", "(roughly", "(or", "(or about", "(approximately", "(some",
+                     "(nearly", "(almost", ", or", ", or about", ", or roughly", ", or around", ", or some")
+
+
+def _is_conversion(doc: Doc, value: RawMention, nxt: RawMention) -> bool:
+    """The same amount in another currency or unit, right after it: "10 billion yuan
+    (about $1.4 billion)", "above 35°C (95 degrees Fahrenheit)", "214 km (133 miles)",
+    "1,900 GWh a year, or 1.9 billion kilowatt-hours". One claim holds both."""
+    between = " ".join(text_of(doc)[value.end:nxt.start].split())
+    if between not in _CONVERSION_LEADS:
+        return False
+    if value.kind == "money":
+        return nxt.kind == "money" and between.startswith("(")
+    if value.kind != "quantities" or nxt.kind != "quantities" or not value.fields.get("unit"):
+        return False
+    return value.fields.get("dimension") == nxt.fields.get("dimension") and \
+        value.fields.get("unit") != nxt.fields.get("unit")
 
 
 def _in_quotes(text: str, pos: int) -> bool:

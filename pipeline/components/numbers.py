@@ -79,6 +79,25 @@ def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
     return None
 
 
+def _inherit_bound(text: str, same_kind: list[RawMention], mention: RawMention) -> None:
+    """A conversion in brackets right after a bounded amount has the same bound: "above
+    35°C (95 degrees Fahrenheit)" is above 95 °F too. Only an exact, unhedged conversion
+    of the same dimension (or currency kind) takes it."""
+    if not same_kind or mention.fields.get("qualifier") != "exact":
+        return
+    prev = same_kind[-1]
+    if " ".join(text[prev.end:mention.start].split()) != "(" or \
+            prev.fields.get("qualifier") not in ("lower_bound", "upper_bound", "approximate"):
+        return
+    if mention.kind == "quantities" and (not prev.fields.get("unit") or
+                                         prev.fields.get("dimension") != mention.fields.get("dimension")):
+        return
+    value = mention.fields.get("value")
+    mention.fields["qualifier"] = prev.fields["qualifier"]
+    mention.fields["lower"] = value if prev.fields["qualifier"] == "lower_bound" else None
+    mention.fields["upper"] = value if prev.fields["qualifier"] == "upper_bound" else None
+
+
 _DETERMINERS = frozenset("the this that which each every any no another either neither".split())
 # Words that make bare "degrees" a temperature (in its sentence or article) or an angle
 # (in its sentence); see NumberFinder._degrees.
@@ -124,6 +143,7 @@ class NumberFinder:
                 continue
             mention = self._mention(doc, cand, setting)
             if mention is not None:
+                _inherit_bound(text, store[mention.kind], mention)
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
         for start, end, lo, hi in vague_scales(text, toks=toks):

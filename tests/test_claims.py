@@ -448,3 +448,23 @@ def test_bracketed_conversion_keeps_the_bound(extractor):
     record, _ = claims_of(extractor, "Workers exposed to temperatures above 35°C (95 degrees Fahrenheit) fell ill.")
     assert [(q.text, q.qualifier, q.lower) for q in record.quantities] == [
         ("above 35°C", "lower_bound", 35.0), ("95 degrees Fahrenheit", "lower_bound", 95.0)]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Temperatures in Gulmarg fell to −5°C last week.", "Gulmarg"),
+    ("Electronics firms have gathered in the Chengdu Hi-tech Industrial Development Zone, where sector revenue "
+     "topped 1.2 trillion yuan last year.", "the Chengdu Hi-tech Industrial Development Zone"),
+    ("Norvale Freight reported results on Monday. Analysts noted that the stock fell 18 percent in 2024.",
+     "Norvale Freight"),
+], ids=["in-place", "where-clause", "the-stock"])
+def test_more_owners(extractor, text, entity):
+    _, claims = claims_of(extractor, text)
+    _, _, ent, _ = claims[0]
+    assert ent is not None and ent.canonical.lower().endswith(entity.lower().removeprefix("the "))
+
+
+def test_lemma_of_rated():
+    from pipeline.components.claims import _lemma
+    from pipeline.nlp import build_nlp
+    doc = build_nlp()("The battery is rated at 400 MW.")
+    assert _lemma(doc[3]) == "rate"

@@ -53,7 +53,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   ("In Ontario, the jobless rate edged down") is its entity; a
   measured subject that is the complement of another verb takes that verb's
   subject ("We expect revenue to grow 12 percent" -> we); "Shares of X",
-  "Revenue at X" take X.
+  "Revenue at X", "Temperatures in X" (a place), "the value added of X's
+  enterprises" take X; "where" on a named place ("the zone, where revenue
+  topped ...") takes that place; "the stock"/"the shares" stand for the company.
 - ``measure``: what is measured, first that applies: the "in"/"of" phrase after
   a money or count ("10 trillion yuan in combined revenue"; not a setting such
   as "in early trading"); the noun the value modifies ("a £250 million share
@@ -180,7 +182,7 @@ class ClaimBuilder:
             # "..., alongside 700-billion-yuan ecosystems in AI": the value describes the
             # added noun phrase, which is what the claim is about
             subj = noun
-        fields: dict = {"predicate": verb.lemma_ if verb is not None else None,
+        fields: dict = {"predicate": _lemma(verb) if verb is not None else None,
                         "subject": _phrase(subj, verb) if subj is not None else None}
         subject_entity = None
         if subj is not None:
@@ -220,6 +222,14 @@ class ClaimBuilder:
                     if upper.lemma_ not in SPEECH_VERBS and owner is not None and \
                             (owner.lower_ in ("we", "it") or owner.ent_type_ == "ORG"):
                         subject_entity = self._entity_for(doc, owner, entities, sents, s_idx)
+            if subject_entity is None and verb is not None and verb.dep_ == "relcl" and subj.pos_ != "PRON" and \
+                    any(c.lower_ == "where" for c in verb.children) and \
+                    not any(c.dep_ == "conj" for c in verb.head.children):
+                # "... the Chengdu Hi-tech Industrial Development Zone, where sector revenue
+                # topped 1.2 trillion yuan": the place the relative clause is about
+                place = next((e for e in entities if e.start <= verb.head.idx < e.end), None)
+                if place is not None:
+                    subject_entity = place
             if subject_entity is None and verb is not None and subj.pos_ == "NOUN":
                 # "200 models have been nurtured here", "90 unicorns call this area home":
                 # a subject with no name of its own belongs to the place the verb names
@@ -266,11 +276,16 @@ class ClaimBuilder:
             if ent is not None:
                 return ent
         # an anaphor the subject belongs to: "Revenue at the chip designer", "shares of the company"
-        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from")):
+        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from", "in")):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             owner = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
-            if owner is not None and owner.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
-                return owner  # "Shares of Tidewater", "Revenue at Kestrel"
+            if owner is None and obj is not None:  # "the value added of Sichuan's major enterprises"
+                poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+                owner = next((e for e in entities if poss is not None and e.start <= poss.idx < e.end), None)
+            allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "FAC", "PERSON")
+            several = obj is not None and any(c.dep_ == "conj" for c in obj.children)  # "in Sichuan and Chongqing"
+            if owner is not None and owner.fields.get("label") in allowed and not several:
+                return owner  # "Shares of Tidewater", "Revenue at Kestrel", "Temperatures in Gulmarg"
             if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and depth < 2:
                 ent = ClaimBuilder._entity_for(doc, obj, entities, sents, s_idx, depth + 1)
                 if ent is not None:
@@ -354,7 +369,12 @@ class ClaimBuilder:
                 return focus[label][1]
         # else the most salient fitting entity so far: the most mentioned in the
         # article up to here, a mention as a subject counting double (ties: the most
-        # recent); labels in order of preference
+        # recent); labels in order of preference. Not a noun anaphor's own speaker's
+        # firm ("Analysts at Brightwater noted that the stock fell": not Brightwater's).
+        speaker = _subject(reporting) if reporting is not None and subj.pos_ == "NOUN" else None
+        left, right = (speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge)) \
+            if speaker is not None else (0, 0)
+        entities = [e for e in entities if not left <= e.start < right]
         for label in labels:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
             if before:
@@ -714,6 +734,15 @@ def _reporting_verb(verb: Token) -> Token | None:
     return None
 
 
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, mending the rule lemmatizer's "rated" -> "rat" (an "-ated" past
+    form whose lemma lost the "e": "rate", "locate", "update")."""
+    low, lemma = verb.lower_, verb.lemma_
+    if verb.tag_ in ("VBD", "VBN") and low.endswith("ated") and lemma == low[:-2]:
+        return low[:-1]
+    return lemma
+
+
 def _governing_verb(span: Span) -> Token | None:
     """The verb governing a value; a hedge verb inside the span counts ("surpass 10 trillion")."""
     tok = span.root
@@ -812,7 +841,8 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
 def _measurable_subject(subj: Token, span: Span) -> bool:
     """A common noun phrase ("revenue", "Sichuan's GDP", "Irish 10-year bond yields"),
     not a name, pronoun or anaphor, nor a phrase holding the value itself."""
-    if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ or _anaphor_labels(subj) is not None:
+    if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ or \
+            _anaphor_labels(subj) is not None and subj.lower_ not in ("stock", "shares"):
         return False
     return not any(span.start <= t.i < span.end for t in subj.subtree)
 

@@ -32,6 +32,8 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     # ("Huaxin ... its first US factory ... The plant will build ... It is expected to")
     "plant": ORG + ("FAC",), "factory": ORG + ("FAC",), "facility": ORG + ("FAC",),
     "refinery": ORG + ("FAC",), "mine": ORG + ("FAC",), "terminal": ORG + ("FAC",),
+    # "the stock", "the shares": the company's ("the stock closed at $61.20")
+    "stock": ORG, "shares": ORG,
     "warehouse": ORG + ("FAC",), "depot": ORG + ("FAC",), "mill": ORG + ("FAC",),
     "smelter": ORG + ("FAC",), "shipyard": ORG + ("FAC",),
 

@@ -410,6 +410,9 @@ def test_time_of_each_claim(extractor, text, times, field):
 # The entity the last claim is about (anaphora, owners, scope, speaker); None where it is no
 # named entity.
 LAST_CLAIM_ENTITY = [
+    pytest.param("Kestrel Semiconductor had a strong quarter. Revenue at the chip designer rose 5.8 percent, while "
+                 "earnings came in at $0.42 a share.",
+                 "Kestrel Semiconductor", id="figure-coordinated-with-a-company-figure"),
     pytest.param("Shares of Fortescue Metals Group rose 3.8 percent on Wednesday.",
                  "Fortescue Metals Group", id="shares-of-name"),
     pytest.param("Fortescue Metals Group held its investor day. \"We expect revenue to grow 12 percent next "

@@ -50,7 +50,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   speaker's entity when the speaker is an organisation reporting its figures
   (also in a clause conjoined to the reported one; not people at one: "Analysts
   at Brightwater noted that the stock fell"); a place set before the subject
-  ("In Ontario, the jobless rate edged down") is its entity; a
+  ("In Ontario, the jobless rate edged down") is its entity; a figure
+  coordinated with a company's figure ("Revenue at the chip designer rose ...,
+  while earnings came in at $0.42") is the same company's; a
   measured subject that is the complement of another verb takes that verb's
   subject ("We expect revenue to grow 12 percent" -> we); "Shares of X",
   "Revenue at X", "Temperatures in X" (a place), "the value added of X's
@@ -222,6 +224,16 @@ class ClaimBuilder:
                     if upper.lemma_ not in SPEECH_VERBS and owner is not None and \
                             (owner.lower_ in ("we", "it") or owner.ent_type_ == "ORG"):
                         subject_entity = self._entity_for(doc, owner, entities, sents, s_idx)
+            if subject_entity is None and verb is not None and _measurable_subject(subj, span) and \
+                    verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+                # "Revenue at the chip designer rose 5.8 percent ..., while earnings came
+                # in at $0.42 a share": a figure coordinated with one of a company's is the
+                # same company's
+                first = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+                owner = self._entity_for(doc, first, entities, sents, s_idx) if first is not None else None
+                if owner is not None and owner.fields.get("label") == "ORG" and \
+                        _measurable_subject(first, span):
+                    subject_entity = owner
             if subject_entity is None and verb is not None and verb.dep_ == "relcl" and subj.pos_ != "PRON" and \
                     any(c.lower_ == "where" for c in verb.children) and \
                     not any(c.dep_ == "conj" for c in verb.head.children):

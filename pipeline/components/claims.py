@@ -230,10 +230,10 @@ class ClaimBuilder:
                 # in at $0.42 a share": a figure coordinated with one of a company's is the
                 # same company's
                 first = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
-                owner = self._entity_for(doc, first, entities, sents, s_idx) if first is not None else None
-                if owner is not None and owner.fields.get("label") == "ORG" and \
+                company = self._entity_for(doc, first, entities, sents, s_idx) if first is not None else None
+                if first is not None and company is not None and company.fields.get("label") == "ORG" and \
                         _measurable_subject(first, span):
-                    subject_entity = owner
+                    subject_entity = company
             if subject_entity is None and verb is not None and verb.dep_ == "relcl" and subj.pos_ != "PRON" and \
                     any(c.lower_ == "where" for c in verb.children) and \
                     not any(c.dep_ == "conj" for c in verb.head.children):

@@ -410,6 +410,9 @@ def test_time_of_each_claim(extractor, text, times, field):
 # The entity the last claim is about (anaphora, owners, scope, speaker); None where it is no
 # named entity.
 LAST_CLAIM_ENTITY = [
+    pytest.param("Huaxin Power Cells is building a factory near Louisville. Huaxin said the Kentucky plant would "
+                 "source at least 40 percent of its minerals from outside China.",
+                 "Huaxin Power Cells", id="place-compound-of-a-facility-is-no-owner"),
     pytest.param("Kestrel Semiconductor had a strong quarter. Revenue at the chip designer rose 5.8 percent, while "
                  "earnings came in at $0.42 a share.",
                  "Kestrel Semiconductor", id="figure-coordinated-with-a-company-figure"),

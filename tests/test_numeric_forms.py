@@ -350,6 +350,7 @@ RATES_AFTER_PHRASE = [
     ("Westgate ships about 62 million metric tons of iron ore a year.", "about 62 million metric tons", "year"),
     ("The plants emit roughly 1.1 million tonnes of carbon dioxide annually.", "roughly 1.1 million tonnes", "year"),
     ("A plant producing 12,000 cubic metres of water a day will supply the site.", "12,000 cubic metres", "day"),
+    ("They recommend rest breaks of 15 minutes every hour.", "15 minutes", "hour"),
     ("It handled 2.1 million TEU a year earlier.", "2.1 million TEU", None),
     ("About 1,200 people will be employed during construction a year from now.", "About 1,200", None),
 ]

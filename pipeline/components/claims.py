@@ -277,8 +277,12 @@ class ClaimBuilder:
             # "Shirakawa Capital, the Tokyo fund that holds ...": the described name
             # comes before the descriptor's own modifiers
             attached = [subj.head, subj] + attached[1:]
+        own = _anaphor_labels(subj)
         for tok in attached:
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
+            if ent is not None and own is not None and tok != subj and tok.dep_ in ("compound", "nmod") and \
+                    ent.fields.get("label") not in own:
+                continue  # "the Kentucky plant" is Huaxin's plant in Kentucky, not Kentucky
             if ent is not None:
                 return ent
         # an anaphoric possessor: "The group's operating profit", "its shares"

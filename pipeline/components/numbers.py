@@ -69,7 +69,8 @@ def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
         low = tok.lower_
         if low in _RATE_ADVERBS:
             return _RATE_ADVERBS[low]
-        if low in ("a", "an", "per", "each", "every") and i + 1 < len(doc) and doc[i + 1].lemma_.lower() in _RATE_NOUNS:
+        if low in ("a", "an", "per", "each", "every") and i + 1 < len(doc) and \
+                doc[i + 1].lemma_.lower() in _RATE_NOUNS and doc[i + 1].lower_ != cand.unit:
             after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
             return None if after in _NOT_RATE_AFTER else doc[i + 1].lemma_.lower()
         if not (tok.pos_ in ("NOUN", "PROPN", "ADJ") or low == "of" or tok.text in ("(", ")", "-") or
@@ -247,7 +248,7 @@ class NumberFinder:
                 value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
                 si = si_value(value, info) if value is not None else None
         per = cand.per
-        if per is None and dimension != "[time]":
+        if per is None:
             per = _rate_after_phrase(doc, cand)
         fields = {**base, "value": clean(value), "lower": clean(lower), "upper": clean(upper),
                   "unit": unit_name, "dimension": dimension or "count",

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
@@ -145,7 +145,7 @@ class PipelineInfo(_Model):
 
 
 class ArticleRecord(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     doc_id: str
     text: str
     text_sha256: str

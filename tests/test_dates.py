@@ -378,3 +378,19 @@ def test_period_named_by_its_end(text, value, start, end):
     (d,) = find_dates(text, reference=Reference(2025, 11, 7))
     assert (d.value, d.start_date, d.end_date) == (value, start, end)
     assert d.text.startswith("the ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The city handled 2.1 million TEU in 2023, up from about 1.2 million a decade earlier.", "2013"),
+    ("The port handled 7.7 million TEU in 2023, down 7 percent from a year earlier.", "2022"),
+    ("Revenue fell 3 percent from a year earlier.", "2024"),
+    ("Net income for the third quarter fell 3.2 percent from a year earlier.", "2024-Q3"),
+    ("GDP grew 0.6 percent in the July-September period, slowing from 1.1 percent in the second quarter. "
+     "Compared with the same quarter a year earlier, output was 3.4 percent higher.", "2023-07/2023-09"),
+    # (published 2025-06-30: "grew ... in the July-September period" is the latest past one, 2024)
+], ids=["decade-earlier-than-2023", "year-earlier-than-2023", "no-anchor-counts-from-the-article",
+        "same-quarter-a-year-before", "previous-sentence-first-period"])
+def test_earlier_counts_back_from_the_sentence_period(text, expected):
+    from pipeline import extract
+    record = extract(text, published="2025-06-30")
+    assert [d.value for d in record.dates if "earlier" in d.text] == [expected]

@@ -17,6 +17,8 @@ a noun ("the closing price on Friday") has no tense of its own.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -102,7 +104,9 @@ class DateFinder:
                 ref = {"value": None, "source": "default"}
         doc._.reference_date = {"value": ref["value"], "source": ref["source"]}
         store = nc(doc)
-        for d in self._find(doc, Reference.parse(ref["value"])):
+        found = self._find(doc, Reference.parse(ref["value"]))
+        for i, d in enumerate(found):
+            d = _anchored(doc, d, found[:i]) or d
             store["dates"].append(RawMention("dates", d.start, d.end, d.fields()))
         return doc
 
@@ -119,6 +123,69 @@ class DateFinder:
                         continue  # "Route 2013": a label, not a year
             out.append(d)
         return out
+
+
+_ANAPHORIC = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                        r"(?:years?|decades?|months?|quarters?)\s+(?:earlier|before)$", re.IGNORECASE)
+
+
+def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
+    """ "a decade earlier", "a year before" count back from the period the sentence is about,
+    not from the article's date: "handled 2.1 million TEU in 2023, up from about 1.2 million
+    a decade earlier" is 2013, and "up from $176 million a year earlier" after "the three
+    months to December 31 [2025]" is Oct-Dec 2024. The anchor is the latest earlier period
+    of the same sentence, else the first of the nearer of the paragraph's two previous
+    sentences (not a day, not a fiscal period); without one the article's date stays the reference ("a year ago"
+    always counts from it)."""
+    if not _ANAPHORIC.match(date.text.strip()):
+        return None
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    text = text_of(doc)
+
+    def fits(d: DateFound, start: int) -> bool:
+        return start <= d.start and d.end <= date.start and bool(d.start_date and d.end_date) and \
+            not _ANAPHORIC.match(d.text.strip()) and d.granularity not in ("day", None) and not d.fiscal
+
+    anchors = [d for d in before if fits(d, sent.start_char)]
+    prev = sent
+    for _ in range(2):
+        # else the period one of the paragraph's two previous sentences reports: its first
+        # ("GDP grew 0.6 percent in the July-September period, slowing from 1.1 percent in
+        # the second quarter")
+        if anchors or prev.start == 0:
+            break
+        earlier = doc[prev.start - 1].sent
+        if "\n" in text[earlier.start_char:prev.start_char]:
+            break
+        anchors = [d for d in before if fits(d, earlier.start_char) and d.end <= earlier.end_char][:1]
+        prev = earlier
+    if not anchors:
+        return None
+    anchor = anchors[-1]
+    words = date.text.lower().split()
+    n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10}.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
+    years = n * 10 if words[1].startswith("decade") else n if words[1].startswith("year") else 0
+    if years and anchor.start_date and anchor.end_date:
+        # the same period that many years before: "2023" -> "2013", Oct-Dec 2025 -> Oct-Dec 2024
+        out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
+        a, b = int(anchor.start_date[:4]) - years, int(anchor.end_date[:4]) - years
+        start, end = f"{a:04d}{anchor.start_date[4:]}", f"{b:04d}{anchor.end_date[4:]}"
+        if end[5:] == "02-29":
+            end = end[:8] + "28"
+        value = re.sub(r"\d{4}", lambda m: f"{int(m.group()) - years:04d}", anchor.value or "")
+        out.set_span(value, start, end, anchor.granularity or "year")
+        out.relative = True
+        return out
+    again = find_dates(date.text, reference=Reference.parse(anchor.end_date))
+    if len(again) != 1 or not again[0].value:
+        return None
+    out = again[0]
+    out.start, out.end, out.text = date.start, date.end, date.text
+    return out
 
 
 @Language.factory("newsclaims_dates")

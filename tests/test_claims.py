@@ -360,6 +360,11 @@ def test_lemma_of_rated():
 # 2025-06-27; a bare month is its latest past one). Each case: the expected time of every
 # claim in order, compared by ISO value or by mention text.
 TIME_CASES = [
+    pytest.param("The board approved a $500 million buyback, to be completed within 18 months, and raised the "
+                 "dividend to 21 cents a share.",
+                 ["within 18 months", None], "text", id="infinitive-on-another-noun"),
+    pytest.param("In a plan released in July, the agency approved 29 projects.",
+                 ["July"], "text", id="participle-on-a-noun-dates-it-all"),
     pytest.param("Workers exposed to heat above 35 degrees were twice as likely to fall ill, according to a "
                  "study published on Wednesday.",
                  [None], "value", id="study-published-on"),

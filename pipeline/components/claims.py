@@ -80,6 +80,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   recorded a year earlier") nor in a later contrasting, reporting or planning
   clause ("..., but it said that bookings for the second half were running 9
   percent ahead", "employs 9,000 people and plans to open two plants by 2027"),
+  nor in an infinitive describing a noun the value is not part of ("approved a
+  buyback, to be completed within 18 months, and raised the dividend"),
   not the date of a speech verb ("said on Thursday"), in the value's own clause, then the nearest. A relative
   single day that dates another event (a speech or disclosure verb's "said on
   Tuesday", "reported ... on Thursday", "a study published on Wednesday") is never the time, and nothing is carried
@@ -506,7 +508,8 @@ class ClaimBuilder:
                 other_clause = int(d_verb is not None and verb is not None and d_verb != verb)
                 in_base = base_start <= d.start < base_end
                 basis = int(_is_comparison_date_cached(doc, d) and not adjacent or in_base or
-                            verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb))
+                            verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb) or
+                            d_verb is not None and _on_another_noun(d_verb, span))
                 return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
             # a comparison basis is never the time of another value; nor is a single
@@ -726,6 +729,17 @@ def _in_later_contrast(d_verb: Token, verb: Token) -> bool:
         if (contrast or planned or conj.lemma_ in SPEECH_VERBS) and (d_verb == conj or d_verb in conj.subtree):
             return True
     return False
+
+
+def _on_another_noun(d_verb: Token, span: Span) -> bool:
+    """A date in an infinitive clause describing another noun ("approved a
+    buyback, to be completed within 18 months, and raised the dividend to 21 cents"):
+    it dates that noun's plan, not figures outside that noun phrase."""
+    if d_verb.dep_ not in ("acl", "relcl") or d_verb.head.pos_ not in ("NOUN", "PROPN") or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in d_verb.children):
+        return False  # ("In a plan released in July, the NDRC approved ...": July dates it all)
+    noun = d_verb.head
+    return not noun.left_edge.i <= span.root.i <= noun.right_edge.i
 
 
 def _ref_year(doc: Doc) -> int | None:

@@ -360,6 +360,9 @@ def test_lemma_of_rated():
 # 2025-06-27; a bare month is its latest past one). Each case: the expected time of every
 # claim in order, compared by ISO value or by mention text.
 TIME_CASES = [
+    pytest.param("The company plans to keep headcount flat at about 6,200 employees this year, Whitcombe told "
+                 "analysts, after cutting 4 percent of its workforce in 2025.",
+                 ["this year", "2025"], "text", id="date-right-after-the-counted-noun"),
     pytest.param("The board approved a $500 million buyback, to be completed within 18 months, and raised the "
                  "dividend to 21 cents a share.",
                  ["within 18 months", None], "text", id="infinitive-on-another-noun"),

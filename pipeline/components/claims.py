@@ -82,7 +82,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   percent ahead", "employs 9,000 people and plans to open two plants by 2027"),
   nor in an infinitive describing a noun the value is not part of ("approved a
   buyback, to be completed within 18 months, and raised the dividend"),
-  not the date of a speech verb ("said on Thursday"), in the value's own clause, then the nearest. A relative
+  first a date right after the value or its counted noun ("about 6,200 employees
+  this year"), not the date of a speech verb ("said on Thursday"), in the
+  value's own clause, then the nearest. A relative
   single day that dates another event (a speech or disclosure verb's "said on
   Tuesday", "reported ... on Thursday", "a study published on Wednesday") is never the time, and nothing is carried
   over it. Else the
@@ -496,7 +498,7 @@ class ClaimBuilder:
             verb = _governing_verb(span)
             mid = (span.start_char + span.end_char) / 2
 
-            def rank(d: RawMention) -> tuple[int, int, int, float]:
+            def rank(d: RawMention) -> tuple[int, int, int, int, float]:
                 # "£388 million a year ago", "the ₹823 crore recorded a year earlier", "from
                 # 2.3 percent in September"
                 between = text_of(doc)[span.end_char:d.start]
@@ -510,7 +512,10 @@ class ClaimBuilder:
                 basis = int(_is_comparison_date_cached(doc, d) and not adjacent or in_base or
                             verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb) or
                             d_verb is not None and _on_another_noun(d_verb, span))
-                return (basis, speech, other_clause, abs((d.start + d.end) / 2 - mid))
+                # "about 6,200 employees this year": a date right after the value (or its
+                # counted noun) is its time, whatever clause the parser hung it on
+                follows = d.start >= span.end_char and between.strip() in ("", value.fields.get("counted") or "")
+                return (basis, int(not follows), speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
             # a comparison basis is never the time of another value; nor is a single
             # day that dates another clause's event ("according to a study published

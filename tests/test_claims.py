@@ -418,6 +418,9 @@ def test_time_of_each_claim(extractor, text, times, field):
 # The entity the last claim is about (anaphora, owners, scope, speaker); None where it is no
 # named entity.
 LAST_CLAIM_ENTITY = [
+    pytest.param("Brightwater Foods reported results on Tuesday. The Dublin-based company's operating profit "
+                 "climbed. It also raised its outlook, saying it now expects sales growth of 5 percent.",
+                 "Brightwater Foods", id="it-after-an-anaphoric-possessor"),
     pytest.param("Huaxin Power Cells is building a factory near Louisville. Huaxin said the Kentucky plant would "
                  "source at least 40 percent of its minerals from outside China.",
                  "Huaxin Power Cells", id="place-compound-of-a-facility-is-no-owner"),

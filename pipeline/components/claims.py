@@ -364,8 +364,10 @@ class ClaimBuilder:
                                   key=lambda c: ("appos", "compound", "poss").index(c.dep_))
                 for t in [tok, *children]:
                     ent = next((e for e in entities if e.start <= t.idx < e.end), None)
-                    if ent is None and t == tok and _anaphor_labels(tok) is not None:
-                        ent = ClaimBuilder._entity_for(doc, tok, entities, sents, s_idx - 1, depth + 1)
+                    if ent is None and (t == tok or t.dep_ == "poss") and _anaphor_labels(t) is not None:
+                        # (also an anaphoric possessor: "The company's operating profit climbed
+                        # ... It also raised its outlook")
+                        ent = ClaimBuilder._entity_for(doc, t, entities, sents, s_idx - 1, depth + 1)
                     if ent is not None and ent not in ranked and ent.fields.get("label") in labels:
                         ranked.append(ent)
             if ranked:

@@ -457,7 +457,7 @@ class ClaimBuilder:
 
         if describable(head) and head.pos_ in ("NOUN", "PROPN") and head.i < span.start and root.dep_ in (
                 "npadvmod", "appos", "amod", "nmod", "advmod", "pobj", "dobj", "attr", "nummod", "prep"):
-            left = min(t.i for t in head.subtree if t.i <= head.i and t.dep_ != "prep")
+            left = min((t.i for t in head.subtree if t.i <= head.i and t.dep_ != "prep"), default=head.i)
             return span_text(doc[left:head.i + 1])
         if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("advmod", "prep", "amod") and \
                 head.head.i < span.start and describable(head.head):

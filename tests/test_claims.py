@@ -418,6 +418,9 @@ def test_time_of_each_claim(extractor, text, times, field):
 # The entity the last claim is about (anaphora, owners, scope, speaker); None where it is no
 # named entity.
 LAST_CLAIM_ENTITY = [
+    pytest.param("Morikawa Precision now expects full-year net profit of ¥152 billion, compared with an earlier "
+                 "forecast of ¥170 billion.",
+                 "Morikawa Precision", id="compared-with-shares-the-subject"),
     pytest.param("Brightwater Foods reported results on Tuesday. The Dublin-based company's operating profit "
                  "climbed. It also raised its outlook, saying it now expects sales growth of 5 percent.",
                  "Brightwater Foods", id="it-after-an-anaphoric-possessor"),

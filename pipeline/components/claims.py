@@ -18,7 +18,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   dependency tree); null when the sentence has none.
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one; a gerund under a preposition, "Despite covering ...",
-  takes the main clause's subject, and so does an infinitive on the object
+  takes the main clause's subject, and so do a participle used as a preposition
+  ("..., compared with an earlier forecast of ¥170 billion") and an infinitive on the object
   ("Westgate signed a contract to buy 60 percent"); when the parser makes a
   reported clause's subject the object of the speech verb, "X said operating
   profit ... fell", that object; an adjectival value on the object of
@@ -811,6 +812,11 @@ def _subject(verb: Token) -> Token | None:
             if subj.lower_ in ("who", "which", "that") and tok.dep_ in ("relcl", "acl"):
                 return tok.head  # "Negi, who owns 11 percent": the relative pronoun's antecedent
             return subj
+        if tok.dep_ == "prep" and tok.pos_ == "VERB" and tok.head.pos_ in ("VERB", "AUX") and tok.head != tok:
+            # "expects net profit of ¥152 billion, compared with an earlier forecast of ¥170
+            # billion": a participle used as a preposition shares the main clause's subject
+            tok = tok.head
+            continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "Despite covering less than four percent ..., this hub contributes": a
             # gerund under a preposition shares the main clause's subject

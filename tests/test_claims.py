@@ -466,3 +466,11 @@ def test_entity_of_the_last_claim(extractor, text, entity):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[-1]
     assert (ent.canonical if ent is not None else None) == entity
+
+
+def test_raise_that_to_takes_the_earlier_figure(extractor):
+    record, claims = claims_of(extractor, "The operator runs 45 freight trains a week to Prague and plans to raise "
+                                          "that to 70.")
+    c, values, _, _ = claims[-1]
+    assert values[0].text == "70" and c.measure == "freight trains"
+    assert (values[0].counted, values[0].per) == ("freight trains", "week")

@@ -70,7 +70,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   of US$1.84 billion, down 3.2 percent"). A share of a reference level ("88
   percent of its 2019 level") measures the subject, and a date inside that base
   is its basis, not its time; a pronoun base ("a third of them") takes the
-  measure of the figure before it in the sentence, else none.
+  measure of the figure before it in the sentence, else none; so does "raise that
+  to 70" (which also takes that figure's counted noun and rate).
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
   not a comparison basis ("from 2022", "ahead of 2023", "up 4 percent on 2023",
   "a year earlier", the
@@ -167,6 +168,15 @@ class ClaimBuilder:
                 # the measure of the figure before it in the sentence, else unknown
                 claim.fields["measure"] = prev.fields.get("measure") if prev is not None and \
                     prev.sentence == s_idx else None
+            if prev is not None and prev.sentence == s_idx and _raises_that(span) and \
+                    claim.fields.get("measure") is None and prev.values[0].kind == value.kind:
+                # "runs 45 freight trains a week ... and plans to raise that to 70": "that"
+                # is the earlier figure, whose measure, counted noun and rate this one shares
+                claim.fields["measure"] = prev.fields.get("measure")
+                for key in ("counted", "per", "unit"):
+                    if value.fields.get(key) is None and prev.values[0].fields.get(key) is not None and \
+                            (key != "unit" or value.fields.get("dimension") == "count"):
+                        value.fields[key] = prev.values[0].fields[key]
             if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
                     value.fields.get("change") is not None and \
                     prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
@@ -953,6 +963,16 @@ def _is_reference_count(doc: Doc, value: RawMention) -> bool:
 
 _CONVERSION_LEADS = ("(", "(about", "(around", "(roughly", "(or", "(or about", "(approximately", "(some",
                      "(nearly", "(almost", ", or", ", or about", ", or roughly", ", or around", ", or some")
+
+
+def _raises_that(span: Span) -> bool:
+    """The value is the target of a verb whose object is a pronoun: "raise that to 70",
+    "cut it to 5 percent"."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "to":
+        return False
+    verb = root.head.head
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in ("that", "it", "this") for c in verb.children)
 
 
 def _is_conversion(doc: Doc, value: RawMention, nxt: RawMention) -> bool:

@@ -418,6 +418,12 @@ def test_time_of_each_claim(extractor, text, times, field):
 # The entity the last claim is about (anaphora, owners, scope, speaker); None where it is no
 # named entity.
 LAST_CLAIM_ENTITY = [
+    pytest.param("Huaxin picked a site near Louisville, Kentucky, in June. The state has offered $180 million in "
+                 "incentives.",
+                 "Kentucky", id="the-state-is-the-named-state"),
+    pytest.param("The plant will be built in Western Australia near Port Hedland. The state government has set "
+                 "aside 3,400 sq km for it.",
+                 "Western Australia", id="the-state-government"),
     pytest.param("Morikawa Precision now expects full-year net profit of ¥152 billion, compared with an earlier "
                  "forecast of ¥170 billion.",
                  "Morikawa Precision", id="compared-with-shares-the-subject"),

@@ -45,7 +45,8 @@ Rules (each tested with small sentences in tests/test_claims.py):
   clause's subject comes first ("the group has doubled ..., and it has spent";
   a pronoun after a common-noun conjunct has no entity);
   a facility noun ("the plant", "the factory") stands for the company running
-  it. A descriptor in apposition ("Shirakawa Capital, the Tokyo fund that holds
+  it; "the state", "the province", "the state government" is the latest named
+  place of that kind (ISO 3166-2 subdivisions, from pycountry). A descriptor in apposition ("Shirakawa Capital, the Tokyo fund that holds
   ...") is the name it describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures
@@ -107,6 +108,7 @@ Rules (each tested with small sentences in tests/test_claims.py):
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -118,6 +120,7 @@ from pipeline.lexicons.anaphora import (
     ANY,
     PRONOUNS,
     SPEECH_VERBS,
+    SUBDIVISION_WORDS,
 )
 from pipeline.lexicons.changes import (
     DECREASE_LEMMAS,
@@ -339,6 +342,13 @@ class ClaimBuilder:
         labels = _anaphor_labels(subj)
         if labels is None:
             return None
+        kind = _subdivision_kind(subj)
+        if kind is not None:
+            # "The state has offered $180 million": the latest named place of that kind
+            places = [e for e in entities if e.end <= subj.idx and e.fields.get("label") in ("GPE", "LOC")
+                      and e.fields["canonical"].lower() in _subdivisions(kind)]
+            if places:
+                return places[-1]
         # "Grupo Albarán said that it had completed ...": a pronoun subject of a
         # reported clause is the speaker
         reporting = _reporting_verb(subj.head)
@@ -973,6 +983,30 @@ def _raises_that(span: Span) -> bool:
         return False
     verb = root.head.head
     return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in ("that", "it", "this") for c in verb.children)
+
+
+def _subdivision_kind(subj: Token) -> str | None:
+    """ "the state", "the province", "the state government", "the provincial government"."""
+    for tok in (subj, *[c for c in subj.children if c.dep_ in ("compound", "amod")]):
+        if tok.lower_ in SUBDIVISION_WORDS:
+            return tok.lower_
+    return None
+
+
+@lru_cache(maxsize=8)
+def _subdivisions(kind: str) -> frozenset[str]:
+    """Lower-case names of the ISO 3166-2 subdivisions of the types ``kind`` names
+    ("Sichuan Sheng" also as "sichuan")."""
+    import pycountry
+
+    types = SUBDIVISION_WORDS[kind]
+    names = set()
+    for sub in pycountry.subdivisions:
+        if sub.type in types:
+            name = sub.name.lower()
+            names.add(name)
+            names.add(name.removesuffix(" sheng").removesuffix(" province"))
+    return frozenset(names)
 
 
 def _is_conversion(doc: Doc, value: RawMention, nxt: RawMention) -> bool:

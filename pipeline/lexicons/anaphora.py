@@ -46,3 +46,10 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
 }
 SPEECH_VERBS = frozenset("say tell add note state explain announce write claim argue predict "
                          "estimate warn insist".split())
+
+
+# "the state", "the province", "the state government": a place of that kind among the named
+# places (ISO 3166-2 subdivision types, from pycountry); the words name the types they fit.
+SUBDIVISION_WORDS: dict[str, tuple[str, ...]] = {
+    "state": ("State",), "province": ("Province", "Autonomous province"), "provincial": ("Province",),
+}

@@ -46,8 +46,9 @@ Rules (each tested with small sentences in tests/test_claims.py):
   a pronoun after a common-noun conjunct has no entity);
   a facility noun ("the plant", "the factory") stands for the company running
   it; "the state", "the province", "the state government" is the latest named
-  place of that kind (ISO 3166-2 subdivisions, from pycountry). A descriptor in apposition ("Shirakawa Capital, the Tokyo fund that holds
-  ...") is the name it describes. A subject with no entity
+  place of that kind (ISO 3166-2 subdivisions, from pycountry). A descriptor in
+  apposition ("Shirakawa Capital, the Tokyo fund that holds ...") is the name it
+  describes. A subject with no entity
   inside a reported clause ("Harlow said profit rose 8 percent") takes the
   speaker's entity when the speaker is an organisation reporting its figures
   (also in a clause conjoined to the reported one; not people at one: "Analysts

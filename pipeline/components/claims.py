@@ -423,9 +423,12 @@ class ClaimBuilder:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
             if before:
                 counts: dict[str, int] = {}
+                roles = doc.user_data.setdefault("newsclaims_entity_is_subject", {})
                 for e in before:
-                    e_span = doc.char_span(e.start, e.end, alignment_mode="expand")
-                    weight = 2 if e_span is not None and e_span.root.dep_ in _SUBJ else 1
+                    if e.start not in roles:
+                        e_span = doc.char_span(e.start, e.end, alignment_mode="expand")
+                        roles[e.start] = e_span is not None and e_span.root.dep_ in _SUBJ
+                    weight = 2 if roles[e.start] else 1
                     counts[e.fields["canonical"]] = counts.get(e.fields["canonical"], 0) + weight
                 best = max(counts.values())
                 return [e for e in before if counts[e.fields["canonical"]] == best][-1]
@@ -888,18 +891,30 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
     # a date the parser hung on the noun is the claim's time, not part of its subject:
     # "dam inflows last year", "last year retention"
     doc = tok.doc
-    dates = [(d.start, d.end) for d in nc(doc)["dates"]
-             if text_of(doc)[d.start:d.end].lower().startswith(("last ", "this ", "next ", "past "))]
-    for a, b in dates:
-        first = doc.char_span(a, b, alignment_mode="expand")
-        if first is None or tok.i in range(first.start, first.end) or \
-                first.start > 0 and doc[first.start - 1].pos_ == "ADP":
+    for first_start, first_end in _relative_date_tokens(doc):
+        if first_start <= tok.i < first_end:
             continue
-        if first.start == start and first.end <= tok.i:
-            start = first.end
-        elif first.end == end and first.start > tok.i:
-            end = first.start
+        if first_start == start and first_end <= tok.i:
+            start = first_end
+        elif first_end == end and first_start > tok.i:
+            end = first_start
     return span_text(doc[start:end])
+
+
+def _relative_date_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the doc's "last/this/next/past ..." dates not after a preposition
+    (cached per doc: every subject phrase asks)."""
+    cached = doc.user_data.get("newsclaims_relative_dates")
+    if cached is None:
+        cached = []
+        for d in nc(doc)["dates"]:
+            if not text_of(doc)[d.start:d.end].lower().startswith(("last ", "this ", "next ", "past ")):
+                continue
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None and not (span.start > 0 and doc[span.start - 1].pos_ == "ADP"):
+                cached.append((span.start, span.end))
+        doc.user_data["newsclaims_relative_dates"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def _measurable_subject(subj: Token, span: Span) -> bool:

@@ -196,6 +196,7 @@ class ClaimBuilder:
     def _claim(self, doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span], value: RawMention,
                entities: list[RawMention], dates: list[RawMention]) -> RawClaim:
         verb = _governing_verb(span)
+        quoted = _in_quotes(text_of(doc), value.start)
         subj = _subject(verb) if verb is not None else None
         noun = span.root.head
         if "-" in span.text and span.root.dep_ in ("compound", "amod", "nummod") and noun.i >= span.end and \
@@ -217,7 +218,7 @@ class ClaimBuilder:
             if subject_entity is None and speech is not None:
                 # "Harlow said profit rose 8 percent": the profit is the speaker's
                 speaker_subj = _subject(speech)
-                if speaker_subj is not None and not _in_quotes(text_of(doc), value.start):
+                if speaker_subj is not None and not quoted:
                     ent = self._entity_for(doc, speaker_subj, entities, sents, s_idx)
                     # the organisation itself speaks ("Kestrel said", "the company said"),
                     # not people at it ("Analysts at Brightwater noted that the stock fell")
@@ -275,12 +276,11 @@ class ClaimBuilder:
             doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.fields["label"]] = \
                 (s_idx, subject_entity)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
-        time, source = self._time(doc, span, sent, s_idx, sents, dates, value)
+        time, source = self._time(doc, span, sent, s_idx, sents, dates, value, verb)
         if source == "carried" and time is not None and \
                 (not _carries(doc, time, s_idx) or _future_into_past(doc, time, verb)):
             time, source = None, None
         fields["time_source"] = source
-        quoted = _in_quotes(text_of(doc), value.start)
         fields["quoted"] = quoted
         fields["speaker"] = self._speaker(sent, entities, doc, sents, s_idx) if quoted else None
         return RawClaim(sentence=s_idx, values=[value], fields=fields, time=time,
@@ -509,7 +509,8 @@ class ClaimBuilder:
 
     @staticmethod
     def _time(doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span],
-              dates: list[RawMention], value: RawMention) -> tuple[RawMention | None, str | None]:
+              dates: list[RawMention], value: RawMention,
+              verb: Token | None) -> tuple[RawMention | None, str | None]:
         """The date that scopes a value (see the module docstring for the order)."""
         in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
         # "about 88 percent of its 2019 level": a date inside a share's base is its basis
@@ -522,7 +523,6 @@ class ClaimBuilder:
             basis_dates = [d for d in in_sent if _is_comparison_date(doc, d)]
             return (basis_dates[0], "sentence") if basis_dates else (None, None)
         if in_sent:
-            verb = _governing_verb(span)
             mid = (span.start_char + span.end_char) / 2
 
             def rank(d: RawMention) -> tuple[int, int, int, int, float]:
@@ -670,6 +670,8 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
 
 
 _PLAN_VERBS = frozenset("plan expect aim intend hope target seek forecast project".split())
+# verbs of a change in level ("slow": "growth slowed to 1.1 percent")
+_CHANGE_VERBS = INCREASE_LEMMAS | DECREASE_LEMMAS | {"slow"}
 _ADDITIVE_PREPS = frozenset("alongside besides including plus like".split())
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())
 _DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
@@ -719,7 +721,7 @@ def _is_basis_value(span: Span) -> bool:
     if prep is None or prep.lower_ != "from" or prep.head.pos_ not in ("VERB", "AUX"):
         return False
     verb = prep.head
-    return verb.lemma_ in (INCREASE_LEMMAS | DECREASE_LEMMAS | {"slow"}) and \
+    return verb.lemma_ in _CHANGE_VERBS and \
         any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
@@ -745,8 +747,8 @@ def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:
     if d_span.root.dep_ in ("compound", "amod", "poss", "nmod"):
         return True
     # or dates a change stated in words ("Trade slowed in the third quarter. Imports fell 4 percent.")
-    verb = _governing_verb(d_span)
-    return verb is not None and verb.lemma_ in (INCREASE_LEMMAS | DECREASE_LEMMAS | LEVEL_VERBS | {"slow"})
+    verb = _date_verb(doc, date)
+    return verb is not None and (verb.lemma_ in _CHANGE_VERBS or verb.lemma_ in LEVEL_VERBS)
 
 
 def _in_later_contrast(d_verb: Token, verb: Token) -> bool:

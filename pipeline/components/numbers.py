@@ -37,7 +37,7 @@ from pipeline.lexicons.changes import (
 )
 from pipeline.nlp import RawMention, nc, span_text, text_of
 from pipeline.normalize.money import currencies_of_places, currency_code
-from pipeline.normalize.scan import Candidate, ordinal_words, scan, tokenize, vague_scales
+from pipeline.normalize.scan import DATE_AFTER_PERIOD, Candidate, ordinal_words, scan, tokenize, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
 
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
@@ -47,7 +47,7 @@ _UNCHANGED_WORDS = frozenset("unchanged steady flat stable".split())
 _RATE_NOUNS = frozenset("year week day month hour shift quarter night".split())
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
                  "hourly": "hour", "nightly": "night"}
-_NOT_RATE_AFTER = frozenset("ago earlier later before after back previously".split())
+_NOT_RATE_AFTER = DATE_AFTER_PERIOD | {"after"}
 
 
 def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:

@@ -96,6 +96,8 @@ edged edge edges ticked tick ticks widened narrowed doubled tripled quadrupled h
 double triple quadruple halve went moved changed shifted cut raised lowered boosted
 """.split())
 RATE_WORDS = ("a", "an", "per", "each")
+# After "a year", "a decade": these make it a date, not a rate ("£388 million a year ago")
+DATE_AFTER_PERIOD = frozenset({"ago", "earlier", "later", "before", "back", "previously"})
 PERIOD_WORDS = frozenset("year month week day decade quarter summer winter spring autumn season century hour "
                          "minute half".split())
 _OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
@@ -836,7 +838,7 @@ class _Scanner:
         for size in range(limit, 0, -1):
             toks = self.toks[j:j + size]
             if size >= 3 and toks[-2].low in ("a", "an") and (
-                    self.low(j + size) in ("ago", "earlier", "later", "before", "back", "previously") or
+                    self.low(j + size) in DATE_AFTER_PERIOD or
                     toks[-1].low.rstrip("s") in ("year", "week", "day", "month", "quarter")):
                 # "2.1 million TEU a year earlier": a date; "420 gigalitres a year": a rate
                 # (``per``, as "1,900 GWh a year"), not a unit of flow
@@ -890,7 +892,7 @@ class _Scanner:
                             "household", "student", "patient", "dose", "acre", "hectare", "trip"):
                 end = k + 2
                 if noun.low in ("year", "month", "day", "week", "hour", "minute", "night") and (
-                        self.low(k + 2) in ("ago", "earlier", "before", "later", "back", "previously") or
+                        self.low(k + 2) in DATE_AFTER_PERIOD or
                         self.low(k + 2) == "on" and self.low(k + 3) == "year"):
                     return None  # "£388 million a year ago": a date, not a rate
                 if noun.low in ("megawatt", "kilowatt") and self.low(k + 2) in ("-", "hour") or \

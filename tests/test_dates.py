@@ -143,7 +143,9 @@ RELATIVE = [("this year", "2025"), ("last year", "2024"), ("next month", "2026-0
             ("Friday next week", "2026-01-02"), ("the 20th of next month", "2026-01-20"),
             ("the first Friday of next month", "2026-01-02"),
             ("the week after next", "2026-W02"), ("in September", "2025-09"), ("last thanksgiving", "2025-11-27"),
-            ("Christmas", "2025-12-25")]
+            ("Christmas", "2025-12-25"),
+            # possessives: "last year's harvest" is as much a date as "last year"
+            ("last year's harvest", "2024"), ("next month's vote", "2026-01"), ("this week's storm", "2025-W52")]
 
 
 @pytest.mark.parametrize("text, value", RELATIVE, ids=ids(RELATIVE))

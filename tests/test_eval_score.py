@@ -262,6 +262,18 @@ def test_candidates_filter_by_dimension():
     assert not accepts("money", found)
 
 
+@pytest.mark.parametrize(("text", "unit", "number"), [
+    ("180ml", "milliliter", False), (".25ml", "milliliter", False), ("29km", "kilometer", False),
+    ("30 l", "liter", True), ("10k", None, True), ("5 km", "kilometer", True)])
+def test_a_number_written_solid_with_its_unit_is_not_a_number(text, unit, number):
+    from pipeline.evaluate.compare import accepts
+
+    q = Quantity(id="q1", text=text, start=0, end=len(text), sentence=0, value=1.0, unit=unit,
+                 dimension="[length]" if unit else "count")
+    assert accepts("number", Found("quantities", q)) is number
+    assert accepts("quantity", Found("quantities", q)) is (unit is not None)
+
+
 # -- floors and tables ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("num", "den", "down", "up"), [

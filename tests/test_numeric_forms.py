@@ -48,6 +48,12 @@ ORDINAL_FRACTIONS = [
     ("one - fourth", 1 / 4), ("five - eighths", 5 / 8), ("minus one hundred thirty fifths", -100 / 35),
     ("two hundred thirty two and a thirtieth", 232 + 1 / 30),
 ]
+# "percent of N" with no number before the percent word: N is the rate (written so by speakers
+# of languages that put the percent word first; Recognizers-Text reads it so). Not when a noun
+# follows N (a count), a number precedes "percent", or the sentence asks "what percent of".
+PERCENT_OF = [("percent of 10", 10), ("per cent of twenty-two", 22), ("percents of twenty", 20),
+              ("Sales increased by a percentage of 10 in 2024.", 10)]
+PERCENT_OF_NOT = ["the percent of 40 respondents", "What percent of 10 is 3?"]
 SPACED_FORMS = [("fifty - two", 52), ("2  1/4", 2.25), ("3 dzs", 36), ("five doz eggs", 60)]
 # Dot groups of three, then one or two decimals after a comma: only a decimal comma reads so.
 DECIMAL_COMMAS = [("the 1.111,11 figure", 1111.11), ("1.234.567,8 tonnes", 1234567.8)]
@@ -243,9 +249,19 @@ def test_one_as_a_count_stays():
     assert [q.value for q in extract("He bought one car.").quantities] == [1.0]
 
 
+# Hundreds said as a digit then tens and units; only the full spaced form, never before a hyphen.
+SAID_HUNDREDS = [("one twenty two", [122]), ("ONE TwentY tWO", [122]), ("Flight nine forty one landed.", [941]),
+                 ("one twenty two-year-old", [1, 22]), ("one twenty", [1, 20]), ("one twenty-two", [1, 22]),
+                 ("ranked one, twenty two", [1, 22])]
+
+
+@pytest.mark.parametrize(("text", "values"), SAID_HUNDREDS, ids=ids(SAID_HUNDREDS))
+def test_said_hundreds(text, values):
+    assert [c.value for c in scan(text)] == values
+
+
 # -- known failures ---------------------------------------------------------------------------
 KNOWN = [
-    pytest.param("one twenty two", 122, marks=pytest.mark.xfail(reason="colloquial digit-by-digit reading")),
     pytest.param("2.33 k", 2330, marks=pytest.mark.xfail(reason="spaced 'k' is too ambiguous to read as thousand")),
     pytest.param("3/15", 0.2, marks=pytest.mark.xfail(reason="denominator 15 reads as a date (March 15)")),
 ]
@@ -395,3 +411,20 @@ def test_up_to_after_a_phrasal_verb_is_no_bound(text, mention, qualifier):
 def test_levels_stated_as_no_change(text, direction, basis):
     p = extract(text).percentages[0]
     assert (p.change.direction if p.change else None, p.change.basis if p.change else None) == (direction, basis)
+
+
+@pytest.mark.parametrize(("text", "value"), PERCENT_OF, ids=ids(PERCENT_OF))
+def test_percent_of_a_number_is_that_percent(text, value):
+    [c] = [c for c in scan(text) if c.kind == "percent"]
+    assert (c.percent_unit, c.value) == ("percent", value)
+    assert c.text.lower().startswith("per")
+
+
+@pytest.mark.parametrize("text", PERCENT_OF_NOT)
+def test_percent_of_a_count_is_no_percent(text):
+    assert [c.kind for c in scan(text) if c.kind == "percent"] == []
+
+
+def test_percent_of_after_a_percentage_is_its_base():
+    found = scan("rose 5 percent of 10 million")
+    assert [(c.kind, c.value) for c in found] == [("percent", 5), ("number", 1e7)]

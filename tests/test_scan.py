@@ -160,6 +160,17 @@ def test_hedges_in_context(extractor, text, qualifier):
     assert values and values[0].qualifier == qualifier
 
 
+NAME_NUMBERS = [("The crew of Kestrel 122 was told to hold.", []), ("Sales of the Pixel 9 rose.", []),
+                ("the crew of Kestrel one twenty two", []), ("In Kano 300 people died.", [300]),
+                ("Smith scored 22 points.", [22])]
+
+
+@pytest.mark.parametrize(("text", "values"), NAME_NUMBERS, ids=[t for t, _ in NAME_NUMBERS])
+def test_number_after_a_name_counting_nothing_is_the_name(extractor, text, values):
+    record = extractor.extract(text, published="2025-06-30")
+    assert [q.value for q in record.quantities] == values
+
+
 def test_number_ending_a_name_is_not_a_count(extractor):
     record = extractor.extract("Shares on the Caldwell Asia-Europe 100 index rose.", published="2025-06-30")
     assert not [q for q in record.quantities if q.value == 100]

@@ -164,14 +164,23 @@ class NumberFinder:
     def _in_name(doc: Doc, cand: Candidate) -> bool:
         """A number that ends a proper name before a common noun: "the Caldwell Asia-Europe
         100 index", "the Fortune 500 list" (the model misses such names)."""
-        if cand.kind != "number" or cand.hedge is not None or cand.digits_only is None:
+        if cand.kind != "number" or cand.hedge is not None or cand.digits_only is None and "said" not in cand.extra:
             return False
         span = doc.char_span(cand.core_start, cand.core_end, alignment_mode="expand")
-        if span is None or span.start == 0 or span.end >= len(doc):
+        if span is None or span.start == 0:
             return False
-        before, after = doc[span.start - 1], doc[span.end]
-        return before.pos_ == "PROPN" and not before.is_sent_start and \
-            after.lower_ in ("index", "indices", "list", "ranking", "rankings", "fund", "series")
+        before = doc[span.start - 1]
+        after = doc[span.end] if span.end < len(doc) else None
+        if before.pos_ != "PROPN" or before.is_sent_start:
+            return False
+        if after is not None and after.lower_ in ("index", "indices", "list", "ranking", "rankings", "fund", "series"):
+            return True
+        # "the crew of Kestrel 122 was told", "Sales of the Pixel 9 rose": a number right
+        # after a name, counting nothing (no noun follows), is the name's number. Not
+        # after a place or a date ("In Kano 300 people", "on Tuesday 40 were hurt").
+        if before.ent_type_ in _SETTING_LABELS or before.ent_type_ in ("DATE", "TIME") or not before.text[:1].isupper():
+            return False
+        return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
 
     @staticmethod
     def _is_year(cand: Candidate) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -42,11 +43,22 @@ def _is_count(m: Mention) -> bool:
     return isinstance(m, Quantity) and m.unit is None
 
 
+_SOLID_UNIT = re.compile(r"\d[^\W\d_]")
+
+
+def _is_number(m: Mention) -> bool:
+    # A quantity written solid with its unit ("180ml", "29km") is a measure, not a
+    # number: both suites' number extractors take only a word-bounded number and
+    # score "180ml" in their unit files (Recognizers-Text lists it as a NumberModel
+    # negative). Spaced units ("30 l") and unitless suffixes ("10k") stay numbers.
+    return not (isinstance(m, Quantity) and m.unit is not None and _SOLID_UNIT.search(m.text) is not None)
+
+
 # kind -> (record lists searched, which of their mentions count). "number" takes any
 # number we find; the unit-bearing kinds take quantities of the right dimension.
 CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
-    "number": (NUMERIC_FIELDS, lambda m: True),
-    "range": (NUMERIC_FIELDS, lambda m: True),
+    "number": (NUMERIC_FIELDS, _is_number),
+    "range": (NUMERIC_FIELDS, _is_number),
     "percentage": (("percentages",), lambda m: True),
     "money": (("money",), lambda m: True),
     "quantity": (("quantities",), _is_measure),

@@ -219,7 +219,7 @@ _GRAMMAR = [
     ("in_n", rf"\bin\s+(?P<inn>{_NUM}|a|an|a\s+few)\s+(?P<inu>years?|months?|weeks?|days?)(?:'?\s*time)?\b"),
     ("after_next", r"\bthe\s+(?P<anu>week|month|year|weekend)\s+after\s+(?:the\s+)?next\b"),
     ("rest_of", r"\b(?:the\s+)?rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+)?(?P<rou>week|month|year)\b"),
-    ("relative", rf"\b(?P<rw>{_REL})\s+(?P<ru>year|yr|month|quarter|qtr|week|weekend|decade)\b(?!\s*(?:-|on|'s))"),
+    ("relative", rf"\b(?P<rw>{_REL})\s+(?P<ru>year|yr|month|quarter|qtr|week|weekend|decade)\b(?!\s*(?:-|on\b))"),
     ("weekend", r"\b(?:the|this|that)\s+weekend\b|(?<=\bon\s)weekends?\b|\bover\s+the\s+weekend\b"),
     ("earlier_this", r"\b(?P<ew>earlier|later)\s+(?:(?P<eu>this|last|next)|in\s+the)\s+(?P<eu2>year|month|week)\b"),
     ("day_after", r"\b(?:the\s+)?day\s+(?P<dad>after|before)\s+(?P<daw>tomorrow|tmrw|yesterday)\b"),

@@ -417,6 +417,9 @@ class _Scanner:
                         break
                 if lw in _NUMBER_WORDS and words and words[-1] in _NUMBER_WORDS and \
                         not (words[-1] in TENS_WORDS and lw in UNITS_WORDS and UNITS_WORDS[lw] < 10):
+                    if (said := self._said_hundreds(words, j)) is not None:
+                        info.update(spelled=True, said=True)
+                        return said[0], said[1], info
                     break  # "one twenty", "three five": two numbers, not one
                 words.append(lw)
                 j += 1
@@ -458,6 +461,21 @@ class _Scanner:
         if nx in FRACTION_WORDS and nx.endswith("s") and nx not in ("seconds",):
             return self._fraction_tail(j, value, info)
         return j, value, info
+
+    def _said_hundreds(self, words: list[str], j: int) -> tuple[int, float] | None:
+        """"one twenty two" = 122: hundreds said as a digit, then tens and units (flight and room numbers).
+
+        Only the full spaced three-word form, with nothing hyphenated after it ("one twenty
+        two-year-old" is one person aged 22); "one twenty" alone stays two numbers.
+        """
+        if len(words) != 1 or not 0 < UNITS_WORDS.get(words[0], 0) < 10 or self.low(j) not in TENS_WORDS:
+            return None
+        units, after = self.tok(j + 1), self.tok(j + 2)
+        if units is None or not 0 < UNITS_WORDS.get(units.low, 0) < 10 or _adjacent(self.toks[j], units):
+            return None
+        if after is not None and (after.text in HYPHENS or after.low in _NUMBER_WORDS):
+            return None
+        return j + 2, UNITS_WORDS[words[0]] * 100 + TENS_WORDS[self.low(j)] + UNITS_WORDS[units.low]
 
     def _fraction_follows(self, k: int) -> bool:
         """Whether number words from k end in a fraction word ("three quarters", "a half")."""
@@ -930,10 +948,50 @@ def scan(text: str, *, toks: list[Tok] | None = None) -> list[Candidate]:
         if cand is None:
             i += 1
             continue
+        if cand.kind == "number" and cand.qualifier == "exact" and (not out or out[-1].end <= cand.start):
+            _percent_of(sc, cand, i, nxt)
         if not any(s <= cand.start < e for s, e in urls):  # "?q=30%25": parts of an address
             out.append(cand)
         i = max(nxt, i + 1)
     return out
+
+
+# Words that may follow "percent of N" when N is the rate itself, not a count of something.
+_AFTER_PERCENT_OF = frozenset("in on at by for from and or is was were are this that last since during after "
+                              "before than".split())
+
+
+def _percent_of(sc: _Scanner, cand: Candidate, i: int, nxt: int) -> None:
+    """"a percentage of 10", "per cent of twenty-two": the number after "percent of" is the rate.
+
+    Written where no number stands before the percent word ("increased by a
+    percentage of 10"), as in English written by speakers of languages that put
+    the percent word first (Chinese 百分之十); Recognizers-Text's English
+    percent grammar reads it so too. Not when a noun follows the number ("the
+    percent of 40 respondents": a count) or a number precedes the percent word
+    ("5 percent of 10": the scan's earlier candidate already ends after it, checked
+    by the caller).
+    """
+    if sc.low(i - 1) != "of" or cand.start != sc.toks[i].start:
+        return
+    k = i - 2
+    if sc.low(k) in ("percent", "percents", "percentage", "pct"):
+        word = k
+    elif sc.low(k) == "cent" and sc.low(k - 1) == "per":
+        word = k - 1
+    else:
+        return
+    before = sc.tok(word - 1)
+    if before is not None and (before.kind == "num" or before.low in _STARTERS - {"a", "an"} or before.text == "%"
+                               or before.low in ("what", "which", "how")):  # "What percent of 10 is 3?"
+        return
+    after = sc.tok(nxt)
+    if after is not None and after.kind == "word" and after.low not in _AFTER_PERCENT_OF:
+        return
+    cand.start = sc.toks[word].start
+    cand.text = sc.text[cand.start:cand.end]
+    cand.kind = "percent"
+    cand.percent_unit = "percent"
 
 
 def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
@@ -1244,6 +1302,8 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
         cand.extra["adjectival_noun"] = True
     if info.get("one_in"):
         cand.extra["one_in"] = True
+    if info.get("said"):
+        cand.extra["said"] = True  # "one twenty two": a flight or room number as often as not
     if rate is None and cand.kind == "number" and _ordinal_suffix(sc, core_i, core_j):
         cand.kind = "ordinal"
         cand.end = sc.toks[core_j].end

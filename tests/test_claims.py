@@ -294,10 +294,20 @@ def test_here_links_a_nameless_subject_to_the_place(extractor):
     assert [ent.canonical if ent else None for _, _, ent, _ in claims] == ["Shenzhen", "Shenzhen"]
 
 
-def test_future_date_is_not_carried_into_a_past_clause(extractor):
-    _, claims = claims_of(extractor, "The maker could produce up to 50 million doses a year by 2027. Its shares "
-                                     "jumped 11 percent.")
-    assert [t.value if t is not None else None for _, _, _, t in claims] == ["2027", None]
+@pytest.mark.parametrize("text", [
+    "The maker could produce up to 50 million doses a year by 2027. Its shares jumped 11 percent.",
+    "The runway will close for 11 nights in December 2025. Kestrel Airways, which runs six daily flights to "
+    "Lagos, said it would adjust.",
+], ids=["past", "present"])
+def test_future_date_is_not_carried_into_a_past_or_present_clause(extractor, text):
+    _, claims = claims_of(extractor, text)
+    assert claims[0][3] is not None and claims[0][3].value.startswith(("2027", "2025-12"))
+    assert claims[1][3] is None
+
+
+def test_future_date_still_carries_into_a_future_clause(extractor):
+    _, claims = claims_of(extractor, "The plant will make 40,000 batteries in 2027. It will employ 400 people.")
+    assert [t.value if t is not None else None for _, _, _, t in claims] == ["2027", "2027"]
 
 
 def test_company_form_word_makes_an_org(extractor):
@@ -480,3 +490,43 @@ def test_raise_that_to_takes_the_earlier_figure(extractor):
     c, values, _, _ = claims[-1]
     assert values[0].text == "70" and c.measure == "freight trains"
     assert (values[0].counted, values[0].per) == ("freight trains", "week")
+
+
+def test_starting_figure_of_a_change_shares_the_measure(extractor):
+    _, claims = claims_of(extractor, "The airport handled 612,000 passengers in the first half, up from about "
+                                     "537,000 a year earlier.")
+    assert [(v[0].text, c.measure) for c, v, _, _ in claims] == [("612,000", "passengers"),
+                                                                  ("about 537,000", "passengers")]
+
+
+def test_object_relative_clause_states_the_figure(extractor):
+    record, claims = claims_of(extractor, "Kestrel Airways cut flights. Of the 14 delays it logged in October, "
+                                          "nine were blamed on the runway works.")
+    (c14, v14, ent, t14), (c9, v9, _, t9) = claims
+    assert (v14[0].text, c14.predicate, c14.subject, c14.measure) == ("14", "log", "it", "delays")
+    assert ent is not None and ent.canonical == "Kestrel Airways" and t14.value == "2024-10"  # past: read back
+    # the bare number takes the partitive noun set before it
+    assert (v9[0].text, v9[0].counted, c9.measure) == ("nine", "delays", "delays")
+
+
+def test_subject_relative_clause_keeps_the_main_verb(extractor):
+    _, claims = claims_of(extractor, "The developer sold the 300 homes that were built last year.")
+    assert claims[0][0].predicate == "sell"
+
+
+def test_value_on_a_compound_measures_the_whole_noun(extractor):
+    _, claims = claims_of(extractor, "Work on a $38.5 million runway upgrade began in May.")
+    assert claims[0][0].measure == "runway upgrade"
+
+
+def test_subject_drops_a_conjunction_the_parser_hung_on_it(extractor):
+    _, claims = claims_of(extractor, "Traffic rose 14 percent, the authority said, as work on a $38.5 million "
+                                     "runway upgrade entered its final phase.")
+    assert claims[-1][0].subject.startswith("work on")
+
+
+def test_unsigned_change_makes_the_subject_the_measure(extractor):
+    _, claims = claims_of(extractor, "Its on-time performance improved by 9 percent since March.")
+    c, values, _, time = claims[0]
+    assert c.measure == "Its on-time performance" and values[0].change is None
+    assert time.value == "2025-03/2025-06-30"

@@ -96,8 +96,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   same paragraph (``"carried"``), when it scoped a figure there, names the data
   ("The October figures ...") or dates a change stated in words ("Trade slowed
   in the third quarter"), unless it is background history (ending more than five
-  years before the reference date) or a future date carried into a past-tense
-  clause; else null. The earlier figure of a change
+  years before the reference date) or a future date carried into a clause in
+  the past or present tense (only a future or modal clause takes one: "The
+  runway will close in December. Kestrel, which runs six daily flights" is no
+  December figure); else null. The earlier figure of a change
   ("rose to $5 billion from $4.2 billion") takes the comparison date of the
   sentence ("a year earlier") or none.
 - ``quoted``: the value stands inside quotation marks (of five words or more;
@@ -130,6 +132,7 @@ from pipeline.lexicons.changes import (
     INCREASE_NOUNS,
     LEVEL_VERBS,
     SETTING_NOUNS,
+    UNSIGNED_CHANGE_LEMMAS,
 )
 from pipeline.nlp import RawClaim, RawMention, nc, span_text, text_of
 
@@ -172,10 +175,12 @@ class ClaimBuilder:
                 # the measure of the figure before it in the sentence, else unknown
                 claim.fields["measure"] = prev.fields.get("measure") if prev is not None and \
                     prev.sentence == s_idx else None
-            if prev is not None and prev.sentence == s_idx and _raises_that(span) and \
+            if prev is not None and prev.sentence == s_idx and (_raises_that(span) or _from_figure(span)) and \
                     claim.fields.get("measure") is None and prev.values[0].kind == value.kind:
                 # "runs 45 freight trains a week ... and plans to raise that to 70": "that"
-                # is the earlier figure, whose measure, counted noun and rate this one shares
+                # is the earlier figure, whose measure, counted noun and rate this one shares;
+                # so is the starting figure of a change ("handled 612,000 passengers ..., up
+                # from about 537,000 a year earlier")
                 claim.fields["measure"] = prev.fields.get("measure")
                 for key in ("counted", "per", "unit"):
                     if value.fields.get(key) is None and prev.values[0].fields.get(key) is not None and \
@@ -195,7 +200,7 @@ class ClaimBuilder:
     # ------------------------------------------------------------------
     def _claim(self, doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span], value: RawMention,
                entities: list[RawMention], dates: list[RawMention]) -> RawClaim:
-        verb = _governing_verb(span)
+        verb = _object_relative(span) or _governing_verb(span)
         quoted = _in_quotes(text_of(doc), value.start)
         subj = _subject(verb) if verb is not None else None
         noun = span.root.head
@@ -278,7 +283,7 @@ class ClaimBuilder:
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates, value, verb)
         if source == "carried" and time is not None and \
-                (not _carries(doc, time, s_idx) or _future_into_past(doc, time, verb)):
+                (not _carries(doc, time, s_idx) or _future_into_finite(doc, time, verb)):
             time, source = None, None
         fields["time_source"] = source
         fields["quoted"] = quoted
@@ -461,6 +466,8 @@ class ClaimBuilder:
                 and not _is_date_like(head) and head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) \
                 and all(t.dep_ in ("compound", "amod", "nmod", "punct") and not t.like_num
                         for t in doc[span.end:head.i]):
+            while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == head.i + 1:
+                head = head.head  # "a ₦38.5 billion runway upgrade": the value is the upgrade's
             return span_text(doc[span.end:head.i + 1])
         # the value describes a noun: "R&D spending near six percent"
         of = value.fields.get("of")
@@ -503,7 +510,7 @@ class ClaimBuilder:
         # verb states its level or change: "Revenue rose to US$6.7 billion"
         if verb is not None and subj is not None and _measurable_subject(subj, span) and \
                 (value.fields.get("change") is not None or verb.lemma_ in LEVEL_VERBS
-                 or verb.lemma_ in INCREASE_LEMMAS | DECREASE_LEMMAS):
+                 or verb.lemma_ in _CHANGE_VERBS):
             return _phrase(subj, verb)
         return None
 
@@ -671,7 +678,7 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
 
 _PLAN_VERBS = frozenset("plan expect aim intend hope target seek forecast project".split())
 # verbs of a change in level ("slow": "growth slowed to 1.1 percent")
-_CHANGE_VERBS = INCREASE_LEMMAS | DECREASE_LEMMAS | {"slow"}
+_CHANGE_VERBS = INCREASE_LEMMAS | DECREASE_LEMMAS | UNSIGNED_CHANGE_LEMMAS
 _ADDITIVE_PREPS = frozenset("alongside besides including plus like".split())
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())
 _DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
@@ -714,6 +721,14 @@ def _coordinated(a: Token, b: Token) -> bool:
     return below(a, b) or below(b, a)
 
 
+def _from_figure(span: Span) -> bool:
+    """The starting figure of a change: "up from about 537,000", "rose from 4.1 percent"."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "from" and \
+        (prep.head.lower_ in ("up", "down") or prep.head.lemma_ in _CHANGE_VERBS)
+
+
 def _is_basis_value(span: Span) -> bool:
     """The earlier figure of a change: "rose to $5 billion from $4.2 billion"."""
     root = span.root
@@ -725,12 +740,13 @@ def _is_basis_value(span: Span) -> bool:
         any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
-def _future_into_past(doc: Doc, date: RawMention, verb: Token | None) -> bool:
-    """A date after the reference date carried into a clause in the past tense ("could
-    produce 50 million doses by 2027. Its shares jumped 11 percent")."""
+def _future_into_finite(doc: Doc, date: RawMention, verb: Token | None) -> bool:
+    """A date after the reference date carried into a clause in the past or present
+    tense ("could produce 50 million doses by 2027. Its shares jumped 11 percent"; "will
+    close in December ... Kestrel, which runs six daily flights")."""
     ref = (doc._.reference_date or {}).get("value")
     start = date.fields.get("start_date")
-    return bool(verb is not None and verb.tag_ == "VBD" and ref and start and start > ref)
+    return bool(verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and ref and start and start > ref)
 
 
 def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:
@@ -819,6 +835,23 @@ def _governing_verb(span: Span) -> Token | None:
     return None
 
 
+def _object_relative(span: Span) -> Token | None:
+    """The verb of a relative clause whose object is the value's noun ("Of the 14 delays
+    it logged in October, nine ...": Kestrel logged 14 delays; "the 300 homes it has
+    built"): the clause states the figure. Not a clause whose subject is the noun
+    itself ("the 48 companies that have reported").
+    """
+    root = span.root
+    if root.dep_ != "nummod" or root.head.pos_ != "NOUN":
+        return None
+    for rel in (c for c in root.head.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
+        subj = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ not in ("WP", "WDT") and subj.lower_ != "that" and \
+                not any(c.dep_ == "dobj" for c in rel.children):
+            return rel
+    return None
+
+
 def _inverted_speech(verb: Token) -> Token | None:
     """The speech verb the parser hung under a reported verb ("Morikawa said operating
     profit ... fell": "said" as parataxis of "fell", "profit" as its object)."""
@@ -890,6 +923,8 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
     while end > tok.i + 1 and tok.doc[end - 1].lower_ in ("that", "which", "who", "whose", ","):
         end -= 1
     start = tree[0].i
+    while start < tok.i and tok.doc[start].dep_ in ("mark", "cc", "punct"):
+        start += 1  # "..., as work on the upgrade entered": the parser hung "as" on the subject
     # a date the parser hung on the noun is the claim's time, not part of its subject:
     # "dam inflows last year", "last year retention"
     doc = tok.doc

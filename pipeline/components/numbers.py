@@ -323,6 +323,16 @@ class NumberFinder:
                 first += 1
             if first <= head.i:
                 return span_text(doc[first:head.i + 1])
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX") and len(span) == 1:
+            # "Of the 14 delays it logged, nine were blamed on the works": a bare number
+            # takes the noun of a partitive "of" phrase set before it
+            part = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i), None)
+            noun = next((c for c in part.children if c.dep_ == "pobj"), None) if part is not None else None
+            if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS":
+                left = noun.i
+                while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head == noun:
+                    left -= 1
+                return span_text(doc[left:noun.i + 1])
         return None
 
     def _counted_after_of(self, doc: Doc, end: int) -> str | None:

@@ -16,6 +16,9 @@ DECREASE_LEMMAS = frozenset("""
 fall drop decline decrease slip slide plunge tumble shrink contract lose sink slump dip ease
 cut reduce lower narrow retreat plummet crash halve down shed contraction
 """.split())
+# Changes whose direction depends on what is measured ("performance improved", "the
+# jobless rate improved"): they make the subject the measure but give no direction.
+UNSIGNED_CHANGE_LEMMAS = frozenset("improve worsen deteriorate recover change shift swing slow".split())
 INCREASE_NOUNS = frozenset("rise increase growth gain jump surge hike climb rally expansion uptick "
                            "boost advance rebound".split())
 DECREASE_NOUNS = frozenset("drop decline decrease fall cut loss slump dip contraction reduction "

@@ -209,7 +209,8 @@ _GRAMMAR = [
     ("past_decade", r"\b(?:over\s+|in\s+)?the\s+(?:past|last|previous)\s+(?P<pd>decade|year|month|century)\b"),
     ("ytd", r"\b(?:year[-\s]to[-\s]date|so far this year|YTD)\b"),
     ("first_months", rf"\b(?:in\s+)?the\s+first\s+(?P<fmn>{_NUM})\s+months(?:\s+of\s+(?P<fmy>{_YEARREF}))?"),
-    ("since", rf"\bsince\s+(?:(?P<sinm>{_MONTH}\s+)?(?P<siny>{_YEAR})|the\s+(?P<sind>1[89]\d0|20\d0)'?s)\b"),
+    ("since", rf"\bsince\s+(?:(?P<sinm>{_MONTH})(?:\s+(?P<siny>{_YEAR}))?|(?P<siny2>{_YEAR})|"
+              rf"the\s+(?P<sind>1[89]\d0|20\d0)'?s|last\s+(?P<sinl>year|month))\b"),
     ("month_year", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}|'\d\d)\b"),
     ("month_rel", rf"\b(?:(?P<mrw>last|next|this)\s+(?P<mrm>{_MONTH})|(?P<mrm2>{_MONTH})\s+(?P<mrw2>last|next|this)"
                   r"\s+year)\b"),
@@ -890,14 +891,25 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
         return f
     if kind == "since":
         # "since the 1970s" runs from the decade's first year (the widest reading)
-        y = int(g["siny"] or g["sind"] or 0)
+        y = int(g["siny"] or g["siny2"] or g["sind"] or 0)
         m = _month_num(g["sinm"].strip()) if g["sinm"] else 1
-        f.granularity = "month" if g["sinm"] else "decade" if g["sind"] else "year"
+        if not y:
+            if not ref.year or g["sinm"] and not ref.month:
+                return None  # "since March" with no reference date: no year to place it in
+            if g["sinl"] == "month":
+                y, m = (ref.year, ref.month - 1) if ref.month and ref.month > 1 else (ref.year - 1, 12)
+            elif g["sinl"] == "year":
+                y = ref.year - 1
+            else:  # "since March": the latest March up to the reference date
+                y = ref.year if ref.month and m <= ref.month else ref.year - 1
+            f.explicit_year = None
+        f.granularity = "month" if g["sinm"] or g["sinl"] == "month" else "decade" if g["sind"] else "year"
         f.start_date = f"{y:04d}-{m:02d}-01"
-        f.explicit_year = y
+        if g["siny"] or g["siny2"] or g["sind"]:
+            f.explicit_year = y
         end = rdate.isoformat() if rdate else (f"{ref.year:04d}-12-31" if ref.year else None)
         f.end_date = end
-        start_val = f"{y:04d}-{m:02d}" if g["sinm"] else f"{y:04d}"
+        start_val = f"{y:04d}-{m:02d}" if f.granularity == "month" else f"{y:04d}"
         f.value = f"{start_val}/{end}" if end else f"{start_val}/.."
         f.relative = end is not None
         return f

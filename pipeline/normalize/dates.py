@@ -886,7 +886,7 @@ def _set_unit(f: DateFound, ref: Reference, unit: str, shift: int) -> DateFound:
 
 
 def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound, text: str,
-              rdate: dt.date | None, direction: str | None) -> DateFound:
+              rdate: dt.date | None, direction: str | None) -> DateFound | None:
     if kind in ("recent", "anaphoric"):
         return f
     if kind == "since":

@@ -530,3 +530,12 @@ def test_unsigned_change_makes_the_subject_the_measure(extractor):
     c, values, _, time = claims[0]
     assert c.measure == "Its on-time performance" and values[0].change is None
     assert time.value == "2025-03/2025-06-30"
+
+
+def test_count_of_a_partitive_whole_is_about_that_whole(extractor):
+    _, claims = claims_of(extractor, "HimTrek Holdings is based in Delhi. Forty-two of the company's roughly 600 "
+                                     "employees hold stock options.")
+    (c42, v42, e42, _), (c600, v600, e600, _) = claims
+    assert (c42.predicate, v42[0].counted) == ("hold", "employees")
+    assert (c600.subject, c600.predicate, c600.measure) == ("the company's roughly 600 employees", None, "employees")
+    assert e42.canonical == e600.canonical == "HimTrek Holdings"

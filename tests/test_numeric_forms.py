@@ -245,6 +245,19 @@ def test_pronoun_one_is_not_a_count(text):
     assert extract(text).quantities == []
 
 
+# A number before a partitive "of" counts the of-phrase's noun; small spelled counts before
+# "of" are counts ("three of them"), except "one of" and after a determiner ("the two of them").
+PARTITIVES = [("Ten of the 15 board members voted against.", [("Ten", "board members"), ("15", "board members")]),
+              ("Two of the plants closed.", [("Two", "plants")]),
+              ("It would move three of them.", [("three", None)]),
+              ("The two of them met.", []), ("She is one of the best.", [])]
+
+
+@pytest.mark.parametrize(("text", "found"), PARTITIVES, ids=ids(PARTITIVES))
+def test_partitive_counts(text, found):
+    assert [(q.text, q.counted) for q in extract(text).quantities] == found
+
+
 def test_one_as_a_count_stays():
     assert [q.value for q in extract("He bought one car.").quantities] == [1.0]
 

@@ -209,6 +209,10 @@ class ClaimBuilder:
             # "..., alongside 700-billion-yuan ecosystems in AI": the value describes the
             # added noun phrase, which is what the claim is about
             subj = noun
+        if (base := _partitive_base(span)) is not None:
+            # "Forty-two of the company's roughly 600 employees hold stock options": the
+            # verb is the 42's; the 600 only says how many employees there are
+            verb, subj = None, base
         fields: dict = {"predicate": _lemma(verb) if verb is not None else None,
                         "subject": _phrase(subj, verb) if subj is not None else None}
         subject_entity = None
@@ -322,6 +326,9 @@ class ClaimBuilder:
             if owner is None and obj is not None:  # "the value added of Sichuan's major enterprises"
                 poss = next((c for c in obj.children if c.dep_ == "poss"), None)
                 owner = next((e for e in entities if poss is not None and e.start <= poss.idx < e.end), None)
+                if owner is None and poss is not None and _anaphor_labels(poss) is not None and depth < 2:
+                    # "Forty-two of the company's employees": the company is an anaphor
+                    owner = ClaimBuilder._entity_for(doc, poss, entities, sents, s_idx, depth + 1)
             allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "FAC", "PERSON")
             several = obj is not None and any(c.dep_ == "conj" for c in obj.children)  # "in Sichuan and Chongqing"
             if owner is not None and owner.fields.get("label") in allowed and not several:
@@ -833,6 +840,17 @@ def _governing_verb(span: Span) -> Token | None:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
+
+
+def _partitive_base(span: Span) -> Token | None:
+    """The noun of a partitive's whole when the value counts it: "Forty-two of the
+    company's roughly 600 employees" -> employees (for the 600)."""
+    root = span.root
+    noun = root.head
+    if root.dep_ != "nummod" or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    part = noun.head.head
+    return noun if part.pos_ == "NUM" or part.like_num else None
 
 
 def _object_relative(span: Span) -> Token | None:

@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicons.changes import (
     BASIS_PATTERNS,
@@ -208,16 +208,16 @@ class NumberFinder:
 
     @staticmethod
     def _is_pronoun(doc: Doc, cand: Candidate) -> bool:
-        """Spelled "one"/"two" used as a pronoun: "one of the largest", "the one you mentioned"."""
+        """Spelled "one" used as a pronoun: "one of the largest", "the one you mentioned"; a
+        small number after a determiner before "of": "the two of them". ("three of the six
+        flights", "two of them" are counts.)"""
         if cand.kind != "number" or not cand.spelled or cand.value is None or cand.value >= 10:
             return False
-        after = text_of(doc)[cand.end:cand.end + 4].lower()
-        if after.startswith(" of "):
-            return True
-        if cand.text.lower() != "one":
-            return False
         before = text_of(doc)[max(0, cand.start - 8):cand.start].lower().split()
-        return bool(before) and before[-1] in _DETERMINERS
+        after_determiner = bool(before) and before[-1] in _DETERMINERS
+        if text_of(doc)[cand.end:cand.end + 4].lower().startswith(" of "):
+            return cand.text.lower() == "one" or after_determiner
+        return cand.text.lower() == "one" and after_determiner
 
     # -- building ---------------------------------------------------------
     def _mention(self, doc: Doc, cand: Candidate, setting: list[str]) -> RawMention | None:
@@ -323,17 +323,28 @@ class NumberFinder:
                 first += 1
             if first <= head.i:
                 return span_text(doc[first:head.i + 1])
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+            # "ten of the 15 board members", "Forty-two of the company's roughly 600
+            # employees": a number before a partitive "of" counts the of-phrase's noun
+            noun = next((c for c in doc[span.end].children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS":
+                return self._bare_noun(doc, noun)
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and head.pos_ in ("VERB", "AUX") and len(span) == 1:
             # "Of the 14 delays it logged, nine were blamed on the works": a bare number
             # takes the noun of a partitive "of" phrase set before it
             part = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i), None)
             noun = next((c for c in part.children if c.dep_ == "pobj"), None) if part is not None else None
             if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS":
-                left = noun.i
-                while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head == noun:
-                    left -= 1
-                return span_text(doc[left:noun.i + 1])
+                return self._bare_noun(doc, noun)
         return None
+
+    @staticmethod
+    def _bare_noun(doc: Doc, noun: Token) -> str:
+        """A plural noun with its compound and adjective modifiers ("board members")."""
+        left = noun.i
+        while left > 0 and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head == noun:
+            left -= 1
+        return span_text(doc[left:noun.i + 1])
 
     def _counted_after_of(self, doc: Doc, end: int) -> str | None:
         return self._of_phrase(doc, end)

@@ -539,3 +539,28 @@ def test_count_of_a_partitive_whole_is_about_that_whole(extractor):
     assert (c42.predicate, v42[0].counted) == ("hold", "employees")
     assert (c600.subject, c600.predicate, c600.measure) == ("the company's roughly 600 employees", None, "employees")
     assert e42.canonical == e600.canonical == "HimTrek Holdings"
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Two-thirds of the workers surveyed said they drank no more than 1.5 litres of water.",
+     "drank no more than 1.5 litres of water"),
+    ("About one in five had elevated markers of kidney stress by the end of the study.",
+     "had elevated markers of kidney stress"),
+    ("Half of them said they had no access to shade.", "had no access to shade"),
+    ("A third of the revenue came from exports.", "the revenue"),  # a share of an amount keeps its base
+], ids=["said-clause", "have", "pronoun-group", "amount-share"])
+def test_share_of_a_group_measures_its_predicate(extractor, text, measure):
+    _, claims = claims_of(extractor, text)
+    assert claims[0][0].measure == measure
+
+
+@pytest.mark.parametrize(("text", "subject", "measure"), [
+    ("About one in five had elevated markers of kidney stress, compared with roughly 11 percent of indoor "
+     "workers of similar age.", "indoor workers of similar age", "had elevated markers of kidney stress"),
+    ("The company expects revenue of $5.6 billion for FY2026, compared with $5.1 billion in fiscal 2025.",
+     "The company", "revenue"),
+], ids=["other-group", "earlier-amount"])
+def test_figure_compared_with_takes_the_measure(extractor, text, subject, measure):
+    _, claims = claims_of(extractor, text)
+    c, _, _, _ = claims[-1]
+    assert (c.subject, c.measure) == (subject, measure)

@@ -186,6 +186,15 @@ class ClaimBuilder:
                     if value.fields.get(key) is None and prev.values[0].fields.get(key) is not None and \
                             (key != "unit" or value.fields.get("dimension") == "count"):
                         value.fields[key] = prev.values[0].fields[key]
+            if prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
+                    prev.values[0].kind == value.kind and _compared_figure(span):
+                # "..., compared with $5.1 billion in fiscal 2025", "compared with roughly 11
+                # percent of indoor workers": the figure compared with is of the same measure;
+                # a share of another group is about that group
+                claim.fields["measure"] = prev.fields["measure"]
+                if _is_population_share(span, value, as_subject=False) and value.fields.get("of"):
+                    claim.fields["subject"], claim.subject_entity = value.fields["of"], None
+                    claim.fields["predicate"] = prev.fields.get("predicate")
             if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
                     value.fields.get("change") is not None and \
                     prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
@@ -452,6 +461,14 @@ class ClaimBuilder:
 
     @staticmethod
     def _measure(doc: Doc, span: Span, value: RawMention, verb: Token | None, subj: Token | None) -> str | None:
+        if verb is not None and _is_population_share(span, value) and \
+                any(t.head == verb and t.dep_ in ("nsubj", "nsubjpass") and t.i < verb.i for t in span):
+            # "Two-thirds of the workers surveyed said they drank no more than 1.5 litres of
+            # water": the share measures what the group does or has, its predicate
+            said = verb.lemma_ in SPEECH_VERBS or verb.lemma_ == "report"
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None) if said else verb
+            if clause is not None and (phrase := _predicate_phrase(clause)) is not None:
+                return phrase
         after = text_of(doc)[value.end:value.end + 4].lower()
         last = span[-1]
         if value.kind in ("money", "quantities") and after.startswith((" in ", " of ")):
@@ -840,6 +857,50 @@ def _governing_verb(span: Span) -> Token | None:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
+
+
+def _is_population_share(span: Span, value: RawMention, *, as_subject: bool = True) -> bool:
+    """A share that counts members of a group, as the subject of its clause (unless not
+    ``as_subject``): "About one in five had ...", "Two-thirds of the workers surveyed
+    said ...", "Half of them" (the of-phrase, if any, is a plural noun or a pronoun: not
+    "a third of the revenue")."""
+    subj = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head not in span), None)
+    if value.kind != "percentages" or as_subject and subj is None:
+        return False
+    root = subj or span.root
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
+        of = span.doc[span.end]
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group is None or group.tag_ in ("NNS", "NNPS") or group.pos_ == "PRON"
+
+
+# Children that belong to a verb's predicate phrase ("drank no more than 1.5 litres of water";
+# not its subject, the time or place it happened, nor a clause after a comma).
+_PREDICATE_DEPS = frozenset({"neg", "dobj", "attr", "acomp", "xcomp", "prt", "oprd", "dative", "agent"})
+
+
+def _predicate_phrase(verb: Token) -> str | None:
+    """The verb with its object or complement, as written ("had no access to shade")."""
+    kept = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS]
+    if not any(c.dep_ != "neg" for c in kept):
+        return None
+    start = min([verb.i, *(c.left_edge.i for c in kept)])
+    end = max(c.right_edge.i for c in kept) + 1
+    doc = verb.doc
+    comma = next((t.i for t in doc[verb.i:end] if t.text in (",", ";", "\u2013", "\u2014")), end)
+    return span_text(doc[start:comma])
+
+
+def _compared_figure(span: Span) -> bool:
+    """A figure something is compared with: "..., compared with $5.1 billion"."""
+    root = span.root
+    while root.dep_ in ("nummod", "quantmod", "compound") and root.head != root:
+        root = root.head
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "compared with an average of 420 gigalitres"
+    return prep is not None and prep.lower_ in ("with", "to") and prep.head.lower_ == "compared"
 
 
 def _partitive_base(span: Span) -> Token | None:

@@ -564,3 +564,24 @@ def test_figure_compared_with_takes_the_measure(extractor, text, subject, measur
     _, claims = claims_of(extractor, text)
     c, _, _, _ = claims[-1]
     assert (c.subject, c.measure) == (subject, measure)
+
+
+def test_verb_tagged_as_a_noun_governs_its_object(extractor):
+    _, claims = claims_of(extractor, "Huaxin expanded rapidly under China's 14th Five-Year Plan, which named "
+                                     "new-energy vehicles a strategic industry, and now ships about 95 gigawatt-hours "
+                                     "of cells a year from 11 plants.")
+    assert [(c.predicate, c.subject) for c, _, _, _ in claims] == [("ship", "Huaxin"), ("ship", "Huaxin")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Huaxin Power Cells will start hiring next week for its first US factory, a $2.1 billion plant outside "
+     "Bowling Green, the company said.", "its first US factory"),
+    ("Gross bookings reached ₹1,234.5 crore, one and a half times the ₹823 crore recorded a year earlier.",
+     "Gross bookings"),
+], ids=["described-noun", "not-after-a-figure"])
+def test_value_in_an_apposition_describes_the_noun(extractor, text, subject):
+    _, claims = claims_of(extractor, text)
+    c, _, _, time = next((c, v, e, t) for c, v, e, t in claims if v[0].text.startswith(("$2.1", "one and")))
+    assert c.subject == subject
+    if subject == "its first US factory":
+        assert c.predicate is None and time is None

@@ -222,6 +222,11 @@ class ClaimBuilder:
             # "Forty-two of the company's roughly 600 employees hold stock options": the
             # verb is the 42's; the 600 only says how many employees there are
             verb, subj = None, base
+        described = _appositive_described(span)
+        if described is not None:
+            # "... for its first US factory, a $2.1 billion plant on Route 2013": the value
+            # describes the factory, not the event of the clause
+            verb, subj = None, described
         fields: dict = {"predicate": _lemma(verb) if verb is not None else None,
                         "subject": _phrase(subj, verb) if subj is not None else None}
         subject_entity = None
@@ -295,6 +300,10 @@ class ClaimBuilder:
                 (s_idx, subject_entity)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates, value, verb)
+        if described is not None and time is not None:
+            appos = span.root.head
+            if not (appos.left_edge.idx <= time.start < appos.right_edge.idx + len(appos.right_edge)):
+                time, source = None, None  # the clause's date is its event's, not the description's
         if source == "carried" and time is not None and \
                 (not _carries(doc, time, s_idx) or _future_into_finite(doc, time, verb)):
             time, source = None, None
@@ -851,7 +860,7 @@ def _governing_verb(span: Span) -> Token | None:
     """The verb governing a value; a hedge verb inside the span counts ("surpass 10 trillion")."""
     tok = span.root
     for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and (tok not in span or tok.i == span.start):
+        if (tok.pos_ in ("VERB", "AUX") or _verb_tagged_noun(tok)) and (tok not in span or tok.i == span.start):
             return tok
         if tok.head == tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
@@ -903,6 +912,24 @@ def _compared_figure(span: Span) -> bool:
     return prep is not None and prep.lower_ in ("with", "to") and prep.head.lower_ == "compared"
 
 
+def _appositive_described(span: Span) -> Token | None:
+    """The noun a value's noun phrase stands in apposition to: "its first US factory, a
+    $2.1 billion plant" -> factory; "Huaxin, a $40 billion company" -> Huaxin."""
+    root = span.root
+    while root.dep_ in ("quantmod", "compound") and root.head != root and root.head in span:
+        root = root.head
+    noun = root.head
+    if root.dep_ not in ("nummod", "compound", "amod", "quantmod") or noun.dep_ != "appos" or noun.i < span.end:
+        return None
+    described, opening = noun.head, noun.left_edge.i - 1
+    if described.pos_ not in ("NOUN", "PROPN") or described.i >= opening or \
+            span.doc[opening].text not in (",", "(", "\u2013", "\u2014"):
+        return None  # only an apposition set off by a comma, a bracket or a dash
+    if any(c.dep_ in ("nummod", "quantmod") for c in described.children):
+        return None  # "₹1,234.5 crore, one and a half times ...": a figure, not a thing described
+    return described
+
+
 def _partitive_base(span: Span) -> Token | None:
     """The noun of a partitive's whole when the value counts it: "Forty-two of the
     company's roughly 600 employees" -> employees (for the 600)."""
@@ -929,6 +956,12 @@ def _object_relative(span: Span) -> Token | None:
                 not any(c.dep_ == "dobj" for c in rel.children):
             return rel
     return None
+
+
+def _verb_tagged_noun(tok: Token) -> bool:
+    """A verb the tagger read as a plural noun but the parser gave an object: "... and
+    now ships about 95 gigawatt-hours of cells a year" ("ships" NOUN, with a dobj)."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _inverted_speech(verb: Token) -> Token | None:

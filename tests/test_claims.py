@@ -585,3 +585,70 @@ def test_value_in_an_apposition_describes_the_noun(extractor, text, subject):
     assert c.subject == subject
     if subject == "its first US factory":
         assert c.predicate is None and time is None
+
+
+def test_value_deep_in_an_apposition_describes_the_noun(extractor):
+    _, claims = claims_of(extractor, "The survey was published by Shelterline, a housing charity with an annual "
+                                     "budget of about £14 million, on Tuesday.")
+    c, _, ent, time = claims[0]
+    assert (c.subject, c.predicate, time) == ("Shelterline", None, None)
+
+
+def test_change_in_apposition_stays_with_the_clause(extractor):
+    _, claims = claims_of(extractor, "Veldpoort NV reported revenue of €2.45 billion, an increase of 11 percent.")
+    assert claims[-1][0].predicate == "report"
+
+
+@pytest.mark.parametrize("text", [
+    "Three-quarters of the respondents under 30 said they shared a flat.",
+    "The rule covers people over 65.",
+], ids=["after-a-plural-noun", "after-people"])
+def test_bound_restricting_a_group_is_no_claim(extractor, text):
+    _, claims = claims_of(extractor, text)
+    assert all(v[0].text not in ("under 30", "over 65") for _, v, _, _ in claims)
+
+
+def test_share_of_a_group_as_a_modifier_and_a_partitive_count(extractor):
+    _, claims = claims_of(extractor, "Nearly two in five renters spent more than 40 percent of their income on rent. "
+                                     "About half of the landlords said they planned to raise rents; 12 of them said "
+                                     "they intended to sell.")
+    measures = {v[0].text: c.measure for c, v, _, _ in claims}
+    assert measures["Nearly two in five"].startswith("spent more than 40 percent of their income")
+    assert measures["12"] == "intended to sell"
+
+
+def test_past_date_is_not_carried_into_a_future_clause(extractor):
+    _, claims = claims_of(extractor, "Three of the tankers entered service in August. The remaining ships will cost "
+                                     "about $52 million each.", published="2026-11-12")
+    assert claims[-1][3] is None
+
+
+@pytest.mark.parametrize(("text", "value", "time"), [
+    ("More than 1,000 firms have gathered in the zone, where sector revenue topped 1.2 trillion yuan last year.",
+     "More than 1,000", None),
+    ("Of the 14 delays it logged in October, nine were blamed on the works.", "nine", "2024-10"),
+    ("A new plant will produce up to 50 gigalitres of water a year when it opens in 2028.", "up to 50 gigalitres",
+     "2028"),
+], ids=["where-clause-on-another-noun", "partitive-set", "when-clause"])
+def test_date_in_a_relative_clause(extractor, text, value, time):
+    _, claims = claims_of(extractor, text)
+    t = next(t for _, v, _, t in claims if v[0].text.startswith(value))
+    assert (t.value if t is not None else None) == time
+
+
+def test_comparative_measures_the_noun_compared(extractor):
+    _, claims = claims_of(extractor, "The new tankers will burn up to 20 percent less fuel per tonne-mile than the "
+                                     "ships they replace.")
+    assert claims[0][0].measure == "fuel per tonne-mile"
+
+
+def test_of_phrase_measure_keeps_its_conjuncts(extractor):
+    _, claims = claims_of(extractor, "The company ships about 40 million barrels of diesel and jet fuel a month.")
+    assert claims[0][0].measure == "diesel and jet fuel"
+
+
+@pytest.mark.parametrize("text", ["Rates remained about 30 percent above their five-year average.",
+                                  "Irish 10-year bond yields rose 6 basis points."])
+def test_period_labelling_a_statistic_is_no_claim(extractor, text):
+    _, claims = claims_of(extractor, text)
+    assert [v[0].text for _, v, _, _ in claims] in (["about 30 percent"], ["6 basis points"])

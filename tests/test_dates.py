@@ -401,3 +401,26 @@ def test_earlier_counts_back_from_the_sentence_period(text, expected):
     from pipeline import extract
     record = extract(text, published="2025-06-30")
     assert [d.value for d in record.dates if "earlier" in d.text] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit was $5m in the first nine months of 2026, compared with $4m in the same period of 2025.",
+     ("the same period of 2025", "2025-01/2025-09")),
+    ("Sales rose 4% in the third quarter, up from 2% in the same quarter last year.",
+     ("the same quarter last year", "2025-Q3")),
+], ids=["same-period-of-a-year", "same-quarter-last-year"])
+def test_same_period_of_another_year(text, expected):
+    from pipeline import extract
+    record = extract(text, published="2026-11-16")
+    assert (record.dates[-1].text, record.dates[-1].value) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It questioned tenants between March and May.", ("between March and May", "2026-03/2026-05")),
+    ("Sales rose from March to May.", ("from March to May", "2026-03/2026-05")),
+    ("He met March and May.", ("March", "2026-03")),  # "and" joins months only after "between"
+], ids=["between-and", "full-stop-not-taken", "and-without-between"])
+def test_month_ranges(text, expected):
+    from pipeline import extract
+    record = extract(text, published="2026-11-16")
+    assert (record.dates[0].text, record.dates[0].value) == expected

@@ -99,7 +99,7 @@ Rules (each tested with small sentences in tests/test_claims.py):
   years before the reference date) or a future date carried into a clause in
   the past or present tense (only a future or modal clause takes one: "The
   runway will close in December. Kestrel, which runs six daily flights" is no
-  December figure); else null. The earlier figure of a change
+  December figure), or a past date carried into a clause with "will"; else null. The earlier figure of a change
   ("rose to $5 billion from $4.2 billion") takes the comparison date of the
   sentence ("a year earlier") or none.
 - ``quoted``: the value stands inside quotation marks (of five words or more;
@@ -159,7 +159,8 @@ class ClaimBuilder:
             if id(value) in used:
                 continue
             span = doc.char_span(value.start, value.end, alignment_mode="expand")
-            if span is None or _is_period_phrase(span, value) or _is_reference_count(doc, value):
+            if span is None or _is_period_phrase(span, value) or _is_reference_count(doc, value) or \
+                    _is_restriction(span, value) or _is_reference_period(span, value):
                 continue
             s_idx = max(0, bisect.bisect_right(sent_starts, value.start) - 1)
             sent = sents[s_idx]
@@ -186,15 +187,17 @@ class ClaimBuilder:
                     if value.fields.get(key) is None and prev.values[0].fields.get(key) is not None and \
                             (key != "unit" or value.fields.get("dimension") == "count"):
                         value.fields[key] = prev.values[0].fields[key]
-            if prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
-                    prev.values[0].kind == value.kind and _compared_figure(span):
+            kin = next((c for c in reversed(store["claims"]) if c.sentence == s_idx and
+                        c.values[0].kind == value.kind), None) if _compared_figure(span) else None
+            if kin is not None and kin.fields.get("measure"):
                 # "..., compared with $5.1 billion in fiscal 2025", "compared with roughly 11
-                # percent of indoor workers": the figure compared with is of the same measure;
-                # a share of another group is about that group
-                claim.fields["measure"] = prev.fields["measure"]
+                # percent of indoor workers": the figure compared with is of the same measure
+                # as the sentence's last figure of its kind; a share of another group is about
+                # that group
+                claim.fields["measure"] = kin.fields["measure"]
                 if _is_population_share(span, value, as_subject=False) and value.fields.get("of"):
                     claim.fields["subject"], claim.subject_entity = value.fields["of"], None
-                    claim.fields["predicate"] = prev.fields.get("predicate")
+                    claim.fields["predicate"] = kin.fields.get("predicate")
             if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
                     value.fields.get("change") is not None and \
                     prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
@@ -222,7 +225,7 @@ class ClaimBuilder:
             # "Forty-two of the company's roughly 600 employees hold stock options": the
             # verb is the 42's; the 600 only says how many employees there are
             verb, subj = None, base
-        described = _appositive_described(span)
+        described = _appositive_described(span) or _prepositional_described(span, verb)
         if described is not None:
             # "... for its first US factory, a $2.1 billion plant on Route 2013": the value
             # describes the factory, not the event of the clause
@@ -294,18 +297,19 @@ class ClaimBuilder:
                                 set(_anaphor_labels(c) or ()) & {"GPE", "LOC"}), None)
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
-        if subject_entity is not None:
-            # the entity in focus for later anaphors of its label
+        if subject_entity is not None and subj is not None and _anaphor_labels(subj) is not None:
+            # the entity in focus for later anaphors of its label (one an anaphor resolved to)
             doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.fields["label"]] = \
                 (s_idx, subject_entity)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
         time, source = self._time(doc, span, sent, s_idx, sents, dates, value, verb)
         if described is not None and time is not None:
-            appos = span.root.head
+            appos = described if described.i > span.start else span.root.head
             if not (appos.left_edge.idx <= time.start < appos.right_edge.idx + len(appos.right_edge)):
                 time, source = None, None  # the clause's date is its event's, not the description's
         if source == "carried" and time is not None and \
-                (not _carries(doc, time, s_idx) or _future_into_finite(doc, time, verb)):
+                (not _carries(doc, time, s_idx) or _future_into_finite(doc, time, verb) or
+                 _past_into_future(doc, time, verb)):
             time, source = None, None
         fields["time_source"] = source
         fields["quoted"] = quoted
@@ -382,7 +386,9 @@ class ClaimBuilder:
                 return places[-1]
         # "Grupo Albarán said that it had completed ...": a pronoun subject of a
         # reported clause is the speaker
-        reporting = _reporting_verb(subj.head)
+        # (for a possessive, the clause of the noun it owns: "Westgate said its haul trucks ... burn")
+        reporting = _reporting_verb(subj.head.head if subj.dep_ == "poss" and subj.head.dep_ in _SUBJ
+                                    else subj.head)
         if subj.pos_ == "PRON" and reporting is not None and depth < 2:
             speaker = _subject(reporting)
             if speaker is not None and speaker != subj:
@@ -429,9 +435,11 @@ class ClaimBuilder:
                 root = next((c for c in root.children if c.dep_ == "ccomp"), root)
             main = next((c for c in root.children if c.dep_ in _SUBJ), None)
             if subj.lower_ in ("it", "its") and main is not None and main.pos_ == "NOUN" and \
-                    _anaphor_labels(main) is None:
+                    _anaphor_labels(main) is None and main.tag_ != "NNS":
                 # "Energy is the biggest cost. It accounts for nearly half": "it" is the
-                # thing the previous sentence is about, which is no named entity
+                # thing the previous sentence is about, which is no named entity (but "it"
+                # never stands for a plural: "Two in five renters spent ... Of the 2,400
+                # tenants it questioned")
                 return None
         if subj.lower_ in ("they", "them"):
             return None  # a plural pronoun is most often a group of people or things, not a name
@@ -471,15 +479,28 @@ class ClaimBuilder:
     @staticmethod
     def _measure(doc: Doc, span: Span, value: RawMention, verb: Token | None, subj: Token | None) -> str | None:
         if verb is not None and _is_population_share(span, value) and \
-                any(t.head == verb and t.dep_ in ("nsubj", "nsubjpass") and t.i < verb.i for t in span):
+                any(t.head == verb and t.dep_ in ("nsubj", "nsubjpass") and t.i < verb.i
+                    for t in (*span, span.root.head)):
             # "Two-thirds of the workers surveyed said they drank no more than 1.5 litres of
             # water": the share measures what the group does or has, its predicate
             said = verb.lemma_ in SPEECH_VERBS or verb.lemma_ == "report"
-            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None) if said else verb
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None) \
+                if said else verb
             if clause is not None and (phrase := _predicate_phrase(clause)) is not None:
                 return phrase
         after = text_of(doc)[value.end:value.end + 4].lower()
         last = span[-1]
+        comparative = doc[span.end] if span.end < len(doc) else None
+        if comparative is not None and comparative.lower_ in ("more", "less", "fewer") and \
+                comparative.head.pos_ == "NOUN" and comparative.head.i == span.end + 1:
+            # "burn up to 20 percent less fuel per tonne-mile than ...": the noun compared
+            noun = comparative.head
+            end = noun.i + 1
+            while end < len(doc) and doc[end].head.i >= noun.i and doc[end].lower_ != "than" and \
+                    (not doc[end].is_punct or doc[end].tag_ == "HYPH") and \
+                    doc[end].dep_ in ("prep", "pobj", "compound", "punct"):
+                end += 1
+            return span_text(doc[noun.i:end])
         if value.kind in ("money", "quantities") and after.startswith((" in ", " of ")):
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in ("in", "of"):
@@ -487,7 +508,9 @@ class ClaimBuilder:
                 in_date = objs and any(d.start <= objs[0].idx < d.end for d in nc(doc)["dates"])
                 if objs and not in_date and objs[0].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and \
                         not _is_date_like(objs[0]) and objs[0].lemma_.lower() not in SETTING_NOUNS:
-                    return span_text(doc[nxt.i + 1:objs[0].i + 1])
+                    # with its conjuncts: "40 million barrels of diesel and jet fuel a month"
+                    last_obj = max([objs[0], *(c for c in objs[0].children if c.dep_ == "conj")], key=lambda t: t.i)
+                    return span_text(doc[nxt.i + 1:last_obj.i + 1])
         # the value modifies the noun after it: "a £250 million share buyback", "a
         # 45-acre site" (a count's noun is its counted noun instead, below)
         root = span.root
@@ -589,7 +612,8 @@ class ClaimBuilder:
             # on Wednesday", "the board met on Sunday"), and nothing is carried over it
             ranks = {id(d): rank(d) for d in in_sent}
             fitting = [d for d in in_sent if ranks[id(d)][0] == 0]
-            kept = [d for d in fitting if not _dates_another_event(doc, d, verb)]
+            kept = [d for d in fitting if not _dates_another_event(doc, d, verb) and
+                    not ((d_verb := _date_verb(doc, d)) is not None and _in_relative_on_another_noun(d_verb, span))]
             if kept:
                 return min(kept, key=lambda d: ranks[id(d)]), "sentence"
             if fitting:
@@ -684,6 +708,8 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
         return False  # "over the past 12 months", "over the previous 12 months": a span of time
     if any(w in text.split() for w in ("earlier", "ago", "before", "previous", "prior")):
         return True
+    if text.startswith("the same ") and not text.startswith("the same year"):
+        return True  # "6.2 percent more than in the same period of last year"
     if before[-2:] in (["ahead", "of"], ["compared", "with"], ["compared", "to"]) or before[-1:] == ["behind"]:
         return True  # "9 percent ahead of 2023"
     lead = before[:-1] if before[-1:] == ["the"] else before
@@ -782,6 +808,16 @@ def _future_into_finite(doc: Doc, date: RawMention, verb: Token | None) -> bool:
     return bool(verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and ref and start and start > ref)
 
 
+def _past_into_future(doc: Doc, date: RawMention, verb: Token | None) -> bool:
+    """A date ending by the reference date carried into a clause about the future ("three of
+    them entered service since August. The remaining ships will cost about $52 million")."""
+    ref = (doc._.reference_date or {}).get("value")
+    end = date.fields.get("end_date")
+    if verb is None or not ref or not end or end > ref:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+
+
 def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:
     """A date of the previous sentence carries over when it scoped a figure there ("in
     the six months to September ... Its mainland unit booked") or names the data
@@ -822,6 +858,22 @@ def _on_another_noun(d_verb: Token, span: Span) -> bool:
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in d_verb.children):
         return False  # ("In a plan released in July, the NDRC approved ...": July dates it all)
     noun = d_verb.head
+    return not noun.left_edge.i <= span.root.i <= noun.right_edge.i
+
+
+def _in_relative_on_another_noun(d_verb: Token, span: Span) -> bool:
+    """A date in a relative clause with its own subject, on a noun the value is not part
+    of ("More than 1,000 enterprises have gathered in the zone, where sector revenue
+    topped 1.2 trillion yuan last year": last year is the revenue's): not the value's
+    time, and nothing is carried over it."""
+    if d_verb.dep_ != "relcl" or d_verb.head.pos_ not in ("NOUN", "PROPN") or \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in d_verb.children) or \
+            any(c.lower_ == "when" for c in d_verb.children):
+        return False  # ("... a year when it opens in 2028": the main event's date)
+    noun = d_verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.i < span.start and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        return False  # "Of the 14 delays it logged in October, nine ...": the set the nine are from
     return not noun.left_edge.i <= span.root.i <= noun.right_edge.i
 
 
@@ -874,7 +926,12 @@ def _is_population_share(span: Span, value: RawMention, *, as_subject: bool = Tr
     said ...", "Half of them" (the of-phrase, if any, is a plural noun or a pronoun: not
     "a third of the revenue")."""
     subj = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head not in span), None)
-    if value.kind != "percentages" or as_subject and subj is None:
+    if subj is None and span.root.dep_ in ("nummod", "quantmod", "amod") and span.root.head.tag_ == "NNS" and \
+            span.root.head.dep_ in ("nsubj", "nsubjpass") and value.fields.get("unit") == "fraction":
+        return True  # "Nearly two in five private renters ... spent": a share of the renters
+    partitive = value.kind == "quantities" and value.fields.get("unit") is None and \
+        span.end < len(span.doc) and span.doc[span.end].lower_ == "of"  # "12 of them said"
+    if value.kind != "percentages" and not partitive or as_subject and subj is None:
         return False
     root = subj or span.root
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -919,8 +976,17 @@ def _appositive_described(span: Span) -> Token | None:
     while root.dep_ in ("quantmod", "compound") and root.head != root and root.head in span:
         root = root.head
     noun = root.head
-    if root.dep_ not in ("nummod", "compound", "amod", "quantmod") or noun.dep_ != "appos" or noun.i < span.end:
+    if root.dep_ not in ("nummod", "compound", "amod", "quantmod", "pobj"):
         return None
+    for _ in range(6):
+        # up through the noun phrase ("a housing charity with an annual budget of about
+        # £14 million"), never through a clause
+        if noun.dep_ == "appos" or noun.dep_ not in ("pobj", "prep", "compound", "amod", "nmod"):
+            break
+        noun = noun.head
+    if noun.dep_ != "appos" or noun.i < span.end and root.dep_ != "pobj" or \
+            noun.lemma_.lower() in INCREASE_NOUNS | DECREASE_NOUNS:
+        return None  # ("revenue of €2.45 billion, an increase of 11 percent": a change, said of the revenue)
     described, opening = noun.head, noun.left_edge.i - 1
     if described.pos_ not in ("NOUN", "PROPN") or described.i >= opening or \
             span.doc[opening].text not in (",", "(", "\u2013", "\u2014"):
@@ -928,6 +994,48 @@ def _appositive_described(span: Span) -> Token | None:
     if any(c.dep_ in ("nummod", "quantmod") for c in described.children):
         return None  # "₹1,234.5 crore, one and a half times ...": a figure, not a thing described
     return described
+
+
+# Nouns an adjectival period names the reference or term of ("their five-year average",
+# "10-year bond yields"): a label of the statistic, not a figure.
+_TERM_NOUNS = frozenset("average mean high low peak record bond bonds note notes yield yields mortgage gilt gilts "
+                        "treasury treasuries bund bunds".split())
+
+
+def _is_reference_period(span: Span, value: RawMention) -> bool:
+    """"their five-year average", "Irish 10-year bond yields": the period labels a statistic."""
+    noun = span.root.head
+    return value.kind == "quantities" and value.fields.get("dimension") == "[time]" and "-" in span.text and \
+        noun.i >= span.end and noun.lemma_.lower() in _TERM_NOUNS
+
+
+def _is_restriction(span: Span, value: RawMention) -> bool:
+    """A bare bound that restricts the noun before it ("the respondents under 30", "those
+    over 45"): part of who is counted, not a figure of its own."""
+    # (read from the words: the parser hangs such a bound anywhere)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return value.kind == "quantities" and value.fields.get("unit") is None and \
+        not value.fields.get("counted") and span[0].lower_ in ("under", "over", "above", "below", "aged") and \
+        before is not None and (before.tag_ in ("NNS", "NNPS") or before.lower_ in ("those", "people"))
+
+
+def _prepositional_described(span: Span, verb: Token | None) -> Token | None:
+    """The noun an adjectival value describes inside a prepositional phrase of the clause's
+    subject or object ("The average rent for a two-bedroom flat rose 9.4 percent": the
+    flat has two bedrooms; it is not what rose)."""
+    root = span.root
+    noun = root.head
+    hyphen = "-" in span.text or span.end < len(span.doc) and span.doc[span.end].text == "-"  # "two-bedroom"
+    while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    if verb is None or not hyphen or root.dep_ not in ("nummod", "amod", "compound", "quantmod") or \
+            noun.i < span.end or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return None
+    owner = noun.head.head  # pobj -> prep -> the noun the phrase hangs on
+    if noun.head.dep_ != "prep" or owner.pos_ not in ("NOUN", "PROPN") or \
+            owner.dep_ not in ("nsubj", "nsubjpass", "dobj") or owner.head != verb:
+        return None
+    return noun
 
 
 def _partitive_base(span: Span) -> Token | None:

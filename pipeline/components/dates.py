@@ -136,9 +136,46 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound |
     months to December 31 [2025]" is Oct-Dec 2024. The anchor is the latest earlier period
     of the same sentence, else the first of the nearer of the paragraph's two previous
     sentences (not a day, not a fiscal period); without one the article's date stays the reference ("a year ago"
-    always counts from it)."""
+    always counts from it). "The same period of 2025", "the same quarter last year" is the
+    anchor's period in that year."""
+    same = _SAME_PERIOD.search(text_of(doc)[max(0, date.start - 40):date.start])
+    if same is not None and date.granularity == "year" and date.start_date and date.start_date[5:] == "01-01" \
+            and not _ANAPHORIC.match(date.text.strip()):  # ("the same quarter a year earlier": below)
+        anchor = _anchor_for(doc, date, before)
+        if anchor is None or anchor.granularity in ("year", "decade", None) or not anchor.start_date or \
+                anchor.start_date[:4] != (anchor.end_date or "")[:4]:
+            return None
+        out = _shifted(date, anchor, int(anchor.start_date[:4]) - int(date.start_date[:4]))
+        out.start = date.start - len(same.group())
+        out.text = text_of(doc)[out.start:date.end]
+        return out
     if not _ANAPHORIC.match(date.text.strip()):
         return None
+    anchor = _anchor_for(doc, date, before)
+    if anchor is None:
+        return None
+    words = date.text.lower().split()
+    n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10}.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
+    years = n * 10 if words[1].startswith("decade") else n if words[1].startswith("year") else 0
+    if years and anchor.start_date and anchor.end_date:
+        # the same period that many years before: "2023" -> "2013", Oct-Dec 2025 -> Oct-Dec 2024
+        return _shifted(date, anchor, years)
+    again = find_dates(date.text, reference=Reference.parse(anchor.end_date))
+    if len(again) != 1 or not again[0].value:
+        return None
+    out = again[0]
+    out.start, out.end, out.text = date.start, date.end, date.text
+    return out
+
+
+# "the same period of 2025", "the same quarter last year": written right before a year
+_SAME_PERIOD = re.compile(r"\bthe\s+same\s+(?:period|quarter|month|half|week|season|months|weeks|"
+                          r"quarters)\s+(?:of\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
+    """The period an anaphoric date counts from (see :func:`_anchored`)."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
         return None
@@ -162,29 +199,19 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound |
             break
         anchors = [d for d in before if fits(d, earlier.start_char) and d.end <= earlier.end_char][:1]
         prev = earlier
-    if not anchors:
-        return None
-    anchor = anchors[-1]
-    words = date.text.lower().split()
-    n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9, "ten": 10}.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
-    years = n * 10 if words[1].startswith("decade") else n if words[1].startswith("year") else 0
-    if years and anchor.start_date and anchor.end_date:
-        # the same period that many years before: "2023" -> "2013", Oct-Dec 2025 -> Oct-Dec 2024
-        out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
-        a, b = int(anchor.start_date[:4]) - years, int(anchor.end_date[:4]) - years
-        start, end = f"{a:04d}{anchor.start_date[4:]}", f"{b:04d}{anchor.end_date[4:]}"
-        if end[5:] == "02-29":
-            end = end[:8] + "28"
-        value = re.sub(r"\d{4}", lambda m: f"{int(m.group()) - years:04d}", anchor.value or "")
-        out.set_span(value, start, end, anchor.granularity or "year")
-        out.relative = True
-        return out
-    again = find_dates(date.text, reference=Reference.parse(anchor.end_date))
-    if len(again) != 1 or not again[0].value:
-        return None
-    out = again[0]
-    out.start, out.end, out.text = date.start, date.end, date.text
+    return anchors[-1] if anchors else None
+
+
+def _shifted(date: DateFound, anchor: DateFound, years: int) -> DateFound:
+    """``anchor``'s period ``years`` earlier, as the mention ``date``."""
+    out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
+    a, b = int(anchor.start_date[:4]) - years, int(anchor.end_date[:4]) - years  # type: ignore[index]
+    start, end = f"{a:04d}{anchor.start_date[4:]}", f"{b:04d}{anchor.end_date[4:]}"  # type: ignore[index]
+    if end[5:] == "02-29":
+        end = end[:8] + "28"
+    value = re.sub(r"\d{4}", lambda m: f"{int(m.group()) - years:04d}", anchor.value or "")
+    out.set_span(value, start, end, anchor.granularity or "year")
+    out.relative = True
     return out
 
 

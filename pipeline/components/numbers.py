@@ -57,7 +57,7 @@ def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
 
     The scanner reads a rate right after the amount ("$4 a barrel", "1,900 GWh a
     year"); this walks on over the noun phrase (nouns, adjectives, "of", brackets,
-    at most eight tokens, no verb) to the first "a/an/per/each/every" + a period
+    conjoined nouns, at most eight tokens, no verb) to the first "a/an/per/each/every" + a period
     noun, or an adverb such as "annually". "a year ago/earlier" is a date, not a rate.
     """
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -74,7 +74,8 @@ def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
             after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
             return None if after in _NOT_RATE_AFTER else doc[i + 1].lemma_.lower()
         if not (tok.pos_ in ("NOUN", "PROPN", "ADJ") or low == "of" or tok.text in ("(", ")", "-") or
-                tok.pos_ == "DET" and i > span.end and doc[i - 1].lower_ == "of"):
+                tok.pos_ == "DET" and i > span.end and doc[i - 1].lower_ == "of" or
+                low in ("and", "or") and i > span.end and tok.dep_ == "cc"):  # "of diesel and jet fuel a month"
             return None
         i += 1
     return None

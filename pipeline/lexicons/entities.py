@@ -38,6 +38,9 @@ ORG_SUFFIXES = frozenset({
     "Biologics", "Therapeutics", "Biosciences", "Biotech", "Laboratories", "Labs", "Mining",
     "Minerals", "Resources", "Petroleum", "Securities", "Ventures", "Insurance", "Airways",
     "Foods", "Media", "Telecom", "Software", "Robotics", "Semiconductors",
+    # transport and industry ("Norrfjord Shipping" tagged PERSON)
+    "Shipping", "Tankers", "Lines", "Freight", "Railways", "Aviation", "Steel", "Chemicals", "Cement",
+    "Utilities",
 })
 
 # First words of organisation names that do not stand for the organisation on

@@ -87,8 +87,10 @@ Direction = Callable[[int, int], "str | None"]
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# (a period after an abbreviation, "Sept. 30", or between a full name and its day,
+# "september.15th"; never the full stop after "May." at a sentence end)
+_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)" \
+         r"(?:\.(?= ?\d))?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNITS_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
@@ -136,7 +138,8 @@ _GRAMMAR = [
                   rf"(?P<xy>{_YEAR}|\d\d)\b"),
     ("holiday_y", rf"\b(?:(?P<hrel>this|next|last|the\s+next|the\s+last)\s+)?(?P<hol>{_HOLIDAY})"
                   rf"(?:\s+(?:of\s+|in\s+)?(?P<holy>{_YEAR}|(?:next|last|this)\s+year))?\b"),
-    ("month_range", rf"\b(?:from\s+)?(?P<mr1>{_MONTH})\s*(?:to|through|until|-|–|—)\s*(?P<mr2>{_MONTH})"
+    ("month_range", rf"\b(?:from\s+|(?P<mrb>between)\s+)?(?P<mr1>{_MONTH})\s*(?:to|through|until|-|–|—|"
+                    rf"(?(mrb)and|(?!)))\s*(?P<mr2>{_MONTH})"
                     rf"(?:,?\s+(?P<mry>{_YEAR}))?"),
     ("day_range", rf"\b(?:(?P<drl>from|between)\s+)?(?:the\s+)?(?P<dr1>{_DAY})(?:\s+of)?{_RANGE_SEP}(?:the\s+)?"
                   rf"(?P<dr2>{_DAY})\s+(?:of\s+)?(?P<drm>{_MONTH})(?:,?\s+(?P<dry>{_YEAR}))?\b"),

@@ -12,10 +12,22 @@ Rules (each tested with small sentences in tests/test_claims.py):
   1.9 billion kilowatt-hours"). "145 labs and 10 institutions" is two claims.
 - Not claims either: a small count (at most 20) that refers back to a set
   already named ("the two sides said", "the largest of the five"; kept when the
-  noun is restricted: "the 48 companies in the index that have reported"), and
-  the pronoun "one".
+  noun is restricted: "the 48 companies in the index that have reported"), the
+  pronoun "one", a bound restricting a group ("the respondents under 30", "those
+  over 45") and a period labelling a statistic ("their five-year average",
+  "10-year bond yields").
 - ``predicate``: the lemma of the verb that governs the value (walking up the
-  dependency tree); null when the sentence has none.
+  dependency tree; a verb tagged as a plural noun but given an object counts:
+  "now ships about 95 gigawatt-hours"; a relative clause whose object is the
+  value's noun states it: "Of the 14 delays it logged" -> log); null when the
+  sentence has none, and for a value that only describes a noun: in an
+  apposition set off by a comma ("its first US factory, a $2.1 billion plant";
+  "Shelterline, a charity with an annual budget of about £14 million": subject
+  the noun described, time only a date inside the apposition), on a noun in a
+  prepositional phrase of the subject or object ("The average rent for a
+  two-bedroom flat rose": the flat), or counting a partitive's whole
+  ("Forty-two of the company's roughly 600 employees hold ...": the 600 is
+  about the employees).
 - ``subject``: that verb's grammatical subject (following xcomp/advcl/conj up
   to a verb that has one; a gerund under a preposition, "Despite covering ...",
   takes the main clause's subject, and so do a participle used as a preposition
@@ -71,7 +83,19 @@ Rules (each tested with small sentences in tests/test_claims.py):
   right after another value of the sentence, that value's measure ("net income
   of US$1.84 billion, down 3.2 percent"). A share of a reference level ("88
   percent of its 2019 level") measures the subject, and a date inside that base
-  is its basis, not its time; a pronoun base ("a third of them") takes the
+  is its basis, not its time; a share of a group that is its clause's subject
+  measures the group's predicate ("Two-thirds of the workers surveyed said they
+  drank no more than 1.5 litres of water", "12 of them said they intended to
+  sell", "Nearly two in five renters spent ..."); a figure "compared with"
+  takes the measure of the sentence's last figure of its kind, and a share of
+  another group has that group as its subject ("compared with roughly 11
+  percent of indoor workers"); the starting figure of a change shares the
+  measure, counted noun and rate of the figure before it ("up from about
+  537,000"); a value before "more/less/fewer" measures the noun compared
+  ("20 percent less fuel per tonne-mile"); a value on a compound measures the
+  whole noun ("a ₦38.5 billion runway upgrade"); an "of" phrase keeps its
+  conjuncts ("barrels of diesel and jet fuel"); a change verb without a
+  direction ("improved") makes the subject the measure like a change; a pronoun base ("a third of them") takes the
   measure of the figure before it in the sentence, else none; so does "raise that
   to 70" (which also takes that figure's counted noun and rate).
 - ``time``: a date of the same sentence (``time_source: "sentence"``), ranked:
@@ -91,7 +115,10 @@ Rules (each tested with small sentences in tests/test_claims.py):
   value's own clause, then the nearest. A relative
   single day that dates another event (a speech or disclosure verb's "said on
   Tuesday", "reported ... on Thursday", "a study published on Wednesday") is never the time, and nothing is carried
-  over it. Else the
+  over it; nor is a date in a relative clause with its own subject on a noun the
+  value is not part of ("the zone, where sector revenue topped 1.2 trillion yuan
+  last year"; but the set of a partitive, "Of the 14 delays it logged in October,
+  nine ...", and "when" clauses date the value). Else the
   latest period (month or coarser, not a basis) of the previous sentence of the
   same paragraph (``"carried"``), when it scoped a figure there, names the data
   ("The October figures ...") or dates a change stated in words ("Trade slowed

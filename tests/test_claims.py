@@ -652,3 +652,57 @@ def test_of_phrase_measure_keeps_its_conjuncts(extractor):
 def test_period_labelling_a_statistic_is_no_claim(extractor, text):
     _, claims = claims_of(extractor, text)
     assert [v[0].text for _, v, _, _ in claims] in (["about 30 percent"], ["6 basis points"])
+
+
+
+def test_date_after_a_from_figure_is_its_basis(extractor):
+    _, claims = claims_of(extractor, "Among people over 75, the share reporting daily contact with family fell to 41 "
+                                     "percent from 52 percent in 2021.", published="2026-11-20")
+    assert [(v[0].text, t.value if t else None) for _, v, _, t in claims] == [("41 percent", None),
+                                                                             ("52 percent", "2021")]
+
+
+def test_whole_of_a_fronted_partitive(extractor):
+    _, claims = claims_of(extractor, "Of the 3,200 patients surveyed in waiting rooms, 410 said they had visited a "
+                                     "doctor mainly for company.")
+    (c1, _, _, _), (c2, _, _, _) = claims
+    assert (c1.subject, c1.predicate, c1.measure) == ("the 3,200 patients", "survey", "patients")
+    assert (c2.predicate, c2.measure) == ("say", "visited a doctor")
+
+
+def test_aged_range_restricts_the_group(extractor):
+    _, claims = claims_of(extractor, "Loneliness was most common among those aged 18 to 24, at 34 percent.")
+    assert [v[0].text for _, v, _, _ in claims] == ["34 percent"]
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("The board recommended that the government spend 12 million euros a year on community programmes.",
+     "community programmes"),
+    ("The state government has pledged ₦2 billion towards new lighting.", "new lighting"),
+    ("Westgate will invest $2 billion in Texas.", None),  # a place is where, not what
+], ids=["spend-on", "pledge-towards", "invest-in-a-place"])
+def test_money_spent_measures_what_it_goes_to(extractor, text, measure):
+    _, claims = claims_of(extractor, text)
+    assert claims[0][0].measure == measure
+
+
+def test_intransitive_predicate_of_a_group_share(extractor):
+    _, claims = claims_of(extractor, "Nearly 60 percent of respondents said they had spoken to a neighbour less than "
+                                     "once a month.")
+    assert claims[0][0].measure == "spoken to a neighbour"
+
+
+def test_vague_count_of_is_no_share(extractor):
+    _, claims = claims_of(extractor, "Dozens of smaller rivals compete for trekking customers.")
+    assert claims[0][0].measure == "smaller rivals"
+
+
+def test_subject_drops_a_fronted_phrase_hung_on_it(extractor):
+    _, claims = claims_of(extractor, "Among people over 75, the share reporting daily contact with family fell to 41 "
+                                     "percent.")
+    assert claims[0][0].subject == "the share reporting daily contact with family"
+
+
+def test_same_month_last_year_is_a_basis(extractor):
+    _, claims = claims_of(extractor, "Gasoline prices jumped 7.4 percent from the same month last year.")
+    assert claims[0][3] is None

@@ -26,7 +26,9 @@ def test_parse_digits_rejects(text):
 CURRENCIES = [("yuan", "CNY"), ("RMB", "CNY"), ("renminbi", "CNY"), ("$", "USD"), ("US$", "USD"),
               ("HK$", "HKD"), ("C$", "CAD"), ("A$", "AUD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
               ("euros", "EUR"), ("USD", "USD"), ("CNY", "CNY"), ("US dollars", "USD"), ("zlotys", "PLN"),
-              ("Danish kroner", "DKK"), ("₹", "INR"), ("S$", "SGD"), ("widgets", None)]
+              ("Danish kroner", "DKK"), ("₹", "INR"), ("S$", "SGD"), ("widgets", None),
+              # "crowns" in news copy: Swedish by default, the demonym picks another
+              ("crowns", "SEK"), ("Swedish crowns", "SEK"), ("Norwegian crowns", "NOK"), ("Czech crowns", "CZK")]
 
 
 @pytest.mark.parametrize("text, code", CURRENCIES, ids=[t for t, _ in CURRENCIES])

@@ -441,3 +441,26 @@ def test_percent_of_a_count_is_no_percent(text):
 def test_percent_of_after_a_percentage_is_its_base():
     found = scan("rose 5 percent of 10 million")
     assert [(c.kind, c.value) for c in found] == [("percent", 5), ("number", 1e7)]
+
+
+
+# The counted noun of a number written in several tokens, and never "times" (a multiplier).
+COUNTED = [("It owns about three dozen ski lodges.", "ski lodges"),
+           ("It sold two hundred and five packages.", "packages"),
+           ("An estimated 3-5 million workers suffer.", "workers"),
+           ("Bookings reached one and a half times the ₹823 crore recorded a year earlier.", None)]
+
+
+@pytest.mark.parametrize(("text", "counted"), COUNTED, ids=ids(COUNTED))
+def test_counted_noun_of_a_multiword_number(text, counted):
+    assert extract(text).quantities[0].counted == counted
+
+
+def test_share_of_one_in_n_people():
+    assert [(p.value, p.of) for p in extract("One in four adults reported feeling lonely.").percentages] == \
+        [(25.0, "adults")]
+
+
+def test_crowns_are_money():
+    money = extract("Operating profit climbed to 612 million Swedish crowns from 498 million crowns.").money
+    assert [(m.value, m.currency) for m in money] == [(6.12e8, "SEK"), (4.98e8, "SEK")]

@@ -240,8 +240,13 @@ class ClaimBuilder:
     def _claim(self, doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span], value: RawMention,
                entities: list[RawMention], dates: list[RawMention]) -> RawClaim:
         verb = _object_relative(span) or _governing_verb(span)
+        whole = _fronted_partitive_whole(span) if verb is not None and _object_relative(span) is None else None
+        if whole is not None:
+            # "Of the 3,200 patients surveyed in waiting rooms, 410 said ...": the 3,200 is
+            # how many patients were surveyed, not what the 410 said
+            verb = next((c for c in whole.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
         quoted = _in_quotes(text_of(doc), value.start)
-        subj = _subject(verb) if verb is not None else None
+        subj = _subject(verb) if verb is not None and whole is None else whole if whole is not None else None
         noun = span.root.head
         if "-" in span.text and span.root.dep_ in ("compound", "amod", "nummod") and noun.i >= span.end and \
                 noun.dep_ == "pobj" and noun.head.lower_ in _ADDITIVE_PREPS:
@@ -515,6 +520,15 @@ class ClaimBuilder:
                 if said else verb
             if clause is not None and (phrase := _predicate_phrase(clause)) is not None:
                 return phrase
+        if value.kind == "money" and verb is not None and verb.lemma_ in _SPENDING_VERBS:
+            # "spend 12 million euros a year on community programmes", "pledged ₦2 billion
+            # towards new lighting": what the money goes to
+            prep = next((c for t in (verb, *span) for c in t.children if c.dep_ == "prep" and c.i >= span.end and
+                         c.lower_ in ("on", "for", "towards", "toward", "into")), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if prep is not None and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE") and \
+                    not _is_date_like(obj):
+                return span_text(doc[prep.i + 1:obj.right_edge.i + 1])
         after = text_of(doc)[value.end:value.end + 4].lower()
         last = span[-1]
         comparative = doc[span.end] if span.end < len(doc) else None
@@ -735,8 +749,9 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
         return False  # "over the past 12 months", "over the previous 12 months": a span of time
     if any(w in text.split() for w in ("earlier", "ago", "before", "previous", "prior")):
         return True
-    if text.startswith("the same ") and not text.startswith("the same year"):
-        return True  # "6.2 percent more than in the same period of last year"
+    if text.startswith("the same ") and not text.startswith("the same year") or \
+            len(before) >= 3 and before[-3:-1] == ["the", "same"]:
+        return True  # "6.2 percent more than in the same period of last year", "the same month last year"
     if before[-2:] in (["ahead", "of"], ["compared", "with"], ["compared", "to"]) or before[-1:] == ["behind"]:
         return True  # "9 percent ahead of 2023"
     lead = before[:-1] if before[-1:] == ["the"] else before
@@ -746,6 +761,10 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
         return True  # "the highest reading since the summer of 2023": a record's reference point
     if before and before[-1] in _COMPARISON_WORDS:
         return True
+    tail = before[-6:]
+    if tail[-1:] == ["in"] and "from" in tail[:-2] and \
+            any(ch.isdigit() for w in tail[tail.index("from") + 1:-1] for ch in w):
+        return True  # "fell to 41 percent from 52 percent in 2021": the date of the "from" figure
     if before[-1:] == ["on"] and date.fields.get("granularity") in ("year", "half", "quarter", "month") and \
             len(before) >= 2 and (before[-2] in ("percent", "%", "points") or before[-2][-1:] == "%"):
         return True  # "up 4 percent on 2023"
@@ -765,6 +784,7 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
 _PLAN_VERBS = frozenset("plan expect aim intend hope target seek forecast project".split())
 # verbs of a change in level ("slow": "growth slowed to 1.1 percent")
 _CHANGE_VERBS = INCREASE_LEMMAS | DECREASE_LEMMAS | UNSIGNED_CHANGE_LEMMAS
+_SPENDING_VERBS = frozenset("spend invest allocate earmark commit pledge budget devote pour".split())
 _ADDITIVE_PREPS = frozenset("alongside besides including plus like".split())
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())
 _DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
@@ -956,15 +976,22 @@ def _is_population_share(span: Span, value: RawMention, *, as_subject: bool = Tr
     if subj is None and span.root.dep_ in ("nummod", "quantmod", "amod") and span.root.head.tag_ == "NNS" and \
             span.root.head.dep_ in ("nsubj", "nsubjpass") and value.fields.get("unit") == "fraction":
         return True  # "Nearly two in five private renters ... spent": a share of the renters
-    partitive = value.kind == "quantities" and value.fields.get("unit") is None and \
-        span.end < len(span.doc) and span.doc[span.end].lower_ == "of"  # "12 of them said"
+    fronted = subj is not None and any(c.dep_ == "prep" and c.lower_ == "of" and c.i == c.sent.start
+                                       for c in subj.head.children)  # "Of the 3,200 patients, 410 said"
+    partitive = value.kind == "quantities" and value.fields.get("unit") is None and (
+        fronted or span.end < len(span.doc) and span.doc[span.end].lower_ == "of")  # "12 of them said"
     if value.kind != "percentages" and not partitive or as_subject and subj is None:
         return False
     root = subj or span.root
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and fronted and subj is not None:
+        of = next(c for c in subj.head.children if c.dep_ == "prep" and c.lower_ == "of")
     if of is None and span.end < len(span.doc) and span.doc[span.end].lower_ == "of":
         of = span.doc[span.end]
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if partitive and group is not None and group.pos_ != "PRON" and \
+            not any(c.dep_ in ("det", "poss") for c in group.children):
+        return False  # "dozens of smaller rivals": how many rivals, not a part of a known group
     return group is None or group.tag_ in ("NNS", "NNPS") or group.pos_ == "PRON"
 
 
@@ -977,7 +1004,12 @@ def _predicate_phrase(verb: Token) -> str | None:
     """The verb with its object or complement, as written ("had no access to shade")."""
     kept = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS]
     if not any(c.dep_ != "neg" for c in kept):
-        return None
+        # an intransitive verb: with its first prepositional phrase ("had spoken to a
+        # neighbour", "had fallen behind on rent")
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+        if prep is None or any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # (not a passive: "nine were blamed on the works" counts delays)
+        kept = [*kept, prep]
     start = min([verb.i, *(c.left_edge.i for c in kept)])
     end = max(c.right_edge.i for c in kept) + 1
     doc = verb.doc
@@ -1042,8 +1074,10 @@ def _is_restriction(span: Span, value: RawMention) -> bool:
     # (read from the words: the parser hangs such a bound anywhere)
     before = span.doc[span.start - 1] if span.start > 0 else None
     return value.kind == "quantities" and value.fields.get("unit") is None and \
-        not value.fields.get("counted") and span[0].lower_ in ("under", "over", "above", "below", "aged") and \
-        before is not None and (before.tag_ in ("NNS", "NNPS") or before.lower_ in ("those", "people"))
+        not value.fields.get("counted") and before is not None and (
+            span[0].lower_ in ("under", "over", "above", "below", "aged") and
+            (before.tag_ in ("NNS", "NNPS") or before.lower_ in ("those", "people")) or
+            before.lower_ in ("aged", "ages"))  # "those aged 18 to 24"
 
 
 def _prepositional_described(span: Span, verb: Token | None) -> Token | None:
@@ -1074,6 +1108,17 @@ def _partitive_base(span: Span) -> Token | None:
         return None
     part = noun.head.head
     return noun if part.pos_ == "NUM" or part.like_num else None
+
+
+def _fronted_partitive_whole(span: Span) -> Token | None:
+    """The noun a value counts in a partitive "of" phrase set before the clause's verb:
+    "Of the 3,200 patients surveyed, 410 said ..." -> patients (for the 3,200)."""
+    root = span.root
+    noun = root.head
+    if root.dep_ != "nummod" or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    of = noun.head
+    return noun if of.head.pos_ in ("VERB", "AUX") and of.i < of.head.i and of.i == of.sent.start else None
 
 
 def _object_relative(span: Span) -> Token | None:
@@ -1170,6 +1215,9 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
     while end > tok.i + 1 and tok.doc[end - 1].lower_ in ("that", "which", "who", "whose", ","):
         end -= 1
     start = tree[0].i
+    comma = next((t.i for t in reversed(tree) if t.i < tok.i and t.text == ","), None)
+    if comma is not None:
+        start = comma + 1  # "Among people over 75, the share reporting ...": a fronted phrase, not the subject
     while start < tok.i and tok.doc[start].dep_ in ("mark", "cc", "punct"):
         start += 1  # "..., as work on the upgrade entered": the parser hung "as" on the subject
     # a date the parser hung on the noun is the claim's time, not part of its subject:

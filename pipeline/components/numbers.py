@@ -228,7 +228,9 @@ class NumberFinder:
             scale = 100.0 if cand.kind == "fraction" else 1.0
             fields = {**base, "value": clean(_mul(value, scale)), "lower": clean(_mul(lower, scale)),
                       "upper": clean(_mul(upper, scale)), "unit": cand.percent_unit or "percent",
-                      "of": self._of_phrase(doc, cand.end), "change": self._change(doc, cand)}
+                      "of": self._of_phrase(doc, cand.end) or (self._counted(doc, cand) if cand.extra.get("one_in")
+                                                                else None),  # "One in four adults"
+                      "change": self._change(doc, cand)}
             return RawMention("percentages", cand.start, cand.end, fields)
         if cand.kind == "money" and (cand.currency or "").lower() in ("pound", "pounds") and \
                 not self._pound_is_money(doc, cand, setting):
@@ -307,11 +309,20 @@ class NumberFinder:
         if span is None:
             return None
         tok = span[-1]
+        whole = self._span(doc, cand.start, cand.end) or span
+        whole_root = whole.root
+        if (tok.dep_ not in ("nummod", "quantmod", "compound", "amod", "nmod") or
+                whole.start <= tok.head.i < whole.end) and \
+                whole_root.dep_ in ("nummod", "compound") and whole_root.head.i >= whole.end:
+            # "three dozen ski lodges" ("dozen" hangs on "three"), "two hundred and five
+            # packages" ("five" is a conjunct), "3-5 million workers": the phrase's root counts
+            tok = whole_root
         head = tok.head
+        if head.lower_ == "times" or span.end < len(doc) and doc[span.end].lower_ == "times":
+            return None  # "one and a half times the ₹823 crore": a multiplier, not a count of times
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and \
                 head.pos_ in ("NOUN", "PROPN"):
-            whole = self._span(doc, cand.start, cand.end)
-            first = max(tok.i + 1, whole.end if whole is not None else tok.i + 1)
+            first = max(tok.i + 1, whole.end)
             # skip past another numeric span inside ("Three trillion-yuan clusters")
             lo, hi = tok.idx, head.idx + len(head)
             for m_start, m_end in self._spans:

@@ -7,7 +7,10 @@ and the codes themselves ("USD", "CNY").
 
 Written by hand, because CLDR does not carry them:
 - news short forms and aliases: "RMB", "renminbi", "greenback", "bucks", "quid",
-  "US$", "C$", "S$", "Rs", "Rs." (see ``_ALIASES``);
+  "US$", "C$", "S$", "Rs", "Rs." (see ``_ALIASES``), and "crowns" for the krona,
+  krone and koruna (Swedish by default, as the largest of them);
+- demonyms for places ("Swedish crowns", "Norwegian crowns"), which CLDR's
+  territory names lack;
 - the default for an ambiguous bare name or symbol ("dollar", "$", "pound",
   "¥"): the currency of the largest economy using it (``AMBIGUOUS_DEFAULTS``),
   unless the article's setting (countries it names) picks another candidate;
@@ -29,7 +32,7 @@ AMBIGUOUS_DEFAULTS: dict[str, str] = {
     "yuan": "CNY", "real": "BRL", "rand": "ZAR", "ringgit": "MYR", "baht": "THB",
     "rupiah": "IDR", "naira": "NGN", "zloty": "PLN", "forint": "HUF", "koruna": "CZK",
     "dong": "VND", "leu": "RON", "hryvnia": "UAH", "shekel": "ILS", "lev": "BGN",
-    "manat": "AZN", "som": "KGS", "kwacha": "ZMW", "cedi": "GHS",
+    "manat": "AZN", "som": "KGS", "kwacha": "ZMW", "cedi": "GHS", "crown": "SEK",
 }
 # Symbols CLDR's English locales do not list, and news-wire aliases.
 _ALIASES: dict[str, str] = {
@@ -104,6 +107,10 @@ def _tables() -> tuple[dict[str, str], dict[str, set[str]], frozenset[str]]:
     # Bare names whose plural is formed with -s ("dollars", "rupees").
     for word, codes in list(bare.items()):
         bare.setdefault(word + "s", codes)
+    # "crowns": the English of krona/krone/koruna in news copy ("612 million Swedish crowns")
+    crowns = bare.get("krona", set()) | bare.get("krone", set()) | bare.get("koruna", set())
+    bare.setdefault("crown", crowns)
+    bare.setdefault("crowns", crowns)
     bare.setdefault("kroner", bare.get("krone", set()))
     bare.setdefault("kronor", bare.get("krona", set()))
     bare.setdefault("$", {c for c in current if c.endswith("D")})
@@ -211,7 +218,11 @@ def _territories() -> dict[str, list[str]]:
              "india": "IN", "indian": "IN", "canada": "CA", "canadian": "CA",
              "australia": "AU", "australian": "AU", "singapore": "SG", "taiwan": "TW",
              "korea": "KR", "south korea": "KR", "korean": "KR", "mexico": "MX",
-             "mexican": "MX", "new zealand": "NZ", "egypt": "EG", "egyptian": "EG"}
+             "mexican": "MX", "new zealand": "NZ", "egypt": "EG", "egyptian": "EG",
+             "swedish": "SE", "norwegian": "NO", "danish": "DK", "czech": "CZ", "icelandic": "IS",
+             "swiss": "CH", "turkish": "TR", "russian": "RU", "brazilian": "BR", "south african": "ZA",
+             "nigerian": "NG", "kenyan": "KE", "polish": "PL", "hungarian": "HU", "malaysian": "MY",
+             "thai": "TH", "indonesian": "ID", "philippine": "PH", "vietnamese": "VN", "saudi": "SA"}
     for name, code in extra.items():
         if code in tc:
             by_name.setdefault(name, [c for c, _s, end, tender in tc[code] if end is None and tender])

@@ -706,3 +706,15 @@ def test_subject_drops_a_fronted_phrase_hung_on_it(extractor):
 def test_same_month_last_year_is_a_basis(extractor):
     _, claims = claims_of(extractor, "Gasoline prices jumped 7.4 percent from the same month last year.")
     assert claims[0][3] is None
+
+
+def test_previous_range_shares_the_measure(extractor):
+    _, claims = claims_of(extractor, "Lindqvist raised its full-year 2026 sales forecast to between 16.5 billion and "
+                                     "17 billion crowns, from a previous range of 15.8 billion to 16.4 billion crowns.")
+    assert [c.measure for c, _, _, _ in claims] == ["its full-year 2026 sales forecast"] * 2
+
+
+def test_object_relative_on_an_amount(extractor):
+    _, claims = claims_of(extractor, "Earnings per share came in at 3.85 crowns, beating the 3.40 crowns analysts had "
+                                     "expected.")
+    assert (claims[-1][0].subject, claims[-1][0].predicate) == ("analysts", "expect")

@@ -138,6 +138,7 @@ Rules (each tested with small sentences in tests/test_claims.py):
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -827,12 +828,22 @@ def _coordinated(a: Token, b: Token) -> bool:
     return below(a, b) or below(b, a)
 
 
+_FROM_EARLIER = re.compile(r"\bfrom\s+(?:(?:a|an|the|its|their)\s+)?(?:(?:previous|earlier|prior|initial)\s+)?"
+                           r"(?:range|level|estimate|forecast|figure|guidance|target)\s+of\s+$", re.IGNORECASE)
+
+
 def _from_figure(span: Span) -> bool:
-    """The starting figure of a change: "up from about 537,000", "rose from 4.1 percent"."""
+    """The starting figure of a change: "up from about 537,000", "rose from 4.1 percent",
+    "raised its forecast to ..., from a previous range of 15.8 billion to 16.4 billion"."""
+    before = text_of(span.doc)[max(0, span.start_char - 60):span.start_char]
+    if _FROM_EARLIER.search(before):
+        return True  # (read from the words: the parser splits such ranges anywhere)
     root = span.root
+    while root.dep_ in ("nummod", "quantmod", "compound") and root.head != root:
+        root = root.head
     prep = root.head if root.dep_ == "pobj" else None
     return prep is not None and prep.lower_ == "from" and \
-        (prep.head.lower_ in ("up", "down") or prep.head.lemma_ in _CHANGE_VERBS)
+        (prep.head.lower_ in ("up", "down") or prep.head.lemma_ in _CHANGE_VERBS or prep.head.lemma_ == "raise")
 
 
 def _is_basis_value(span: Span) -> bool:
@@ -1128,9 +1139,10 @@ def _object_relative(span: Span) -> Token | None:
     itself ("the 48 companies that have reported").
     """
     root = span.root
-    if root.dep_ != "nummod" or root.head.pos_ != "NOUN":
+    noun = root.head if root.dep_ == "nummod" else root if root.pos_ == "NOUN" else None  # "the 3.40 crowns"
+    if noun is None or noun.pos_ != "NOUN":
         return None
-    for rel in (c for c in root.head.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
+    for rel in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")):
         subj = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ not in ("WP", "WDT") and subj.lower_ != "that" and \
                 not any(c.dep_ == "dobj" for c in rel.children):
@@ -1252,9 +1264,11 @@ def _relative_date_tokens(doc: Doc) -> list[tuple[int, int]]:
 def _measurable_subject(subj: Token, span: Span) -> bool:
     """A common noun phrase ("revenue", "Sichuan's GDP", "Irish 10-year bond yields"),
     not a name, pronoun or anaphor, nor a phrase holding the value itself."""
+    nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
+    proportion = subj.lower_ == "share" and nxt is not None and (nxt.tag_ == "VBG" or nxt.lower_ in ("of", "who"))
     if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ or \
-            _anaphor_labels(subj) is not None and subj.lower_ not in ("stock", "shares"):
-        return False
+            _anaphor_labels(subj) is not None and subj.lower_ not in ("stock", "shares") and not proportion:
+        return False  # ("the share reporting daily contact with family" is a proportion, not a stock)
     return not any(span.start <= t.i < span.end for t in subj.subtree)
 
 

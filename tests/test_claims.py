@@ -718,3 +718,12 @@ def test_object_relative_on_an_amount(extractor):
     _, claims = claims_of(extractor, "Earnings per share came in at 3.85 crowns, beating the 3.40 crowns analysts had "
                                      "expected.")
     assert (claims[-1][0].subject, claims[-1][0].predicate) == ("analysts", "expect")
+
+
+def test_the_project_is_the_named_project(extractor):
+    _, claims = claims_of(extractor, "Construction began on Monday on the Kestrel Bank offshore wind farm, a $2 "
+                                     "billion project off the coast of Victoria. The development will have a capacity "
+                                     "of 1.2 gigawatts. A cable will reach Geelong. The project is expected to power "
+                                     "about 900,000 homes.")
+    ents = {v[0].text: (e.canonical if e else None) for _, v, e, _ in claims}
+    assert "Kestrel Bank" in (ents["1.2 gigawatts"] or "") and "Kestrel Bank" in (ents["about 900,000"] or "")

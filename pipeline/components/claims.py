@@ -50,7 +50,7 @@ Rules (each tested with small sentences in tests/test_claims.py):
   its label fits (itself resolved if it is an anaphor); else the entity of
   that label an anaphor of the last two sentences resolved to (the one in
   focus); else the fitting entity mentioned most often so far, a mention as a subject counting double
-  (ties: the most recent) — but never for "they"/"them", and a pronoun whose
+  (ties: the one named first) — but never for "they"/"them", and a pronoun whose
   speaker is a common noun phrase ("Two-thirds of the workers said they ...")
   has no entity; nor has "it" when the previous sentence is about a common noun
   ("Energy is the biggest cost. It accounts for half ..."). An earlier conjoined
@@ -483,8 +483,8 @@ class ClaimBuilder:
             if label in focus and 0 <= s_idx - focus[label][0] <= 2 and focus[label][1].end <= subj.idx:
                 return focus[label][1]
         # else the most salient fitting entity so far: the most mentioned in the
-        # article up to here, a mention as a subject counting double (ties: the most
-        # recent); labels in order of preference. Not a noun anaphor's own speaker's
+        # article up to here, a mention as a subject counting double (ties: the one
+        # named first); labels in order of preference. Not a noun anaphor's own speaker's
         # firm ("Analysts at Brightwater noted that the stock fell": not Brightwater's).
         speaker = _subject(reporting) if reporting is not None and subj.pos_ == "NOUN" else None
         left, right = (speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge)) \
@@ -502,7 +502,9 @@ class ClaimBuilder:
                     weight = 2 if roles[e.start] else 1
                     counts[e.fields["canonical"]] = counts.get(e.fields["canonical"], 0) + weight
                 best = max(counts.values())
-                return [e for e in before if counts[e.fields["canonical"]] == best][-1]
+                # ties: the entity named first (the article's topic), at its latest mention
+                first = next(e for e in before if counts[e.fields["canonical"]] == best).fields["canonical"]
+                return [e for e in before if e.fields["canonical"] == first][-1]
         for label in labels:
             before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
             if before:

@@ -36,6 +36,10 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "stock": ORG, "shares": ORG,
     "warehouse": ORG + ("FAC",), "depot": ORG + ("FAC",), "mill": ORG + ("FAC",),
     "smelter": ORG + ("FAC",), "shipyard": ORG + ("FAC",),
+    # a project stands for itself when named, else for the company behind it ("the Kestrel
+    # Bank offshore wind farm ... The project is expected to power about 900,000 homes")
+    "project": ("FAC",) + ORG, "development": ("FAC",) + ORG, "scheme": ("FAC",) + ORG,
+    "farm": ("FAC",) + ORG, "complex": ("FAC",) + ORG,
 
 }
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "its"})

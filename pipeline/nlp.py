@@ -16,6 +16,7 @@ the pydantic record.
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -94,16 +95,51 @@ def text_of(doc: Doc) -> str:
 _SINGLE_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
+# A wire dateline opening the article ("LONDON (Reuters) - ", "BHUBANESWAR, India (Reuters) -
+# ", "DENVER (AP) — "): the parser reads its capitals as the first sentence's subject and
+# the model tags them PERSON or ORG. It is parsed as blank space (same offsets again); a
+# date inside it ("LONDON, Nov 25 (Reuters) -") stays, and dates and numbers are read from
+# the original text anyway.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:[ .'\u2019-]+[A-Z]{2,})*\.?"
+    r"(?:,\s*[A-Z][A-Za-z.'\u2019-]*(?:\s+[A-Z][A-Za-z.'\u2019-]*)*)?)"
+    r"(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?P<agency>\s*\([A-Za-z][\w .&'\u2019-]{0,30}\))?"
+    r"(?P<dash>\s*(?:-{1,2}|\u2013|\u2014)\s)")
+
+
+def dateline_blanked(text: str) -> str:
+    """``text`` with its opening wire dateline (place, agency, dash) turned to spaces."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return text
+    out = list(text)
+    for group in ("place", "agency", "dash"):
+        if m.group(group):
+            a, b = m.span(group)
+            out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
-    """A doc of ``text`` for the pipeline (parsed with straight single quotes)."""
-    doc = nlp.make_doc(text.translate(_SINGLE_QUOTES))
+    """A doc of ``text`` for the pipeline (parsed with straight single quotes and no
+    opening dateline)."""
+    doc = nlp.make_doc(dateline_blanked(text.translate(_SINGLE_QUOTES)))
     doc.user_data["newsclaims_text"] = text
     return doc
 
 
 def span_text(span: Span) -> str:
-    """The original text of a span (``span.text`` holds the parse's straight quotes)."""
-    return text_of(span.doc)[span.start_char:span.end_char]
+    """The original text of a span (``span.text`` holds the parse's straight quotes),
+    without the whitespace tokens at its ends (a blanked dateline parses as one)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return ""
+    return text_of(span.doc)[span.doc[start].idx:span.doc[end - 1].idx + len(span.doc[end - 1])]
 
 
 def resolve_model_name(name: str | None = None) -> str:

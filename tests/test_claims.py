@@ -727,3 +727,31 @@ def test_the_project_is_the_named_project(extractor):
                                      "about 900,000 homes.")
     ents = {v[0].text: (e.canonical if e else None) for _, v, e, _ in claims}
     assert "Kestrel Bank" in (ents["1.2 gigawatts"] or "") and "Kestrel Bank" in (ents["about 900,000"] or "")
+
+
+@pytest.mark.parametrize("text", [
+    "LONDON (Reuters) - British homewares retailer Halden & Price reported revenue of 1.27 billion pounds.",
+    "BHUBANESWAR, India (Reuters) - Indian miner Kalinga Metals said it produced 4.6 million tonnes of bauxite.",
+    "DENVER (AP) \u2014 Colorado issued permits for 9,840 new housing units.",
+], ids=["city-agency", "city-country-agency", "em-dash"])
+def test_wire_dateline_is_never_a_subject(extractor, text):
+    record, claims = claims_of(extractor, text)
+    assert all(not (c.subject or "").isupper() and "(" not in (c.subject or "") for c, _, _, _ in claims)
+    assert not any(e.text.isupper() for e in record.entities)  # the model tags "DENVER" PERSON otherwise
+
+
+def test_the_saying_day_hung_on_the_reported_clause_is_not_its_time(extractor):
+    _, claims = claims_of(extractor, "Kalinga Metals said on Monday it produced 4.6 million tonnes of bauxite in the "
+                                     "April-September period.", published="2026-11-25")
+    assert claims[0][3].value.endswith("-04/2026-09")
+
+
+def test_change_noun_measures_what_changed(extractor):
+    _, claims = claims_of(extractor, "Halden & Price reported a 6.4 percent rise in first-half revenue to 1.27 billion "
+                                     "pounds.")
+    assert [c.measure for c, _, _, _ in claims] == ["first-half revenue", "first-half revenue"]
+
+
+def test_age_bound_of_a_group_is_no_claim(extractor):
+    _, claims = claims_of(extractor, "Of the 1,450 patients, 910 were older than 70.")
+    assert [v[0].text for _, v, _, _ in claims] == ["1,450", "910"]

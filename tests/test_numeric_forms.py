@@ -464,3 +464,29 @@ def test_share_of_one_in_n_people():
 def test_crowns_are_money():
     money = extract("Operating profit climbed to 612 million Swedish crowns from 498 million crowns.").money
     assert [(m.value, m.currency) for m in money] == [(6.12e8, "SEK"), (4.98e8, "SEK")]
+
+
+
+# "by N to M <unit>": a range of the change when the first end is bare and the ends are of a size
+BY_RANGES = [("Temperatures will fall by 6 to 8 degrees.", (6, 8)), ("Demand will grow by 7 to 8 percent.", (7, 8))]
+
+
+@pytest.mark.parametrize(("text", "bounds"), BY_RANGES, ids=ids(BY_RANGES))
+def test_range_after_by(text, bounds):
+    c = one(text)
+    assert (c.qualifier, c.lower, c.upper) == ("range", *bounds)
+
+
+def test_change_then_level_after_by():
+    assert [c.value for c in scan("Payrolls rose by 5,700 to 123,400.")] == [5700, 123400]
+
+
+def test_temperature_change_is_a_delta():
+    q = extract("Temperatures will fall by 8 degrees Celsius.").quantities[0]
+    assert (q.unit, q.si_value) == ("delta_degree_Celsius", 8.0)
+    assert extract("Temperatures reached 44.8 degrees Celsius.").quantities[0].si_value == pytest.approx(317.95)
+
+
+def test_a_date_is_never_counted():
+    q = extract("It plans to open more than 20 next year.").quantities[0]
+    assert (q.text, q.counted) == ("more than 20", None)

@@ -532,6 +532,16 @@ class ClaimBuilder:
             if prep is not None and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE") and \
                     not _is_date_like(obj):
                 return span_text(doc[prep.i + 1:obj.right_edge.i + 1])
+        change_noun = span.root.head if span.root.dep_ in ("compound", "nummod", "amod") else \
+            span.root.head.head if span.root.dep_ == "pobj" and span.root.head.lower_ in ("to", "of") else None
+        if change_noun is not None and change_noun.pos_ == "NOUN" and \
+                change_noun.lemma_.lower() in INCREASE_NOUNS | DECREASE_NOUNS:
+            # "a 6.4 percent rise in first-half revenue to 1.27 billion pounds": what rose
+            what = next((c for c in change_noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+            obj = next((c for c in what.children if c.dep_ == "pobj"), None) if what is not None else None
+            if what is not None and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE") and \
+                    not _is_date_like(obj):
+                return span_text(doc[what.i + 1:obj.i + 1])
         after = text_of(doc)[value.end:value.end + 4].lower()
         last = span[-1]
         comparative = doc[span.end] if span.end < len(doc) else None
@@ -809,6 +819,12 @@ def _dates_another_event(doc: Doc, date: RawMention, verb: Token | None) -> bool
         # "Ortiz said on Tuesday", "reported net income of $1.8 billion for the third
         # quarter on Thursday": the day of the saying, not of the figure
         return True
+    speech = d_verb.head if d_verb.dep_ == "ccomp" else None
+    clause_subj = next((c for c in d_verb.children if c.dep_ in _SUBJ), None)
+    d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if speech is not None and speech.lemma_ in SPEECH_VERBS and clause_subj is not None and d_span is not None and \
+            speech.i < d_span.start < clause_subj.i:
+        return True  # "said on Monday it produced ...": the parser hung the saying's day on the clause
     if d_verb == verb:
         return False
     return d_verb not in list(verb.ancestors) and not _coordinated(d_verb, verb)
@@ -1090,7 +1106,8 @@ def _is_restriction(span: Span, value: RawMention) -> bool:
         not value.fields.get("counted") and before is not None and (
             span[0].lower_ in ("under", "over", "above", "below", "aged") and
             (before.tag_ in ("NNS", "NNPS") or before.lower_ in ("those", "people")) or
-            before.lower_ in ("aged", "ages"))  # "those aged 18 to 24"
+            before.lower_ in ("aged", "ages") or  # "those aged 18 to 24"
+            span[0].lower_ in ("older", "younger"))  # "910 were older than 70": the 910's ages
 
 
 def _prepositional_described(span: Span, verb: Token | None) -> Token | None:

@@ -259,6 +259,13 @@ class NumberFinder:
                 unit_name, dimension = info.name, info.dimension
                 value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
                 si = si_value(value, info) if value is not None else None
+                if unit_name in ("degree_Celsius", "degree_Fahrenheit") and \
+                        text_of(doc)[max(0, cand.start - 4):cand.start].lower().endswith("by "):
+                    # "fall by 8 degrees": a difference of temperature (pint's delta unit), whose
+                    # kelvin value is no absolute temperature
+                    unit_name = "delta_" + unit_name
+                    scale = 1.0 if unit_name.endswith("Celsius") else 5 / 9
+                    si = value * scale if value is not None else None
         per = cand.per
         if per is None:
             per = _rate_after_phrase(doc, cand)
@@ -320,6 +327,8 @@ class NumberFinder:
         head = tok.head
         if head.lower_ == "times" or span.end < len(doc) and doc[span.end].lower_ == "times":
             return None  # "one and a half times the ₹823 crore": a multiplier, not a count of times
+        if any(d.start <= head.idx < d.end for d in nc(doc)["dates"]):
+            return None  # "plans to open more than 20 next year": a date is never what is counted
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and \
                 head.pos_ in ("NOUN", "PROPN"):
             first = max(tok.i + 1, whole.end)

@@ -39,7 +39,7 @@ ORG_SUFFIXES = frozenset({
     "Minerals", "Resources", "Petroleum", "Securities", "Ventures", "Insurance", "Airways",
     "Foods", "Media", "Telecom", "Software", "Robotics", "Semiconductors",
     # transport and industry ("Norrfjord Shipping" tagged PERSON)
-    "Shipping", "Tankers", "Lines", "Freight", "Railways", "Aviation", "Steel", "Chemicals", "Cement",
+    "Shipping", "Tankers", "Lines", "Freight", "Railways", "Aviation", "Steel", "Chemicals", "Cement", "Metals",
     "Utilities",
 })
 

@@ -1187,7 +1187,8 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
     if conn is not None and (conn.low in ("to", "and") or conn.text in DASHES or conn.low == "through"):
         if conn.low == "and" and lead != "between":
             pass
-        elif conn.low == "to" and "by" in (lead, sc.low(start_tok - 2), sc.low(start_tok - 3)):
+        elif conn.low == "to" and "by" in (lead, sc.low(start_tok - 2), sc.low(start_tok - 3)) and \
+                not _range_after_by(sc, parts, j):
             pass  # "rose by (about) 5,700 to 123,400": a change, then a level
         elif conn.low == "to" and lead == "from" and any(
                 sc.low(k) in CHANGE_VERBS for k in range(start_tok - 4, start_tok - 1)):
@@ -1309,6 +1310,18 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
         cand.end = sc.toks[core_j].end
         cand.text = sc.text[cand.start:cand.end]
     return cand, end_tok
+
+
+def _range_after_by(sc: _Scanner, parts: dict, j: int) -> bool:
+    """"fall by 6 to 8 degrees", "grow by 7 to 8 percent": a bare first end, a second end
+    with the unit and a comparable size make a range of the change, not a change then a level."""
+    if parts["unit_kind"] is not None or parts["currency"] is not None:
+        return False
+    second = _value_at(sc, j + 1)
+    if second is None:
+        return False
+    p2 = second[0]
+    return p2["unit_kind"] in ("percent", "unit") and 0 < parts["value"] < p2["value"] <= 3 * parts["value"]
 
 
 def _clash(first: dict, second: dict) -> bool:

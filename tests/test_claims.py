@@ -755,3 +755,11 @@ def test_change_noun_measures_what_changed(extractor):
 def test_age_bound_of_a_group_is_no_claim(extractor):
     _, claims = claims_of(extractor, "Of the 1,450 patients, 910 were older than 70.")
     assert [v[0].text for _, v, _, _ in claims] == ["1,450", "910"]
+
+
+def test_compared_share_of_a_change_is_a_change(extractor):
+    record, _ = claims_of(extractor, "Like-for-like sales rose 3.8 percent in the 26 weeks to Oct. 4, compared with "
+                                     "2.1 percent a year earlier.", published="2026-11-25")
+    assert [(p.text, p.change.direction) for p in record.percentages] == [("3.8 percent", "increase"),
+                                                                          ("2.1 percent", "increase")]
+    assert record.dates[-1].value == "2025-04-06/2025-10-04"  # the same 26 weeks a year before

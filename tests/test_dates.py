@@ -424,3 +424,14 @@ def test_month_ranges(text, expected):
     from pipeline import extract
     record = extract(text, published="2026-11-16")
     assert (record.dates[0].text, record.dates[0].value) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hospitals treated 1,450 people last week, up from 620 the week before.", ("the week before", "2026-W46")),
+    ("Exports rose 5% in October from the month before.", ("the month before", "2026-09")),
+    ("Sales rose in the third quarter from the quarter before.", ("the quarter before", "2026-Q2")),
+], ids=["week", "month", "quarter"])
+def test_the_unit_before_the_sentence_period(text, expected):
+    from pipeline import extract
+    record = extract(text, published="2026-11-25")
+    assert (record.dates[-1].text, record.dates[-1].value) == expected

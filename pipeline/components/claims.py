@@ -223,6 +223,12 @@ class ClaimBuilder:
                 # as the sentence's last figure of its kind; a share of another group is about
                 # that group
                 claim.fields["measure"] = kin.fields["measure"]
+                if value.kind == "percentages" and value.fields.get("change") is None and \
+                        kin.values[0].fields.get("change") is not None and \
+                        kin.values[0].fields["change"].get("direction") in ("increase", "decrease"):
+                    # "rose 3.8 percent ..., compared with 2.1 percent a year earlier": a change too
+                    value.fields["change"] = {"direction": kin.values[0].fields["change"]["direction"],
+                                              "basis": None}
                 if _is_population_share(span, value, as_subject=False) and value.fields.get("of"):
                     claim.fields["subject"], claim.subject_entity = value.fields["of"], None
                     claim.fields["predicate"] = kin.fields.get("predicate")

@@ -17,6 +17,7 @@ a noun ("the closing price on Friday") has no tense of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.language import Language
@@ -127,6 +128,8 @@ class DateFinder:
 
 _ANAPHORIC = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                         r"(?:years?|decades?|months?|quarters?)\s+(?:earlier|before)$", re.IGNORECASE)
+# "the week before", "the month before": the unit before the period the sentence reports
+_UNIT_BEFORE = re.compile(r"^the\s+(?P<unit>week|month|quarter|year)\s+(?:before|earlier)$", re.IGNORECASE)
 
 
 def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
@@ -149,6 +152,10 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound |
         out.start = date.start - len(same.group())
         out.text = text_of(doc)[out.start:date.end]
         return out
+    unit_before = _UNIT_BEFORE.match(date.text.strip())
+    if unit_before is not None:
+        anchor = _anchor_for(doc, date, before)
+        return _unit_earlier(date, anchor, unit_before.group("unit").lower()) if anchor is not None else None
     if not _ANAPHORIC.match(date.text.strip()):
         return None
     anchor = _anchor_for(doc, date, before)
@@ -183,8 +190,10 @@ def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound
     text = text_of(doc)
 
     def fits(d: DateFound, start: int) -> bool:
+        # a period: not a single day ("the 26 weeks to Oct. 4" is one, at day precision)
+        single_day = d.granularity in ("day", None) and d.start_date == d.end_date
         return start <= d.start and d.end <= date.start and bool(d.start_date and d.end_date) and \
-            not _ANAPHORIC.match(d.text.strip()) and d.granularity not in ("day", None) and not d.fiscal
+            not _ANAPHORIC.match(d.text.strip()) and not single_day and d.granularity is not None and not d.fiscal
 
     anchors = [d for d in before if fits(d, sent.start_char)]
     prev = sent
@@ -200,6 +209,37 @@ def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound
         anchors = [d for d in before if fits(d, earlier.start_char) and d.end <= earlier.end_char][:1]
         prev = earlier
     return anchors[-1] if anchors else None
+
+
+def _unit_earlier(date: DateFound, anchor: DateFound, unit: str) -> DateFound | None:
+    """``anchor``'s period one ``unit`` earlier: "treated 1,450 people last week, up from 620
+    the week before" -> the week before last week."""
+    if unit == "year":
+        return _shifted(date, anchor, 1)
+    if not anchor.start_date or not anchor.end_date:
+        return None
+    start, end = dt.date.fromisoformat(anchor.start_date), dt.date.fromisoformat(anchor.end_date)
+    if unit == "week":
+        start, end = start - dt.timedelta(days=7), end - dt.timedelta(days=7)
+        iso = start.isocalendar()
+        value = f"{iso[0]:04d}-W{iso[1]:02d}" if anchor.granularity == "week" else None
+    else:
+        months = 3 if unit == "quarter" else 1
+        start = _months_before(start.replace(day=1), months)
+        end = _months_before(end.replace(day=1), months)
+        end = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)  # month's last day
+        value = f"{start.year:04d}-{start.month:02d}" if anchor.granularity == "month" and unit == "month" else \
+            f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}" if anchor.granularity == "quarter" else None
+    out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
+    out.set_span(value or f"{start.isoformat()}/{end.isoformat()}", start.isoformat(), end.isoformat(),
+                 anchor.granularity or "day")
+    out.relative = True
+    return out
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    return day.replace(year=index // 12, month=index % 12 + 1)
 
 
 def _shifted(date: DateFound, anchor: DateFound, years: int) -> DateFound:

@@ -228,7 +228,8 @@ _GRAMMAR = [
     ("earlier_this", r"\b(?P<ew>earlier|later)\s+(?:(?P<eu>this|last|next)|in\s+the)\s+(?P<eu2>year|month|week)\b"),
     ("day_after", r"\b(?:the\s+)?day\s+(?P<dad>after|before)\s+(?P<daw>tomorrow|tmrw|yesterday)\b"),
     ("day_words", r"\b(?P<dw>yesterday|today|tomorrow|tmrw|tomorrows)\b"),
-    ("anaphoric", r"\bthe\s+(?:next|following|previous)\s+day\b"),
+    ("anaphoric", r"\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+(?:week|month|quarter|year)\s+"
+                  r"(?:before|earlier)\b"),
     ("weekday", r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                 r"Sunday|Mon\.?|Tues?\.?|Thu(?:rs?)?\.?|Fri\.?)(?=\W|$)"),
     ("recent", r"\b(?P<rc>recent\s+(?:years|months|weeks|decades)|in\s+recent\s+times)\b"),

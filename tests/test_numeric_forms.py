@@ -490,3 +490,25 @@ def test_temperature_change_is_a_delta():
 def test_a_date_is_never_counted():
     q = extract("It plans to open more than 20 next year.").quantities[0]
     assert (q.text, q.counted) == ("more than 20", None)
+
+
+
+MULTIPLES = [("The stock has doubled since January 2025.", ("doubled", 100.0, "exact", "increase")),
+             ("Profit more than tripled to $5 million.", ("more than tripled", 200.0, "lower_bound", "increase")),
+             ("Sales nearly halved in 2024.", ("nearly halved", 50.0, "upper_bound", "decrease"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), MULTIPLES, ids=ids(MULTIPLES))
+def test_change_as_a_multiple(text, expected):
+    p = extract(text).percentages[0]
+    assert (p.text, p.value, p.qualifier, p.change.direction) == expected
+
+
+@pytest.mark.parametrize("text", ["The company doubled down on its strategy.", "It offers double rooms."])
+def test_no_multiple(text):
+    assert extract(text).percentages == []
+
+
+def test_opening_basis_phrase():
+    p = extract("On a year-on-year basis, consumer prices rose 2.7 percent in October.").percentages[0]
+    assert (p.change.direction, p.change.basis) == ("increase", "year_on_year")

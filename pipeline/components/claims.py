@@ -519,6 +519,11 @@ class ClaimBuilder:
 
     @staticmethod
     def _measure(doc: Doc, span: Span, value: RawMention, verb: Token | None, subj: Token | None) -> str | None:
+        if verb is not None and value.kind == "percentages" and span.root == verb:
+            # "the group has doubled its intermodal capacity": what was doubled
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return _phrase(obj, verb)
         if verb is not None and _is_population_share(span, value) and \
                 any(t.head == verb and t.dep_ in ("nsubj", "nsubjpass") and t.i < verb.i
                     for t in (*span, span.root.head)):

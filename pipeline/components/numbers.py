@@ -35,6 +35,7 @@ from pipeline.lexicons.changes import (
     INCREASE_LEMMAS,
     INCREASE_NOUNS,
 )
+from pipeline.lexicons.numbers import HEDGES
 from pipeline.nlp import RawMention, nc, span_text, text_of
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import DATE_AFTER_PERIOD, Candidate, ordinal_words, scan, tokenize, vague_scales
@@ -48,6 +49,11 @@ _RATE_NOUNS = frozenset("year week day month hour shift quarter night".split())
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week", "monthly": "month",
                  "hourly": "hour", "nightly": "night"}
 _NOT_RATE_AFTER = DATE_AFTER_PERIOD | {"after"}
+# Verbs that state a change as a multiple: (the change in percent, its direction).
+_MULTIPLIER_VERBS: dict[str, tuple[float, str]] = {
+    "double": (100.0, "increase"), "triple": (200.0, "increase"), "quadruple": (300.0, "increase"),
+    "halve": (50.0, "decrease"),
+}
 
 
 def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
@@ -148,6 +154,13 @@ class NumberFinder:
                 _inherit_bound(text, store[mention.kind], mention)
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
+        for tok in doc:
+            if tok.lemma_.lower() in _MULTIPLIER_VERBS and tok.pos_ == "VERB" and \
+                    not _overlaps((tok.idx, tok.idx + len(tok)), taken) and \
+                    not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("down", "up", "as")):
+                mention = self._multiplier(doc, tok)
+                store["percentages"].append(mention)
+                taken.append((mention.start, mention.end))
         for start, end, lo, hi in vague_scales(text, toks=toks):
             if _overlaps((start, end), taken) or _overlaps((start, end), blocked):
                 continue
@@ -159,6 +172,26 @@ class NumberFinder:
                 continue
             store["ordinals"].append(RawMention("ordinals", start, end, {"value": value}))
         return doc
+
+    @staticmethod
+    def _multiplier(doc: Doc, tok: Token) -> RawMention:
+        """"The stock has doubled since January": a change of +100 percent ("tripled" +200,
+        "halved" -50), with a hedge before it ("more than doubled" is at least +100)."""
+        change, direction = _MULTIPLIER_VERBS[tok.lemma_.lower()]
+        start, qualifier = tok.idx, "exact"
+        for size in (3, 2, 1):  # the longest hedge written right before the verb
+            if tok.i - size < 0:
+                continue
+            words = doc[tok.i - size:tok.i]
+            phrase = " ".join(t.lower_ for t in words)
+            if phrase in HEDGES and not any(t.is_punct for t in words):
+                start, qualifier = words[0].idx, HEDGES[phrase]
+                break
+        fields = {"qualifier": qualifier, "value": change,
+                  "lower": change if qualifier in ("exact", "lower_bound") else None,
+                  "upper": change if qualifier in ("exact", "upper_bound") else None,
+                  "unit": "percent", "of": None, "change": {"direction": direction, "basis": None}}
+        return RawMention("percentages", start, tok.idx + len(tok), fields)
 
     # -- filters ----------------------------------------------------------
     @staticmethod
@@ -404,8 +437,14 @@ class NumberFinder:
         sent = span.sent
         tail = text_of(doc)[cand.end:sent.end_char][:120]
         head = text_of(doc)[sent.start_char:cand.start]
+        # (a sentence-opening basis, "On a year-on-year basis, ...", is not that of a comparison
+        # with something else: "0.3 percentage points above the median forecast")
+        opening = head.lstrip() if (tail.split()[:1] or [""])[0].lower() not in COMPARATIVE_UP | COMPARATIVE_DOWN \
+            else ""
         basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail)), None) or \
-            next((b for rx, b in BASIS_PATTERNS if rx.search(head) and "compar" in head.lower()), None)
+            next((b for rx, b in BASIS_PATTERNS if rx.search(head) and "compar" in head.lower()), None) or \
+            next((b for rx, b in BASIS_PATTERNS if (m := rx.search(opening)) and
+                  m.start() <= 6 and "," in opening[m.end():m.end() + 10]), None)
         return {"direction": direction, "basis": basis}
 
     @staticmethod

@@ -1,3 +1,3 @@
 """The package version; also the ``pipeline.version`` of every record."""
 
-__version__ = "0.2.1"
+__version__ = "0.3.0"

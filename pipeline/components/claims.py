@@ -246,8 +246,9 @@ class ClaimBuilder:
     # ------------------------------------------------------------------
     def _claim(self, doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span], value: RawMention,
                entities: list[RawMention], dates: list[RawMention]) -> RawClaim:
-        verb = _object_relative(span) or _governing_verb(span)
-        whole = _fronted_partitive_whole(span) if verb is not None and _object_relative(span) is None else None
+        relative = _object_relative(span)
+        verb = relative or _governing_verb(span)
+        whole = _fronted_partitive_whole(span) if verb is not None and relative is None else None
         if whole is not None:
             # "Of the 3,200 patients surveyed in waiting rooms, 410 said ...": the 3,200 is
             # how many patients were surveyed, not what the 410 said
@@ -255,7 +256,7 @@ class ClaimBuilder:
         quoted = _in_quotes(text_of(doc), value.start)
         subj = _subject(verb) if verb is not None and whole is None else whole if whole is not None else None
         noun = span.root.head
-        if "-" in span.text and span.root.dep_ in ("compound", "amod", "nummod") and noun.i >= span.end and \
+        if "-" in _text(span) and span.root.dep_ in ("compound", "amod", "nummod") and noun.i >= span.end and \
                 noun.dep_ == "pobj" and noun.head.lower_ in _ADDITIVE_PREPS:
             # "..., alongside 700-billion-yuan ecosystems in AI": the value describes the
             # added noun phrase, which is what the claim is about
@@ -270,10 +271,14 @@ class ClaimBuilder:
             # describes the factory, not the event of the clause
             verb, subj = None, described
         fields: dict = {"predicate": _lemma(verb) if verb is not None else None,
-                        "subject": _phrase(subj, verb) if subj is not None else None}
+                        "subject": _phrase_cached(subj, verb) if subj is not None else None}
         subject_entity = None
         if subj is not None:
-            subject_entity = self._entity_for(doc, subj, entities, sents, s_idx)
+            # (cached per subject token: a sentence's values mostly share one subject)
+            resolved = doc.user_data.setdefault("newsclaims_subject_entity", {})
+            if subj.i not in resolved:
+                resolved[subj.i] = self._entity_for(doc, subj, entities, sents, s_idx)
+            subject_entity = resolved[subj.i]
             # the reported clause, or a clause conjoined to it ("said like-for-like sales
             # rose 2.9 percent ..., and pre-tax profit came in at £412 million")
             reported = verb.head if verb is not None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" \
@@ -453,10 +458,7 @@ class ClaimBuilder:
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
             ranked: list[RawMention] = []
-            for tok in sents[s_idx - 1]:
-                if tok.dep_ not in _SUBJ or tok.tag_ in ("WP", "WDT", "WP$") or \
-                        tok.lower_ in ("who", "which", "that", "whom", "what"):
-                    continue  # (a relative or wh- pronoun is no referent of its own)
+            for tok in _sentence_subjects(doc, sents, s_idx - 1):
                 children = sorted((c for c in tok.children if c.dep_ in ("appos", "poss", "compound")),
                                   key=lambda c: ("appos", "compound", "poss").index(c.dep_))
                 for t in [tok, *children]:
@@ -580,7 +582,7 @@ class ClaimBuilder:
         # 45-acre site" (a count's noun is its counted noun instead, below)
         root = span.root
         head = root.head
-        adjectival = value.kind == "quantities" and value.fields.get("unit") and "-" in span.text
+        adjectival = value.kind == "quantities" and value.fields.get("unit") and "-" in _text(span)
         if head.pos_ == "NOUN" and head.i >= span.end and root.dep_ in ("compound", "nummod", "amod", "nmod",
                                                                           "quantmod") and \
                 (value.kind != "quantities" or adjectival) \
@@ -739,6 +741,16 @@ class ClaimBuilder:
 
 
 _COMPARISON_WORDS = frozenset({"from", "than", "against", "versus", "vs", "vs.", "over", "with"})
+
+
+def _sentence_subjects(doc: Doc, sents: list[Span], s_idx: int) -> list[Token]:
+    """The subjects of a sentence, not relative or wh- pronouns (no referents of their own);
+    cached per doc: every anaphor of the next sentence asks."""
+    cache = doc.user_data.setdefault("newsclaims_sentence_subjects", {})
+    if s_idx not in cache:
+        cache[s_idx] = [t for t in sents[s_idx] if t.dep_ in _SUBJ and t.tag_ not in ("WP", "WDT", "WP$") and
+                        t.lower_ not in ("who", "which", "that", "whom", "what")]
+    return cache[s_idx]  # type: ignore[no-any-return]
 
 
 def _date_cache(doc: Doc) -> dict[tuple[str, int], Any]:
@@ -986,6 +998,11 @@ def _reporting_verb(verb: Token) -> Token | None:
     return None
 
 
+def _text(span: Span) -> str:
+    """The span's text as a slice of the doc's text (``span.text`` joins its tokens)."""
+    return text_of(span.doc)[span.start_char:span.end_char]
+
+
 def _lemma(verb: Token) -> str:
     """The verb's lemma, mending the rule lemmatizer's "rated" -> "rat" (an "-ated" past
     form whose lemma lost the "e": "rate", "locate", "update")."""
@@ -999,7 +1016,8 @@ def _governing_verb(span: Span) -> Token | None:
     """The verb governing a value; a hedge verb inside the span counts ("surpass 10 trillion")."""
     tok = span.root
     for _ in range(12):
-        if (tok.pos_ in ("VERB", "AUX") or _verb_tagged_noun(tok)) and (tok not in span or tok.i == span.start):
+        if (tok.pos_ in ("VERB", "AUX") or _verb_tagged_noun(tok)) and \
+                (not span.start <= tok.i < span.end or tok.i == span.start):
             return tok
         if tok.head == tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
@@ -1012,7 +1030,7 @@ def _is_population_share(span: Span, value: RawMention, *, as_subject: bool = Tr
     ``as_subject``): "About one in five had ...", "Two-thirds of the workers surveyed
     said ...", "Half of them" (the of-phrase, if any, is a plural noun or a pronoun: not
     "a third of the revenue")."""
-    subj = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head not in span), None)
+    subj = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not span.start <= t.head.i < span.end), None)
     if subj is None and span.root.dep_ in ("nummod", "quantmod", "amod") and span.root.head.tag_ == "NNS" and \
             span.root.head.dep_ in ("nsubj", "nsubjpass") and value.fields.get("unit") == "fraction":
         return True  # "Nearly two in five private renters ... spent": a share of the renters
@@ -1104,7 +1122,7 @@ _TERM_NOUNS = frozenset("average mean high low peak record bond bonds note notes
 def _is_reference_period(span: Span, value: RawMention) -> bool:
     """"their five-year average", "Irish 10-year bond yields": the period labels a statistic."""
     noun = span.root.head
-    return value.kind == "quantities" and value.fields.get("dimension") == "[time]" and "-" in span.text and \
+    return value.kind == "quantities" and value.fields.get("dimension") == "[time]" and "-" in _text(span) and \
         noun.i >= span.end and noun.lemma_.lower() in _TERM_NOUNS
 
 
@@ -1126,12 +1144,15 @@ def _prepositional_described(span: Span, verb: Token | None) -> Token | None:
     subject or object ("The average rent for a two-bedroom flat rose 9.4 percent": the
     flat has two bedrooms; it is not what rose)."""
     root = span.root
+    if verb is None or root.dep_ not in ("nummod", "amod", "compound", "quantmod"):
+        return None
+    text = text_of(span.doc)
+    if "-" not in text[span.start_char:span.end_char + 1]:  # "two-bedroom": written as an adjective
+        return None
     noun = root.head
-    hyphen = "-" in span.text or span.end < len(span.doc) and span.doc[span.end].text == "-"  # "two-bedroom"
     while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
         noun = noun.head
-    if verb is None or not hyphen or root.dep_ not in ("nummod", "amod", "compound", "quantmod") or \
-            noun.i < span.end or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+    if noun.i < span.end or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
         return None
     owner = noun.head.head  # pobj -> prep -> the noun the phrase hangs on
     if noun.head.dep_ != "prep" or owner.pos_ not in ("NOUN", "PROPN") or \
@@ -1275,6 +1296,15 @@ def _phrase(tok: Token, verb: Token | None = None) -> str:
     return span_text(doc[start:end])
 
 
+def _phrase_cached(tok: Token, verb: Token | None) -> str:
+    """:func:`_phrase`, cached per doc (a sentence's values mostly share one subject)."""
+    cache = tok.doc.user_data.setdefault("newsclaims_phrases", {})
+    key = (tok.i, verb.i if verb is not None else -1)
+    if key not in cache:
+        cache[key] = _phrase(tok, verb)
+    return cache[key]  # type: ignore[no-any-return]
+
+
 def _relative_date_tokens(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the doc's "last/this/next/past ..." dates not after a preposition
     (cached per doc: every subject phrase asks)."""
@@ -1299,6 +1329,8 @@ def _measurable_subject(subj: Token, span: Span) -> bool:
     if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ or \
             _anaphor_labels(subj) is not None and subj.lower_ not in ("stock", "shares") and not proportion:
         return False  # ("the share reporting daily contact with family" is a proportion, not a stock)
+    if not (subj.left_edge.i < span.end and span.start <= subj.right_edge.i):
+        return True  # (the cheap test first: the subtree lies within its edges)
     return not any(span.start <= t.i < span.end for t in subj.subtree)
 
 

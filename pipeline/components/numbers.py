@@ -154,7 +154,9 @@ class NumberFinder:
                 _inherit_bound(text, store[mention.kind], mention)
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
-        for tok in doc:
+        low = text.lower()
+        multiples = doc if any(stem in low for stem in ("doubl", "tripl", "quadrupl", "halv")) else ()
+        for tok in multiples:
             if tok.lemma_.lower() in _MULTIPLIER_VERBS and tok.pos_ == "VERB" and \
                     not _overlaps((tok.idx, tok.idx + len(tok)), taken) and \
                     not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("down", "up", "as")):

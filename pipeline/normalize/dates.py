@@ -1287,6 +1287,8 @@ fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fi
 eighteenth nineteenth twentieth thirtieth half quarter fiscal and or no not only just nearly almost more less
 """.split()) | frozenset(w.lower() for w in _TRIGGER_WORDS) | holidays.first_words()
 _WORD = re.compile(r"\w+")
+# Characters no time expression begins with (they are token starts the scan would try).
+_NEVER_STARTS = frozenset(",.;:!?%$€£¥₹)]}\"”*&+=|")
 _LOOKBACK = 50  # characters before a trigger where a match may begin ("between the start of ...")
 
 
@@ -1303,7 +1305,10 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     for pos in sorted(near):
         if pos < done:
             continue
-        if text[pos].isalpha():
+        char = text[pos]
+        if char in _NEVER_STARTS or char.isdigit() and pos > 1 and text[pos - 1] in ".," and text[pos - 2].isdigit():
+            continue  # punctuation, or the digits after a number's separator ("4.6", "1,450")
+        if char.isalpha():
             word = _WORD.match(text, pos)
             if word is not None and word.group().isalpha() and word.group().lower() not in _START_WORDS:
                 continue  # a plain word never begins a time expression

@@ -879,10 +879,7 @@ def _from_figure(span: Span) -> bool:
     before = text_of(span.doc)[max(0, span.start_char - 60):span.start_char]
     if _FROM_EARLIER.search(before):
         return True  # (read from the words: the parser splits such ranges anywhere)
-    root = span.root
-    while root.dep_ in ("nummod", "quantmod", "compound") and root.head != root:
-        root = root.head
-    prep = root.head if root.dep_ == "pobj" else None
+    prep = _governing_preposition(span)
     return prep is not None and prep.lower_ == "from" and \
         (prep.head.lower_ in ("up", "down") or prep.head.lemma_ in _CHANGE_VERBS or prep.head.lemma_ == "raise")
 
@@ -1075,12 +1072,18 @@ def _predicate_phrase(verb: Token) -> str | None:
     return span_text(doc[start:comma])
 
 
-def _compared_figure(span: Span) -> bool:
-    """A figure something is compared with: "..., compared with $5.1 billion"."""
+def _governing_preposition(span: Span) -> Token | None:
+    """The preposition whose object the value's noun phrase is ("from about 537,000",
+    "with $5.1 billion"), or None."""
     root = span.root
     while root.dep_ in ("nummod", "quantmod", "compound") and root.head != root:
         root = root.head
-    prep = root.head if root.dep_ == "pobj" else None
+    return root.head if root.dep_ == "pobj" else None
+
+
+def _compared_figure(span: Span) -> bool:
+    """A figure something is compared with: "..., compared with $5.1 billion"."""
+    prep = _governing_preposition(span)
     if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "compared with an average of 420 gigalitres"
     return prep is not None and prep.lower_ in ("with", "to") and prep.head.lower_ == "compared"

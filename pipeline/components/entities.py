@@ -40,7 +40,7 @@ from pipeline.lexicons.entities import (
     ORG_SUFFIXES,
 )
 from pipeline.lexicons.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS
-from pipeline.nlp import RawMention, nc
+from pipeline.nlp import RawMention, nc, text_of
 from pipeline.normalize.money import currency_code
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -73,8 +73,18 @@ class EntityCorrector:
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
+        # A pattern can only match where the words its last token allows occur: when none of
+        # them is in the text the matcher (which tries every token) need not run.
+        words: list[str] | None = []
         for n, entry in enumerate(_load_patterns()):
             self.matcher.add(f"{entry['label']}|{n}", [entry["pattern"]])
+            last = entry["pattern"][-1].get("LOWER")
+            if isinstance(last, dict) and "IN" in last and words is not None:
+                words.extend(last["IN"])
+            else:
+                words = None  # a pattern without such a word: always run
+        self.needed = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(set(words)))) + r")\b",
+                                 re.IGNORECASE) if words else None
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
@@ -118,6 +128,8 @@ class EntityCorrector:
         return doc
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        if self.needed is not None and self.needed.search(text_of(doc)) is None:
+            return ents
         found = []
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id].split("|")[0]

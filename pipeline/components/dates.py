@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp import RawMention, nc, text_of
-from pipeline.normalize.dates import DateFound, Reference, find_dates
+from pipeline.normalize.dates import DateFound, Reference, _add_months, _last_day, find_dates
 from pipeline.normalize.scan import LABEL_WORDS
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "gon"}
@@ -225,9 +225,9 @@ def _unit_earlier(date: DateFound, anchor: DateFound, unit: str) -> DateFound | 
         value = f"{iso[0]:04d}-W{iso[1]:02d}" if anchor.granularity == "week" else None
     else:
         months = 3 if unit == "quarter" else 1
-        start = _months_before(start.replace(day=1), months)
-        end = _months_before(end.replace(day=1), months)
-        end = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)  # month's last day
+        start = _add_months(start.replace(day=1), -months)
+        end = _add_months(end.replace(day=1), -months)
+        end = end.replace(day=_last_day(end.year, end.month))
         value = f"{start.year:04d}-{start.month:02d}" if anchor.granularity == "month" and unit == "month" else \
             f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}" if anchor.granularity == "quarter" else None
     out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
@@ -235,11 +235,6 @@ def _unit_earlier(date: DateFound, anchor: DateFound, unit: str) -> DateFound | 
                  anchor.granularity or "day")
     out.relative = True
     return out
-
-
-def _months_before(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 - months
-    return day.replace(year=index // 12, month=index % 12 + 1)
 
 
 def _shifted(date: DateFound, anchor: DateFound, years: int) -> DateFound:

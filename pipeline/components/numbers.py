@@ -155,7 +155,7 @@ class NumberFinder:
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
         low = text.lower()
-        multiples = doc if any(stem in low for stem in ("doubl", "tripl", "quadrupl", "halv")) else ()
+        multiples = doc if any(verb[:-1] in low for verb in _MULTIPLIER_VERBS) else ()  # "doubl", "halv"...
         for tok in multiples:
             if tok.lemma_.lower() in _MULTIPLIER_VERBS and tok.pos_ == "VERB" and \
                     not _overlaps((tok.idx, tok.idx + len(tok)), taken) and \

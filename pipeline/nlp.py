@@ -164,7 +164,7 @@ def resolve_model_name(name: str | None = None) -> str:
 def build_nlp(model: str | None = None) -> Language:
     """Load the model and add newsclaims' components (a new Language each call)."""
     # Importing registers the factories.
-    from pipeline.components import claims, dates, entities, numbers  # noqa: F401
+    from pipeline.components import claims, dates, entities, lines, numbers  # noqa: F401
 
     name = resolve_model_name(model)
     try:
@@ -172,6 +172,7 @@ def build_nlp(model: str | None = None) -> Language:
     except OSError as exc:  # installed, but not a spaCy model package
         raise NewsclaimsError(ErrorCode.E006, f"{name!r} is not a loadable spaCy model: {exc}",
                               field="model") from None
+    nlp.add_pipe("newsclaims_lines", before="parser")
     nlp.add_pipe("newsclaims_entities", last=True)
     nlp.add_pipe("newsclaims_dates", last=True)
     nlp.add_pipe("newsclaims_numbers", last=True)

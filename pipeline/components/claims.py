@@ -150,6 +150,8 @@ from pipeline.lexicons.anaphora import (
     ANAPHOR_NOUNS,
     ANY,
     PRONOUNS,
+    SOURCE_BODY_HEADS,
+    SOURCE_BODY_PATTERNS,
     SPEECH_VERBS,
     SUBDIVISION_WORDS,
 )
@@ -240,6 +242,7 @@ class ClaimBuilder:
                     text_of(doc)[prev.values[-1].start:prev.values[-1].end] not in (claim.fields.get("subject") or ""):
                 # "net income of US$1.84 billion, down 3.2 percent": the change is of the same measure
                 claim.fields["measure"] = prev.fields["measure"]
+            claim.fields["measure"] = _clean_measure(doc, sent, claim.fields.get("measure"))
             store["claims"].append(claim)
         return doc
 
@@ -290,10 +293,13 @@ class ClaimBuilder:
                 speaker_subj = _subject(speech)
                 if speaker_subj is not None and not quoted:
                     ent = self._entity_for(doc, speaker_subj, entities, sents, s_idx)
-                    # the organisation itself speaks ("Kestrel said", "the company said"),
-                    # not people at it ("Analysts at Brightwater noted that the stock fell")
+                    # the organisation itself speaks, by name ("Kestrel said"; "the company
+                    # said" names no one: the sentence then has no entity, CONVENTIONS 7.5),
+                    # not people at it ("Analysts at Brightwater noted that the stock fell"),
+                    # and not a public body reporting others' figures ("exports rose, the
+                    # General Administration of Customs said")
                     if ent is not None and ent.fields.get("label") == "ORG" and \
-                            (ent.start <= speaker_subj.idx < ent.end or _anaphor_labels(speaker_subj) is not None):
+                            ent.start <= speaker_subj.idx < ent.end and not _is_source_body(ent):
                         subject_entity = ent
             if subject_entity is None and verb is not None and _measurable_subject(subj, span):
                 # "In Ontario, the largest province, the jobless rate edged down": a place
@@ -621,6 +627,10 @@ class ClaimBuilder:
             return span_text(doc[left:noun.i + 1])
         if value.kind == "percentages" and value.fields.get("of"):
             return value.fields["of"]
+        if value.kind == "quantities" and value.fields.get("counted") and value.fields.get("unit") is None:
+            # a plain count names what it counts, not an attribute: "sold 9.6 billion
+            # cigarettes", "adding 160,000 jobs" (the counted noun is in ``counted``)
+            return None
         if value.kind == "quantities" and value.fields.get("counted"):
             return value.fields["counted"]
         # "held its deposit rate at 2 percent", "cut the rate to 4 percent": the verb's object
@@ -795,8 +805,9 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
         lead = [*before, "since"]
     if lead[-1:] == ["since"] and any(w.endswith("est") or w in ("most", "least") for w in lead[-5:-1]):
         return True  # "the highest reading since the summer of 2023": a record's reference point
-    if before and before[-1] in _COMPARISON_WORDS:
-        return True
+    if before and before[-1] in _COMPARISON_WORDS and (
+            before[-1] not in ("over", "with") or len(before) >= 2 and _is_figure_word(before[-2])):
+        return True  # "up 4% over 2023"; but "Over the first 10 months, exports rose" is a span
     tail = before[-6:]
     if tail[-1:] == ["in"] and "from" in tail[:-2] and \
             any(ch.isdigit() for w in tail[tail.index("from") + 1:-1] for ch in w):
@@ -815,6 +826,12 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
                 any(c.dep_ == "pobj" and (c.like_num or any(g.like_num for g in c.children)) for c in tok.children):
             return True
     return False
+
+
+def _is_figure_word(word: str) -> bool:
+    """A word that ends a figure: "5%", "percent", "points", "4.2", "billion"."""
+    return any(ch.isdigit() for ch in word) or word.endswith("%") or \
+        word in ("percent", "cent", "pct", "point", "points", "million", "billion", "trillion")
 
 
 _PLAN_VERBS = frozenset("plan expect aim intend hope target seek forecast project".split())
@@ -884,8 +901,19 @@ def _from_figure(span: Span) -> bool:
         (prep.head.lower_ in ("up", "down") or prep.head.lemma_ in _CHANGE_VERBS or prep.head.lemma_ == "raise")
 
 
+_FROM_TO_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under)\s+)?$",
+                             re.IGNORECASE)
+_FROM_TO_AFTER = re.compile(r"\s+to\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under)\s+)?"
+                            r"[$\u00a3\u20ac\u00a5\u20b9]?\d", re.IGNORECASE)
+
+
 def _is_basis_value(span: Span) -> bool:
     """The earlier figure of a change: "rose to $5 billion from $4.2 billion"."""
+    text = text_of(span.doc)
+    if _FROM_TO_BEFORE.search(text[max(0, span.start_char - 30):span.start_char]) and \
+            _FROM_TO_AFTER.match(text[span.end_char:span.end_char + 20]):
+        return True  # "from 348.17 billion won to 315.01 billion won" (read from the words: the
+        # tagger takes the currency "won" for a verb and the parse breaks)
     root = span.root
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "from" or prep.head.pos_ not in ("VERB", "AUX"):
@@ -1010,16 +1038,85 @@ def _lemma(verb: Token) -> str:
 
 
 def _governing_verb(span: Span) -> Token | None:
-    """The verb governing a value; a hedge verb inside the span counts ("surpass 10 trillion")."""
+    """The verb governing a value; a hedge verb inside the span counts ("surpass 10 trillion").
+    A word inside another value is never the verb: the tagger reads the currency "won" as
+    a verb ("dropping from 348.17 billion won to 315.01 billion won")."""
     tok = span.root
+    inside = _in_values(span.doc)
     for _ in range(12):
         if (tok.pos_ in ("VERB", "AUX") or _verb_tagged_noun(tok)) and \
-                (not span.start <= tok.i < span.end or tok.i == span.start):
+                (not span.start <= tok.i < span.end or tok.i == span.start) and \
+                (tok.i not in inside or tok.i == span.start):
             return tok
         if tok.head == tok:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
     return None
+
+
+# A measure names the attribute, not whose or when (news-dev CONVENTIONS 7.6): a leading
+# determiner or possessive pronoun goes, and so does a date inside it ("its first-quarter
+# net profit" -> "net profit"; "Net profit for the three months that ended in March" ->
+# "Net profit"), with the preposition and determiner that introduce a trailing date.
+_MEASURE_LEADS = frozenset("the a an its their his her our this that these those".split())
+_DATE_LEADS = frozenset("for in during over of at on since through throughout ended ending the a an its".split())
+
+
+def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
+    """``measure`` without a leading determiner and without the dates inside it."""
+    if not measure:
+        return measure
+    text = text_of(doc)
+    start = text.find(measure, sent.start_char, sent.end_char)
+    if start >= 0:
+        end = start + len(measure)
+        inside = sorted((d.start, d.end) for d in nc(doc)["dates"] if start <= d.start and d.end <= end)
+        for d_start, d_end in reversed(inside):
+            head_words = text[start:d_start].split()
+            if all(w.lower() in _MEASURE_LEADS for w in head_words):
+                start = d_end  # a date modifying the noun: "first-quarter net profit"
+                while start < end and text[start] in " -\u2013":
+                    start += 1
+            elif not text[d_end:end].strip(" ,"):
+                end = d_start  # a trailing date phrase: "revenue for the third quarter"
+                while True:
+                    words = text[start:end].rstrip().rsplit(None, 1)
+                    if len(words) == 2 and words[1].lower() in _DATE_LEADS:
+                        end = start + len(words[0])
+                    else:
+                        break
+        measure = text[start:end].strip(" ,") or measure
+    words = measure.split(None, 1)
+    while len(words) == 2 and words[0].lower() in _MEASURE_LEADS:
+        measure = words[1]
+        words = measure.split(None, 1)
+    return measure
+
+
+_SOURCE_BODY = [re.compile(p, re.IGNORECASE) for p in SOURCE_BODY_PATTERNS]
+
+
+def _is_source_body(ent: RawMention) -> bool:
+    """A public body that publishes figures (a statistics office, customs, a central bank)."""
+    name = ent.fields["canonical"]
+    words = re.findall(r"[a-z]+", name.lower())
+    return any(w in SOURCE_BODY_HEADS for w in words) or any(p.search(name) for p in _SOURCE_BODY)
+
+
+def _in_values(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside the doc's numeric mentions, but for a hedge verb opening
+    one (cached per doc)."""
+    cached = doc.user_data.get("newsclaims_value_tokens")
+    if cached is None:
+        found: set[int] = set()
+        for kind in _NUMERIC:
+            for m in nc(doc)[kind]:
+                m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if m_span is not None:  # (a hedge verb opening a mention is a verb: "topped 1.2 trillion")
+                    first = m_span.start + int(m_span[0].pos_ in ("VERB", "AUX"))
+                    found.update(range(first, m_span.end))
+        cached = doc.user_data["newsclaims_value_tokens"] = frozenset(found)
+    return cached  # type: ignore[no-any-return]
 
 
 def _is_population_share(span: Span, value: RawMention, *, as_subject: bool = True) -> bool:

@@ -48,6 +48,17 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
     "we": ORG, "our": ORG, "us": ORG,
     "he": ("PERSON",), "she": ("PERSON",),
 }
+# Heads of the names of public bodies that publish other people's figures (statistics
+# offices, customs, ministries, central banks: "the General Administration of Customs
+# said exports rose", "According to the Bank of Korea, the dollar averaged ..."). Such a
+# speaker is the source, not the holder of what it reports (news-dev CONVENTIONS 8.5);
+# a company reporting its own results is the holder ("Net income came to $748 million,
+# Lululemon reported"). Source: the naming patterns of national statistics offices,
+# customs and central banks (UN Statistics Division's list of national statistical
+# offices; BIS list of central banks: "Bank of X", "X Reserve", "Central Bank of X").
+SOURCE_BODY_HEADS = frozenset("administration bureau office department ministry agency commission statistics "
+                              "institute authority survey census reserve".split())
+SOURCE_BODY_PATTERNS = (r"^(?:the\s+)?(?:central\s+)?bank\s+of\s+", r"\bcentral\s+bank\b", r"\bstatistic")
 SPEECH_VERBS = frozenset("say tell add note state explain announce write claim argue predict "
                          "estimate warn insist".split())
 

@@ -775,3 +775,31 @@ CLAIM_FIELDS = [
 def test_claim_field(extractor, text, index, field, expected):
     _, claims = claims_of(extractor, text)
     assert getattr(claims[index][0], field) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "direction"), [
+    # a pace compared: slower / faster (news-dev CONVENTIONS 7.8, 8.2)
+    ("That pace was 0.2 percentage points slower than the rate for the first five months.", "0.2", "decrease"),
+    ("Hiring ran 1.5 percentage points faster than a year before.", "1.5", "increase"),
+    # a unit quantity compared, with its "than"
+    ("Output reached 13.5 billion kilowatt hours, 5.7 billion kilowatt hours less than a year ago.", "5.7",
+     "decrease"),
+    ("At least 3 million sq m more will be developed.", "3 million", None),  # more of it, no comparison
+    # a premium is above its reference, a discount below
+    ("The offer carries a 48 percent premium to Monday's close.", "48", "increase"),
+    ("The shares were sold at a 7 percent discount to the market price.", "7", "decrease"),
+    # a growth rate is an increase without a verb of rising; a negative one a decrease
+    ("Mining output growth came in at 2.7 percent year-on-year.", "2.7", "increase"),
+    ("The government's yearly growth target is around 6.5 percent.", "6.5", "increase"),
+    ("Wage growth slowed to -0.4 percent.", "-0.4", "decrease"),
+    # a plain count added is a level of the flow, not a change; by a count is a change
+    ("Employers added 160,000 jobs in April.", "160,000", None),
+    ("Revisions cut the job gains by a combined 19,000.", "19,000", "decrease"),
+], ids=["slower", "faster", "less-than", "more-of-it", "premium", "discount", "growth-came-in", "growth-target",
+        "negative-growth", "count-added", "count-by"])
+def test_change_direction(extractor, text, value, direction):
+    record, claims = claims_of(extractor, text)
+    values = [v for _, vs, _, _ in claims for v in vs if v.text.startswith(value) or value in v.text]
+    assert values, [v.text for _, vs, _, _ in claims for v in vs]
+    change = values[0].change
+    assert (change.direction if change is not None else None) == direction

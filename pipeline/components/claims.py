@@ -156,8 +156,10 @@ from pipeline.lexicons.anaphora import (
     SUBDIVISION_WORDS,
 )
 from pipeline.lexicons.changes import (
+    BASIS_PATTERNS,
     DECREASE_LEMMAS,
     DECREASE_NOUNS,
+    GROWTH_RATE_WORDS,
     INCREASE_LEMMAS,
     INCREASE_NOUNS,
     LEVEL_VERBS,
@@ -243,6 +245,7 @@ class ClaimBuilder:
                 # "net income of US$1.84 billion, down 3.2 percent": the change is of the same measure
                 claim.fields["measure"] = prev.fields["measure"]
             claim.fields["measure"] = _clean_measure(doc, sent, claim.fields.get("measure"))
+            _growth_rate_change(doc, sent, value, claim.fields.get("measure"), claim.fields.get("subject"))
             store["claims"].append(claim)
         return doc
 
@@ -1101,6 +1104,23 @@ def _is_source_body(ent: RawMention) -> bool:
     name = ent.fields["canonical"]
     words = re.findall(r"[a-z]+", name.lower())
     return any(w in SOURCE_BODY_HEADS for w in words) or any(p.search(name) for p in _SOURCE_BODY)
+
+
+def _growth_rate_change(doc: Doc, sent: Span, value: RawMention, measure: str | None, subject: str | None) -> None:
+    """A percentage that is a rate of growth is an increase (a decrease when negative), with
+    the basis the sentence names after it: "mining output growth came in at 2.7 percent
+    year-on-year", "the yearly growth target of around 6.5 percent"."""
+    if value.kind != "percentages" or value.fields.get("change") is not None or \
+            value.fields.get("unit") not in (None, "percent"):
+        return
+    words = set(re.findall(r"[a-z]+", f"{measure or ''} {subject or ''}".lower()))
+    if not words & GROWTH_RATE_WORDS:
+        return
+    number = value.fields.get("value")
+    tail = text_of(doc)[value.end:sent.end_char][:120]
+    basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail)), None)
+    value.fields["change"] = {"direction": "decrease" if number is not None and number < 0 else "increase",
+                              "basis": basis}
 
 
 def _in_values(doc: Doc) -> frozenset[int]:

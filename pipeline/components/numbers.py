@@ -34,6 +34,7 @@ from pipeline.lexicons.changes import (
     DECREASE_NOUNS,
     INCREASE_LEMMAS,
     INCREASE_NOUNS,
+    PREMIUM_NOUNS,
 )
 from pipeline.lexicons.numbers import HEDGES
 from pipeline.nlp import RawMention, nc, span_text, text_of
@@ -474,9 +475,15 @@ class NumberFinder:
             if prev.lower_ == "down" and not particle:
                 return "decrease"
         last = span[-1]
-        if last.i + 1 < len(doc) and kind in ("percent", "money"):
-            # "8 percent more than", "9 percent ahead of", "5.1 percent lower"
+        if last.i + 1 < len(doc) and (kind in ("percent", "money", "unit") or
+                                      any(t.lower_ == "than" for t in doc[last.i + 2:last.i + 6])):
+            # "8 percent more than", "9 percent ahead of", "5.1 percent lower", "0.2 percentage
+            # points slower", "5.7 billion kilowatt hours less than"; a plain count only with
+            # its "than" ("4,000 more workers than")
             after = doc[last.i + 1].lower_
+            if after in ("more", "less", "fewer") and kind not in ("percent", "money") and \
+                    not any(t.lower_ == "than" for t in doc[last.i + 2:last.i + 6]):
+                after = ""  # "3 million sq m more will be developed": more of it, no comparison
             if after in COMPARATIVE_UP:
                 return "increase"
             if after in COMPARATIVE_DOWN:
@@ -493,9 +500,14 @@ class NumberFinder:
                 return "increase"
             if noun.lemma_ in DECREASE_NOUNS:
                 return "decrease"
+            if noun.lemma_ in PREMIUM_NOUNS:
+                return PREMIUM_NOUNS[noun.lemma_]
         # "surged 16.5 percent", "fell by 3 percent" — the value is the amount of
         # change: the verb's object or adverbial, or the object of "by". Not "rose
         # to 4.3 percent" (a level) nor "in the three months to" (a period).
+        if kind == "number" and (root.dep_ == "dobj" or root.dep_ in ("nummod", "quantmod", "compound") and
+                                 root.head.dep_ == "dobj"):
+            return None  # "employers added 160,000 jobs": how many were added, a level of the flow
         if root.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd", "acomp"):
             tok = root.head
         elif root.dep_ == "pobj" and root.head.lower_ == "by":

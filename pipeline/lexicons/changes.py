@@ -23,6 +23,15 @@ INCREASE_NOUNS = frozenset("rise increase growth gain jump surge hike climb rall
                            "boost advance rebound".split())
 DECREASE_NOUNS = frozenset("drop decline decrease fall cut loss slump dip contraction reduction "
                            "plunge downturn slide".split())
+# A premium is a value above a reference level ("the offer carries a 48 percent premium"
+# to the closing price), a discount one below it: a change in direction, while the noun
+# itself stays the measure (unlike "a 2.55 per cent hike in property taxes").
+PREMIUM_NOUNS = {"premium": "increase", "discount": "decrease"}
+# A rate of growth is an increase without a verb of rising ("mining output growth came in
+# at 2.7 percent", "the government's yearly growth target of around 6.5 percent", "wage
+# growth has run at just over 2%"; news-dev CONVENTIONS 7.8): the words of a measure that
+# make its percentage a growth rate.
+GROWTH_RATE_WORDS = frozenset("growth".split())
 
 # Basis phrases, searched in the rest of the sentence after the value.
 BASIS_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -59,5 +68,8 @@ speech letter release conference call time period
 
 # Comparatives right after a value make it a change: "8 percent more than",
 # "9 percent ahead of", "5.1 percent higher".
-COMPARATIVE_UP = frozenset("more higher above ahead greater larger bigger up costlier dearer".split())
-COMPARATIVE_DOWN = frozenset("less lower below behind fewer smaller cheaper down".split())
+# A rate's pace: "0.2 percentage points slower than", "2 points faster".
+COMPARATIVE_UP = frozenset("more higher above ahead greater larger bigger up costlier dearer faster quicker "
+                           "stronger wider longer taller heavier".split())
+COMPARATIVE_DOWN = frozenset("less lower below behind fewer smaller cheaper down slower weaker narrower shorter "
+                             "lighter".split())

@@ -112,7 +112,8 @@ def test_claim_ids_refer_to_existing_mentions(extractor):
 
 
 @pytest.mark.parametrize("text, measure", [
-    ("The European Central Bank has held its deposit rate at 2 percent since June.", "deposit rate"),  # no leading determiner (CONVENTIONS 7.6)
+    # no leading determiner (CONVENTIONS 7.6)
+    ("The European Central Bank has held its deposit rate at 2 percent since June.", "deposit rate"),
     ("Sichuan's GDP rose to more than 6.4 trillion yuan in 2024.", "Sichuan's GDP"),
     ("Tai Wah gained 1.3 percent to HK$27.15.", None),
 ], ids=["verb-object-level", "possessive-subject", "not-another-value"])

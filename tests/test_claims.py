@@ -804,3 +804,20 @@ def test_change_direction(extractor, text, value, direction):
     assert values, [v.text for _, vs, _, _ in claims for v in vs]
     change = values[0].change
     assert (change.direction if change is not None else None) == direction
+
+
+@pytest.mark.parametrize(("text", "predicate", "measure"), [
+    # a phrasal verb keeps its particle (CONVENTIONS 7.4)
+    ("Gas prices went up 5 percent in June.", "go up", "Gas prices"),
+    ("Gross debt will top out at A$940 billion.", "top out", "Gross debt"),
+    # a subject that is an attribute measures the figure whatever the verb
+    ("The average workweek lengthened to 34.5 hours.", "lengthen", "average workweek"),
+    ("Last month the cess yielded 10,355 crore rupees.", "yield", "cess"),
+    # an agent moving an amount is not what it measures
+    ("The spending plan sets aside $162 million for police.", "set aside", None),
+    ("Shoppers spent $5 billion online.", "spend", None),
+], ids=["go-up", "top-out", "attribute-subject", "attribute-subject-object", "set-aside", "agent-spends"])
+def test_predicate_particle_and_subject_measure(extractor, text, predicate, measure):
+    _, claims = claims_of(extractor, text)
+    c = claims[0][0]
+    assert (c.predicate, c.measure) == (predicate, measure)

@@ -166,6 +166,7 @@ from pipeline.lexicons.changes import (
     SETTING_NOUNS,
     UNSIGNED_CHANGE_LEMMAS,
 )
+from pipeline.lexicons.roles import AGENT_NOUNS, TRANSFER_VERBS
 from pipeline.nlp import RawClaim, RawMention, nc, span_text, text_of
 
 _NUMERIC = ("quantities", "percentages", "money")
@@ -276,7 +277,7 @@ class ClaimBuilder:
             # "... for its first US factory, a $2.1 billion plant on Route 2013": the value
             # describes the factory, not the event of the clause
             verb, subj = None, described
-        fields: dict = {"predicate": _lemma(verb) if verb is not None else None,
+        fields: dict = {"predicate": _predicate(verb) if verb is not None else None,
                         "subject": _phrase_cached(subj, verb) if subj is not None else None}
         subject_entity = None
         if subj is not None:
@@ -647,6 +648,14 @@ class ClaimBuilder:
         if verb is not None and subj is not None and _measurable_subject(subj, span) and \
                 (value.fields.get("change") is not None or verb.lemma_ in LEVEL_VERBS
                  or verb.lemma_ in _CHANGE_VERBS):
+            return _phrase(subj, verb)
+        # any other verb stating the figure of a subject that is an attribute, not an agent:
+        # "cess yielded ₹10,355 crore", "The average workweek lengthened to 34.5 hours"
+        # (not "the government moved ₹33,408 crore", "Economists had looked for 200,000")
+        if verb is not None and subj is not None and _measurable_subject(subj, span) and \
+                verb.lemma_ not in TRANSFER_VERBS and _predicate(verb) not in TRANSFER_VERBS and \
+                subj.lemma_.lower() not in AGENT_NOUNS and \
+                not (value.kind == "quantities" and value.fields.get("unit") is None):
             return _phrase(subj, verb)
         return None
 
@@ -1029,6 +1038,20 @@ def _reporting_verb(verb: Token) -> Token | None:
 def _text(span: Span) -> str:
     """The span's text as a slice of the doc's text (``span.text`` joins its tokens)."""
     return text_of(span.doc)[span.start_char:span.end_char]
+
+
+# Adverbs the parser leaves as modifiers that are a phrasal verb's particle right after it
+# ("went up 5 percent", "sets aside $162 million").
+_PARTICLES = frozenset("up down out in aside off back over away".split())
+
+
+def _predicate(verb: Token) -> str:
+    """The verb's lemma with its particles: phrasal verbs keep them ("go up", "bring in",
+    "set aside", "top out"; news-dev CONVENTIONS 7.4)."""
+    particles = [c.lower_ for c in verb.children if c.i > verb.i and c.pos_ in ("ADP", "ADV") and (
+        c.dep_ == "prt" or c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES and
+        verb.lemma_ != "be")]  # ("were up 13%": the copula's complement)
+    return " ".join([_lemma(verb), *particles])
 
 
 def _lemma(verb: Token) -> str:

@@ -1,0 +1,32 @@
+"""Words that tell what a claim's subject is to its value: what is measured, or who acts.
+
+Source: news-dev CONVENTIONS 7.6 (what a measure is) and the argument structure of
+common English verbs of exchange (VerbNet classes give-13.1, get-13.5.1, send-11.1,
+invest/spend in consume-66): the subject of such a verb is an agent moving the amount,
+not the attribute the amount measures ("the government moved ₹33,408 crore", "Walgreens
+is acquiring Rite Aid for $9.41 billion" have no measure), while the subject of another
+verb stating a figure is the attribute itself ("cess yielded ₹10,355 crore", "The
+average workweek lengthened to 34.5 hours": measure = the subject).
+"""
+
+from __future__ import annotations
+
+# Verbs whose subject moves an amount (an agent) rather than being measured by it (a
+# phrasal verb with "_" for its space: matched against the predicate, "set aside").
+TRANSFER_VERBS = frozenset(w.replace("_", " ") for w in """
+spend invest allocate earmark commit pledge budget devote pour acquire buy purchase pay
+move transfer supply provide lend borrow give donate grant award sell offer bid raise
+receive get win secure obtain take sign hire employ add create cut shed
+set_aside put_aside
+""".split())
+
+# Plural nouns naming groups of people or organisations: as a subject they act, they are
+# not what a figure measures ("Economists polled by Bloomberg had looked for 200,000",
+# "Shoppers spent $5 billion"). Common news agents.
+AGENT_NOUNS = frozenset("""
+analyst economist investor consumer shopper employer worker resident voter official expert
+trader buyer seller customer user people person household family tourist visitor company
+firm business respondent participant member student patient driver owner tenant renter
+landlord farmer producer manufacturer retailer bank lender borrower government authority
+regulator council city state country nation researcher scientist doctor nurse teacher
+""".split())

@@ -100,7 +100,7 @@ _SINGLE_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 # the model tags them PERSON or ORG. It is parsed as blank space (same offsets again); a
 # date inside it ("LONDON, Nov 25 (Reuters) -") stays, and dates and numbers are read from
 # the original text anyway.
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^(?P<place>[A-Z]{3,}(?:[ .'\u2019-]+[A-Z]{2,})*\.?"
     r"(?:,\s*[A-Z][A-Za-z.'\u2019-]*(?:\s+[A-Z][A-Za-z.'\u2019-]*)*)?)"
     r"(?P<date>,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -110,7 +110,7 @@ _DATELINE = re.compile(
 
 def dateline_blanked(text: str) -> str:
     """``text`` with its opening wire dateline (place, agency, dash) turned to spaces."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     if m is None:
         return text
     out = list(text)

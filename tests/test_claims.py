@@ -821,3 +821,24 @@ def test_predicate_particle_and_subject_measure(extractor, text, predicate, meas
     _, claims = claims_of(extractor, text)
     c = claims[0][0]
     assert (c.predicate, c.measure) == (predicate, measure)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dateline after the headline is set apart: not the next sentence's subject
+    ("Jobs report\n\nJOHANNESBURG - Employment rose in seven of the country's nine provinces.", None),
+    ("GST collections\n\nNew Delhi: Gross GST receipts for March 2023 came to 1,60,122 crore rupees.", None),
+    # the one place a locative phrase of the clause names holds a measured subject
+    ("At stations across Vancouver, the price climbed to 173.9 cents per litre.", "Vancouver"),
+    ("Gas prices hit another all-time high of 173.9 cents in Vancouver.", "Vancouver"),
+    # two places: no context entity
+    ("Prices rose 3 percent in Vancouver and 2 percent in Toronto.", None),
+    # a flow between parties is its first party's
+    ("Trade between China and the United States rose 4.4 percent.", "China"),
+    # an anaphor takes the subject of an earlier clause of its sentence
+    ("ASEAN stayed China's largest trading partner: trade with the bloc climbed 8.8 percent.", "ASEAN"),
+], ids=["dash-dateline", "colon-dateline", "fronted-place", "place-after-object", "two-places", "between",
+        "earlier-clause-subject"])
+def test_subject_entity_from_the_sentence(extractor, text, expected):
+    _, claims = claims_of(extractor, text)
+    _, _, ent, _ = claims[0]
+    assert (ent.canonical if ent is not None else None) == expected

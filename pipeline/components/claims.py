@@ -351,6 +351,12 @@ class ClaimBuilder:
                                 set(_anaphor_labels(c) or ()) & {"GPE", "LOC"}), None)
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
+            if subject_entity is None and verb is not None and _measurable_subject(subj, span) and \
+                    subj.lemma_.lower() not in AGENT_NOUNS:
+                # "At stations across Metro Vancouver, the price climbed to 173.9 cents", "gas
+                # prices hit another all-time high in Vancouver": the one place the clause
+                # sets the figure in holds it (news-dev CONVENTIONS 7.5, "context")
+                subject_entity = _clause_place(verb, subj, entities)
         if subject_entity is not None and subj is not None and _anaphor_labels(subj) is not None:
             # the entity in focus for later anaphors of its label (one an anaphor resolved to)
             doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.fields["label"]] = \
@@ -396,7 +402,8 @@ class ClaimBuilder:
             if ent is not None:
                 return ent
         # an anaphor the subject belongs to: "Revenue at the chip designer", "shares of the company"
-        for prep in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "for", "from", "in")):
+        for prep in (c for c in subj.children if c.dep_ == "prep" and
+                     c.lower_ in ("at", "of", "for", "from", "in", "between", "with")):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             owner = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
             if owner is None and obj is not None:  # "the value added of Sichuan's major enterprises"
@@ -405,8 +412,11 @@ class ClaimBuilder:
                 if owner is None and poss is not None and _anaphor_labels(poss) is not None and depth < 2:
                     # "Forty-two of the company's employees": the company is an anaphor
                     owner = ClaimBuilder._entity_for(doc, poss, entities, sents, s_idx, depth + 1)
-            allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "FAC", "PERSON")
-            several = obj is not None and any(c.dep_ == "conj" for c in obj.children)  # "in Sichuan and Chongqing"
+            allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "NORP") \
+                if prep.lower_ in ("between", "with") else ("ORG", "GPE", "LOC", "FAC", "PERSON")
+            # "in Sichuan and Chongqing" names a list; a flow "between China and the US" is its
+            # first party's (CONVENTIONS 8.11: a list accepts any member, the record has one slot)
+            several = obj is not None and prep.lower_ != "between" and any(c.dep_ == "conj" for c in obj.children)
             if owner is not None and owner.fields.get("label") in allowed and not several:
                 return owner  # "Shares of Tidewater", "Revenue at Kestrel", "Temperatures in Gulmarg"
             if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and depth < 2:
@@ -464,6 +474,13 @@ class ClaimBuilder:
                     return ent
                 if ent is None and subj.pos_ == "PRON" and first.pos_ == "NOUN" and _anaphor_labels(first) is None:
                     return None  # "The rise is not yet a trend, but it's the second increase"
+        # the subject of an earlier clause of the same sentence, when it fits ("ASEAN stayed
+        # China's largest trading partner: bilateral trade with the bloc climbed ...")
+        for tok in reversed([t for t in subj.sent if t.i < subj.i and t.dep_ in _SUBJ]):
+            ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
+            if ent is not None and ent.fields.get("label") in labels and _anaphor_labels(subj) is not None and \
+                    subj.pos_ == "NOUN":
+                return ent
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
@@ -1144,6 +1161,36 @@ def _growth_rate_change(doc: Doc, sent: Span, value: RawMention, measure: str | 
     basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail)), None)
     value.fields["change"] = {"direction": "decrease" if number is not None and number < 0 else "increase",
                               "basis": basis}
+
+
+_LOCATIVE_PREPS = frozenset("in across at throughout around inside within".split())
+
+
+def _clause_place(verb: Token, subj: Token, entities: list[RawMention]) -> RawMention | None:
+    """The one named place a locative phrase of ``verb``'s own clause names (outside its
+    subject, not inside another clause with its own subject), else None."""
+    doc = verb.doc
+    skip = {t.i for t in subj.subtree}
+    found: dict[str, RawMention] = {}
+    for ent in entities:
+        if ent.fields.get("label") not in ("GPE", "LOC", "FAC"):
+            continue
+        e_span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if e_span is None or e_span.root.i in skip or not verb.sent.start <= e_span.root.i < verb.sent.end:
+            continue
+        tok, locative = e_span.root, False
+        for _ in range(12):
+            if tok == verb:
+                break
+            if tok.dep_ == "prep" and tok.lower_ in _LOCATIVE_PREPS:
+                locative = True
+            if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in tok.children) or tok.head == tok:
+                locative = False  # another clause, or not under the verb at all
+                break
+            tok = tok.head
+        if locative and tok == verb:
+            found.setdefault(ent.fields["canonical"], ent)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _in_values(doc: Doc) -> frozenset[int]:

@@ -18,7 +18,7 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "city": CITY, "town": CITY, "capital": CITY, "municipality": CITY, "hub": PLACE + ORG,
     "region": PLACE, "area": PLACE, "province": PLACE,
     "country": CITY, "nation": CITY, "state": CITY, "district": PLACE,
-    "zone": PLACE, "port": PLACE + ORG,
+    "zone": PLACE, "port": PLACE + ORG, "bloc": ORG + CITY, "union": ORG + CITY,
     "company": ORG, "firm": ORG, "group": ORG, "operator": ORG, "bank": ORG, "lender": ORG,
     "insurer": ORG, "carrier": ORG, "airline": ORG, "retailer": ORG, "maker": ORG,
     "manufacturer": ORG, "agency": ORG, "ministry": ORG, "bureau": ORG, "government": ORG + PLACE,

@@ -842,3 +842,25 @@ def test_subject_entity_from_the_sentence(extractor, text, expected):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[0]
     assert (ent.canonical if ent is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "time"), [
+    # a level's own clause dates it, even with a comparison date ("a year ago")
+    ("KT&G sold 9.6 billion cigarettes in the first quarter, more than the 9.1 billion cigarettes it had sold a "
+     "year ago.", "9.1 billion", "a year ago"),
+    # a date after the value's comparative dates the base, not the value
+    ("The price is now roughly 30 cents above where it stood in April.", "roughly 30 cents", None),
+    ("That pace was 0.2 percentage points slower than the rate posted for the first five months.", "0.2", None),
+    # a date in the value's own "of" phrase
+    ("GDP grew 6.7 percent, a little below the 6.8 percent of the previous quarter.", "6.8", "previous quarter"),
+    # not carried from a starting point, nor into a sentence with a period of its own
+    ("The projects have agreed to locate in the area since it was set up in August 2019. 68 industrial projects "
+     "have completed land transfers.", "68", None),
+    ("Hourly pay rose 2.5% over the past year. During the recovery, wage growth has run at just over 2%.",
+     "just over 2%", None),
+], ids=["own-clause-comparison-date", "date-of-the-base", "than-period", "of-phrase", "since-not-carried",
+        "own-period-not-carried"])
+def test_time_rules(extractor, text, value, time):
+    _, claims = claims_of(extractor, text, published="2020-05-13")
+    t = next(t for _, v, _, t in claims if v[0].text.startswith(value))
+    assert (t.text if t is not None else None) == time

@@ -621,6 +621,11 @@ class ClaimBuilder:
             return span_text(doc[span.end:head.i + 1])
         # the value describes a noun: "R&D spending near six percent"
         of = value.fields.get("of")
+        if of and _of_is_a_date(doc, value, of):
+            # "the 6.8 percent of the previous quarter": a period, the value's time
+            value = RawMention(kind=value.kind, start=value.start, end=value.end,
+                               fields={**value.fields, "of": None})
+            of = None
         if of and of.split()[-1].lower() in _LEVEL_NOUNS and verb is not None and subj is not None and \
                 _measurable_subject(subj, span):
             # "Bus ridership has recovered to about 88 percent of its 2019 level": the
@@ -684,6 +689,8 @@ class ClaimBuilder:
         in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
         # "about 88 percent of its 2019 level": a date inside a share's base is its basis
         base = value.fields.get("of") or ""
+        if base and _of_is_a_date(doc, value, base):
+            base = ""  # "the 6.8 percent of the previous quarter": the period is its time
         base_start = text_of(doc).find(base, span.end_char, span.end_char + 8 + len(base)) if base else -1
         base_end = base_start + len(base) if base_start >= 0 else -1
         if _is_basis_value(span):
@@ -698,14 +705,23 @@ class ClaimBuilder:
                 # "£388 million a year ago", "the ₹823 crore recorded a year earlier", "from
                 # 2.3 percent in September"
                 between = text_of(doc)[span.end_char:d.start]
+                linking = [w for w in between.split() if w.lower() not in ("the", "a", "an", "its", "their")]
                 adjacent = d.start >= span.end_char and (
-                    len(between) <= 2 or len(between.split()) == 1 and (
-                        between.strip().endswith("ed") or between.strip() in ("in", "for", "at", "during")))
+                    len(between) <= 2 or len(linking) == 1 and (
+                        linking[0].endswith("ed") or linking[0] in ("in", "for", "at", "during", "of")))
                 d_verb = _date_verb(doc, d)
                 speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)
                 other_clause = int(d_verb is not None and verb is not None and d_verb != verb)
                 in_base = base_start <= d.start < base_end
-                basis = int(_is_comparison_date_cached(doc, d) and not adjacent or in_base or
+                # "the 9.1 billion cigarettes it had sold a year ago": in a level's own clause,
+                # a comparison date is its time (for a change it is the change's basis)
+                own_level = value.fields.get("change") is None and d_verb is not None and d_verb == verb and \
+                    verb.lemma_ not in _CHANGE_VERBS and not _COMPARED_BETWEEN.search(between)
+                # "30 cents above where it stood in April", "slower than the rate posted for
+                # the first five months": a date after the value's comparative dates the base
+                compared = d.start >= span.end_char and _COMPARED_BETWEEN.search(between) is not None
+                basis = int(_is_comparison_date_cached(doc, d) and not adjacent and not own_level or in_base or
+                            compared or
                             verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb) or
                             d_verb is not None and _on_another_noun(d_verb, span))
                 # "about 6,200 employees this year": a date right after the value (or its
@@ -734,7 +750,12 @@ class ClaimBuilder:
                           and not _is_comparison_date(doc, d)
                           and not (ref_year and d.fields.get("end_date")
                                    and int(d.fields["end_date"][:4]) < ref_year - 5)]
-            if same_paragraph and prev_dates:
+            # not a starting point ("since it was set up in August 2019": a cumulative
+            # total's, not a period later figures continue), nor into a sentence that opens
+            # with a period of its own ("During the recovery, ...", "For the full year, ...")
+            prev_dates = [d for d in prev_dates if not text_of(doc)[max(0, d.start - 6):d.start + 6].lower()
+                          .replace("since", " since ").split().count("since")]
+            if same_paragraph and prev_dates and not _opens_with_own_period(sent):
                 return prev_dates[-1], "carried"
         return None, None
 
@@ -1191,6 +1212,39 @@ def _clause_place(verb: Token, subj: Token, entities: list[RawMention]) -> RawMe
         if locative and tok == verb:
             found.setdefault(ent.fields["canonical"], ent)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# A comparative between a value and a later date: the date is the compared base's
+# (not a hedge on another figure: "more than 40 injured", "above 35 degrees")
+_COMPARED_BETWEEN = re.compile(r"(?<!more )(?<!less )(?<!fewer )(?<!rather )\b(?:than|ahead of|behind|"
+                               r"compared (?:with|to)|versus|vs\.?|"
+                               r"(?:above|below)(?!\s+(?:about |around |some )?[$\u00a3\u20ac]?\d))\b",
+                               re.IGNORECASE)
+_OWN_PERIOD_PREPS = frozenset("during throughout".split())
+_PERIOD_PREPS = frozenset("for over in across".split())
+
+
+def _opens_with_own_period(sent: Span) -> bool:
+    """The sentence opens with a time phrase that is no date mention: "During the recovery,
+    ...", "For the full year, ...", "Over the same stretch, ..."."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.dep_ != "prep":
+        return False
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    return first.lower_ in _OWN_PERIOD_PREPS or first.lower_ in _PERIOD_PREPS and obj is not None and \
+        obj.lemma_.lower() in _PERIOD_NOUNS
+
+
+def _of_is_a_date(doc: Doc, value: RawMention, of: str) -> bool:
+    """The "of" phrase after a share is a date mention ("of the previous quarter")."""
+    at = text_of(doc).find(of, value.end, value.end + 12 + len(of))
+    if at < 0:
+        return False
+    words = of.split()
+    while len(words) > 1 and words[0].lower() in _MEASURE_LEADS:
+        words = words[1:]
+    first = at + len(of) - len(" ".join(words))  # (not "its 2019 level": a level, dated)
+    return any(d.start <= first and at + len(of) <= d.end for d in nc(doc)["dates"])
 
 
 def _in_values(doc: Doc) -> frozenset[int]:

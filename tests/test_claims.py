@@ -864,3 +864,19 @@ def test_time_rules(extractor, text, value, time):
     _, claims = claims_of(extractor, text, published="2020-05-13")
     t = next(t for _, v, _, t in claims if v[0].text.startswith(value))
     assert (t.text if t is not None else None) == time
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    # a frame noun of the value's own phrase gives way to what the clause is about
+    ("Lululemon is projecting first-quarter revenue in a range of $2.34 billion to $2.36 billion.", "revenue"),
+    ("The economy's growth rate eased to an annual rate of 1.4% in the fourth quarter.", "economy's growth rate"),
+    ("Gross GST collection has gone past the 1.5 lakh crore rupees mark four times.", "Gross GST collection"),
+    # but an object the value is put at stays ("put the figure at")
+    ("Last year's report had put the figure at 53 per cent.", "figure"),
+    # a verbless heading names what is measured; an attribution before a colon does not
+    ("Results\n\n\u2022 Revenue: $3.61 billion, compared with $3.57 billion expected", "Revenue"),
+    ("Earnings per share: $6.14 versus $5.85 expected", "Earnings per share"),
+], ids=["range", "annual-rate", "mark", "put-the-figure-at", "bullet", "heading"])
+def test_measure_of_framed_and_headed_values(extractor, text, measure):
+    _, claims = claims_of(extractor, text)
+    assert claims[0][0].measure == measure

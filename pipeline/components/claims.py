@@ -166,7 +166,7 @@ from pipeline.lexicons.changes import (
     SETTING_NOUNS,
     UNSIGNED_CHANGE_LEMMAS,
 )
-from pipeline.lexicons.roles import AGENT_NOUNS, TRANSFER_VERBS
+from pipeline.lexicons.roles import AGENT_NOUNS, FRAME_NOUNS, TRANSFER_VERBS
 from pipeline.nlp import RawClaim, RawMention, nc, span_text, text_of
 
 _NUMERIC = ("quantities", "percentages", "money")
@@ -362,6 +362,17 @@ class ClaimBuilder:
             doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.fields["label"]] = \
                 (s_idx, subject_entity)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
+        if fields["measure"] is not None and verb is not None and _framed(span, fields["measure"]):
+            # "Revenue ... in a range of $2.34 billion to $2.36 billion", "an annual rate of
+            # 1.4%": a frame noun gives way to what the clause is about
+            fields["measure"] = _framed_measure(verb, subj, span) or fields["measure"]
+        heading = _heading(doc, sent, span)
+        if heading is not None and (subj is None or not sent.start <= subj.i < span.start):
+            # "• Revenue: $3.61 billion vs. $3.57 billion expected": a verbless heading names
+            # the subject and what is measured (CONVENTIONS 7.3 item 10)
+            fields["subject"] = fields["measure"] = heading
+            if verb is not None and not sent.start <= verb.i < span.start:
+                fields["predicate"] = None
         time, source = self._time(doc, span, sent, s_idx, sents, dates, value, verb)
         if described is not None and time is not None:
             appos = described if described.i > span.start else span.root.head
@@ -1245,6 +1256,44 @@ def _of_is_a_date(doc: Doc, value: RawMention, of: str) -> bool:
         words = words[1:]
     first = at + len(of) - len(" ".join(words))  # (not "its 2019 level": a level, dated)
     return any(d.start <= first and at + len(of) <= d.end for d in nc(doc)["dates"])
+
+
+def _framed(span: Span, measure: str) -> bool:
+    """The measure is a frame noun of the value's own noun phrase ("in a range of ...", "the
+    ₹1.5 lakh crore mark", "₹29,546 crore of that sum"), not an object the value is put
+    at ("put the figure at 53 per cent")."""
+    last = re.findall(r"[a-z]+", measure.lower())[-1:]
+    if not last or last[0] not in FRAME_NOUNS:
+        return False
+    root = span.root
+    return any(t.lower_ == last[0] and (t.is_ancestor(root) or root.is_ancestor(t)) for t in span.sent)
+
+
+def _framed_measure(verb: Token, subj: Token | None, span: Span) -> str | None:
+    """What a framed amount measures: the clause's subject when it is an attribute, else
+    the verb's object ("is projecting first-quarter revenue in a range of ...")."""
+    if subj is not None and _measurable_subject(subj, span) and subj.lemma_.lower() not in AGENT_NOUNS:
+        return _phrase(subj, verb)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and
+                not span.start <= c.i < span.end), None)
+    return _phrase(obj) if obj is not None and obj.lemma_.lower() not in FRAME_NOUNS else None
+
+
+# A verbless heading or bullet: "• Revenue: $3.61 billion", "Earnings per share: $6.14"
+_HEADING = re.compile(r"[ \t]*(?:[\u2022\u25cf\u25aa*\u2013-]\s*)?(?P<head>[A-Z][^:\n]{1,60}?):\s")
+
+
+def _heading(doc: Doc, sent: Span, span: Span) -> str | None:
+    """The heading before a colon that opens the value's line, when it has no verb."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    m = _HEADING.match(text, line_start)
+    if m is None or m.end() > span.start_char:
+        return None
+    head = doc.char_span(m.start("head"), m.end("head"), alignment_mode="expand")
+    if head is None or any(t.pos_ in ("VERB", "AUX") for t in head) or any(t.ent_type_ for t in head):
+        return None  # (a name is an attribution or a dateline: "Stats SA: 7 out of 9 provinces ...")
+    return m.group("head").strip()
 
 
 def _in_values(doc: Doc) -> frozenset[int]:

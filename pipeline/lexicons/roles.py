@@ -30,3 +30,12 @@ firm business respondent participant member student patient driver owner tenant 
 landlord farmer producer manufacturer retailer bank lender borrower government authority
 regulator council city state country nation researcher scientist doctor nurse teacher
 """.split())
+
+# Nouns that only frame an amount ("in a range of $2.34 billion to $2.36 billion", "the
+# ₹1.5 lakh crore mark", "an annual rate of 1.4%", "₹29,546 crore of that sum"): the
+# amount measures what the clause is about (its subject, else its object), not the frame
+# (news-dev CONVENTIONS 7.6). Used only when the frame is the value's own noun phrase, not
+# when it is the subject ("the monthly average ... is ₹1.51 lakh crore").
+FRAME_NOUNS = frozenset("""
+range mark level average rate total sum figure amount tally pace clip threshold band
+""".split())

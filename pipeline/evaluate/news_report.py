@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.evaluate.news import ArticleScore, NewsScore
-from pipeline.evaluate.news_claims import CLAIM_FIELDS
-from pipeline.evaluate.news_gold import GoldMention
+from pipeline.evaluate.news_claims import CLAIM_FIELDS, PredClaim
+from pipeline.evaluate.news_gold import GoldClaim, GoldMention
 from pipeline.evaluate.news_mentions import PredMention
 from pipeline.evaluate.report import floor_tenths, markdown_table
 
@@ -114,13 +114,20 @@ def claim_failures(a: ArticleScore) -> list[str]:
         if pi is None:
             items.append(f"MISS   {head}")
             continue
-        bad = [f"{f}: want {v['gold']!r} got {v['pred']!r} ({v['how']})" for f, v in r.verdicts[gi].items()
-               if not v["ok"]]
+        bad = [f"{f}: want {v['gold']!r} got {v['pred']!r} ({v['how']}{_where(f, g, r.preds[pi])})"
+               for f, v in r.verdicts[gi].items() if not v["ok"]]
         if bad:
             items.append(f"WRONG  {head}\n         by claim {r.preds[pi].id}\n         " + "\n         ".join(bad))
     items += [f"UNMATCHED ({why}) claim {r.preds[pi].id} [{', '.join(repr(v.text) for v in r.preds[pi].values)}]"
               for pi, why in r.unmatched]
     return items
+
+
+def _where(field: str, g: GoldClaim, p: PredClaim) -> str:
+    """For a time judged on two texts that may look alike ("March 2023" twice): both offsets."""
+    if field == "time" and g.time is not None and p.time is not None:
+        return f": gold [{g.time.start}:{g.time.end}], ours [{p.time.start}:{p.time.end}]"
+    return ""
 
 
 def format_news_failures(score: NewsScore, n: int) -> str:

@@ -181,25 +181,16 @@ def _news_json(news: NewsScore) -> dict[str, Any]:
 
 
 def _write_floors(path: Path, scores: list[FileScore] | None, news: NewsScore | None) -> None:
-    """Write the floors file: the suite files' floors (``files``) and news-dev's (``news``).
-
-    A section this run did not score (``--suite news`` scores no suite file) is
-    kept from the existing file, so one part can be refreshed alone.
-    """
+    """Write the floors file; a section this run did not score is kept from the existing file."""
     import json
 
-    from pipeline.evaluate.news_report import news_floors
-    from pipeline.evaluate.report import FLOORS_ABOUT, floors
+    from pipeline.evaluate.news_report import floors_document
 
     try:
         old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     except (OSError, ValueError):
         old = {}
-    data: dict[str, Any] = {"about": FLOORS_ABOUT,
-                            "files": floors(scores) if scores is not None else old.get("files", {})}
-    news_part = news_floors(news) if news is not None else old.get("news")
-    if news_part is not None:
-        data["news"] = news_part
+    data = floors_document(old if isinstance(old, dict) else {}, scores, news)
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 

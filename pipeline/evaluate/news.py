@@ -67,9 +67,6 @@ class NewsScore:
     claims: dict[str, Any] | None
     warnings: list[str]
 
-    def row(self, category: str) -> dict[str, Any]:
-        return next(r for r in self.rows if r["category"] == category)
-
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "claims": self.claims if self.claims is not None else {"status": "absent"},
                 "warnings": self.warnings}

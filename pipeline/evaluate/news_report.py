@@ -8,7 +8,8 @@ from pipeline.evaluate.news import ArticleScore, NewsScore
 from pipeline.evaluate.news_claims import CLAIM_FIELDS, PredClaim
 from pipeline.evaluate.news_gold import GoldClaim, GoldMention
 from pipeline.evaluate.news_mentions import PredMention
-from pipeline.evaluate.report import floor_tenths, markdown_table
+from pipeline.evaluate.report import FLOORS_ABOUT, floor_tenths, floors, markdown_table
+from pipeline.evaluate.score import FileScore
 
 NEWS_TITLE = "### news-dev"
 CLAIMS_ROW = "news/claims"
@@ -185,3 +186,17 @@ def news_below_floors(score: NewsScore, floors: dict[str, dict[str, float | None
             problems[row] = short
     return problems
 
+
+
+def floors_document(old: dict[str, Any], scores: list[FileScore] | None, news: NewsScore | None) -> dict[str, Any]:
+    """The floors file: the suite files' floors (``files``) and news-dev's (``news``).
+
+    A section this run did not score (``scores``/``news`` None: ``--suite news``
+    scores no suite file) is kept from ``old``, so one part can be refreshed alone.
+    """
+    data: dict[str, Any] = {"about": FLOORS_ABOUT,
+                            "files": floors(scores) if scores is not None else old.get("files", {})}
+    news_part = news_floors(news) if news is not None else old.get("news")
+    if news_part is not None:
+        data["news"] = news_part
+    return data

@@ -25,6 +25,9 @@ from pipeline.extractor import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pipeline.batch import RunSummary
+    from pipeline.evaluate.news import NewsScore
+    from pipeline.evaluate.score import FileScore
+    from pipeline.extractor import Extractor
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -69,41 +72,38 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    import json
     import time
 
     from pipeline.evaluate import benchmarks_dir, evaluate, load_suites, suite_totals
     from pipeline.evaluate.harness import distinct_inputs
-    from pipeline.evaluate.report import (
-        FLOORS_ABOUT,
-        floors,
-        format_failures,
-        format_separate,
-        format_table,
-        report_json,
-    )
+    from pipeline.evaluate.report import format_failures, format_separate, format_table, report_json
     from pipeline.extractor import Extractor
     from pipeline.record import dump_json
 
     if args.show_failures < 0:
         print("newsclaims: --show-failures must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
-    files = load_suites(benchmarks_dir(args.benchmarks), suite=args.suite, pattern=args.file)
-    if not files:
+    root = benchmarks_dir(args.benchmarks)
+    files = load_suites(root, suite=args.suite, pattern=args.file)
+    news_folder = _news_folder(args, root)
+    if not files and news_folder is None:
         print(f"newsclaims: no suite file matches --file {args.file!r}", file=sys.stderr)
         return EXIT_USAGE
     started = time.perf_counter()
     extractor = Extractor(model=args.model)
     n_inputs = len(distinct_inputs(files))
-    print(f"newsclaims: eval: {len(files)} files, {n_inputs} distinct inputs", file=sys.stderr)
+    what = [f"{len(files)} files, {n_inputs} distinct inputs"] if files else []
+    print(f"newsclaims: eval: {', '.join(what + (['news-dev'] if news_folder is not None else []))}",
+          file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
             print(f"\rnewsclaims: extracted {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    scores = evaluate(files, extractor, progress=progress)
+    scores = evaluate(files, extractor, progress=progress) if files else []
+    news = _eval_news(news_folder, extractor) if news_folder is not None else None
     elapsed = time.perf_counter() - started
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and files:
         print(file=sys.stderr)
     totals = suite_totals(scores)
     blocks = [format_table(suite, [s for s in scores if s.suite == suite], total)
@@ -111,21 +111,87 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     separate = format_separate(scores)
     if separate:
         blocks.append("### Reported separately (detection only, not scored)\n\n" + separate)
+    if news is not None:
+        blocks += _news_blocks(news, per_article=args.per_article)
     print("\n\n".join(blocks))
     if args.show_failures:
         for score in scores:
             text = format_failures(score, args.show_failures)
             if text:
                 print("\n" + text)
+        if news is not None:
+            _print_news_failures(news, args.show_failures)
     if args.json:
-        Path(args.json).write_text(dump_json(report_json(scores, totals, failures=args.show_failures)),
-                                   encoding="utf-8")
+        report = report_json(scores, totals, failures=args.show_failures)
+        if news is not None:
+            report["news"] = _news_json(news)
+        Path(args.json).write_text(dump_json(report), encoding="utf-8")
     if args.write_floors:
-        data = {"about": FLOORS_ABOUT, "files": floors(scores)}
-        Path(args.write_floors).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        _write_floors(Path(args.write_floors), scores if files else None, news)
         print(f"newsclaims: floors written to {args.write_floors}", file=sys.stderr)
-    print(f"newsclaims: eval: {n_inputs} inputs in {elapsed:.1f} s", file=sys.stderr)
+    done = [f"{n_inputs} inputs"] if files else []
+    done += [f"{len(news.articles)} news-dev articles"] if news is not None else []
+    print(f"newsclaims: eval: {' and '.join(done)} in {elapsed:.1f} s", file=sys.stderr)
     return EXIT_OK
+
+
+def _news_folder(args: argparse.Namespace, root: Path) -> Path | None:
+    """The news-dev folder when this run scores it: ``--suite news`` (E011 when missing), or
+    ``--suite all`` when the folder is there and ``--file`` (if given) selects "news-dev/articles"."""
+    from pipeline.evaluate.news_gold import NEWS_DEV, news_dev_dir
+    from pipeline.evaluate.suites import matches_pattern
+
+    if args.suite not in ("news", "all") or (args.file and not matches_pattern(f"{NEWS_DEV}/articles", args.file)):
+        return None
+    if args.suite == "all" and not (root / NEWS_DEV).is_dir():
+        print(f"newsclaims: eval: no {NEWS_DEV}/ in {root}: news not scored", file=sys.stderr)
+        return None
+    return news_dev_dir(root)
+
+
+def _eval_news(folder: Path, extractor: Extractor) -> NewsScore:
+    from pipeline.evaluate.news import extract_news, score_news
+    from pipeline.evaluate.news_gold import load_news_gold
+
+    gold = load_news_gold(folder)
+    news = score_news(gold, extract_news(gold, extractor))
+    for warning in news.warnings:
+        print(f"newsclaims: news-dev: {warning}", file=sys.stderr)
+    return news
+
+
+def _news_blocks(news: NewsScore, *, per_article: bool) -> list[str]:
+    from pipeline.evaluate.news_report import format_news, format_per_article
+
+    return [format_news(news), *([format_per_article(news)] if per_article else [])]
+
+
+def _print_news_failures(news: NewsScore, n: int) -> None:
+    from pipeline.evaluate.news_report import format_news_failures
+
+    text = format_news_failures(news, n)
+    if text:
+        print("\n" + text)
+
+
+def _news_json(news: NewsScore) -> dict[str, Any]:
+    from pipeline.evaluate.news_report import article_figures
+
+    return {**news.to_dict(), "per_article": [article_figures(a) for a in news.articles]}
+
+
+def _write_floors(path: Path, scores: list[FileScore] | None, news: NewsScore | None) -> None:
+    """Write the floors file; a section this run did not score is kept from the existing file."""
+    import json
+
+    from pipeline.evaluate.news_report import floors_document
+
+    try:
+        old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        old = {}
+    data = floors_document(old if isinstance(old, dict) else {}, scores, news)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 def _write_run_html(out: str) -> bool:
@@ -246,12 +312,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_run)
 
-    p = sub.add_parser("eval", help="score the extractor against the peer test suites")
-    p.add_argument("--suite", choices=("recognizers-text", "duckling", "all"), default="all")
+    p = sub.add_parser("eval", help="score the extractor against the peer test suites and news-dev")
+    p.add_argument("--suite", choices=("recognizers-text", "duckling", "news", "all"), default="all",
+                   help="news: the news-dev gold set (mentions and claims); all: every suite and news-dev")
     p.add_argument("--file", default=None, metavar="PATTERN",
                    help="only suite files whose name matches (shell pattern or substring)")
     p.add_argument("--show-failures", type=int, default=0, metavar="N",
-                   help="list the N worst misses per file")
+                   help="list the N worst misses per file (news-dev: N mention and N claim failures per article)")
+    p.add_argument("--per-article", action="store_true", help="news-dev: also a row per article")
     p.add_argument("--json", default=None, metavar="OUT", help="also write the scores as JSON here")
     p.add_argument("--write-floors", default=None, metavar="PATH",
                    help="write the current scores, rounded down, as a floors file")

@@ -56,3 +56,81 @@ def test_eval_errors(bench, tmp_path, capsys):
     assert main(["eval", "--benchmarks", str(bench), "--file", "Nothing*"]) == EXIT_USAGE
     assert main(["eval", "--benchmarks", str(tmp_path / "missing")]) == EXIT_INPUT
     assert "E011" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- news-dev
+NEWS_TEXT = "Acme results\n\nAcme Corp said revenue rose 5% in 2023.\n"
+
+
+def _at(text: str, **extra):
+    start = NEWS_TEXT.index(text)
+    return {"text": text, "start": start, "end": start + len(text), **extra}
+
+
+@pytest.fixture()
+def news_bench(bench):
+    """``bench`` plus a one-article news-dev folder."""
+    folder = bench / "news-dev"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "gold").mkdir()
+    (folder / "articles" / "01_acme.txt").write_text(NEWS_TEXT, encoding="utf-8")
+    (folder / "articles" / "01_acme.meta.json").write_text(json.dumps({"published": "2024-01-02"}), encoding="utf-8")
+    # the gold date is wrong on purpose: a WRONG failure to list
+    mentions = [_at("5%", kind="percentage", value=5, qualifier="exact"), _at("2023", kind="date", value="2022"),
+                _at("Acme Corp", kind="entity", label="ORG")]
+    (folder / "gold" / "01_acme.json").write_text(json.dumps({"mentions": mentions}), encoding="utf-8")
+    claim = {"values": [_at("5%")], "subject": _at("revenue"), "subject_entity": "Acme Corp", "predicate": "rise",
+             "measure": _at("revenue"), "time": _at("2023"), "change": {"direction": "increase"}}
+    (folder / "gold" / "01_acme.claims.json").write_text(json.dumps({"claims": [claim]}), encoding="utf-8")
+    return bench
+
+
+def test_eval_news_prints_rows_claims_articles_and_failures(news_bench, tmp_path, capsys):
+    out_json = tmp_path / "scores.json"
+    code = main(["eval", "--benchmarks", str(news_bench), "--suite", "news", "--per-article",
+                 "--show-failures", "3", "--json", str(out_json)])
+    assert code == EXIT_OK
+    captured = capsys.readouterr()
+    printed = captured.out
+    assert "### news-dev" in printed and "### duckling" not in printed
+    for row in ("| percentage ", "| money ", "| quantity ", "| fraction ", "| date ", "| ordinal ", "| entity ",
+                "| entity (span+label) ", "| found (recall) ", "| subject_entity lenient ",
+                "| all fields right (e2e) ", "| 01_acme "):
+        assert row in printed, row
+    assert "reference date" not in captured.err  # the sidecar's published date was read
+    assert "news-dev 01_acme: mentions:" in printed
+    assert "want date [48:52] '2023' value=2022-01-01..2022-12-31@year" in printed
+    assert "why  got 2023-01-01..2023-12-31 at year" in printed
+    news = json.loads(out_json.read_text(encoding="utf-8"))["news"]
+    rows = {r["category"]: r for r in news["rows"]}
+    assert (rows["percentage"]["gold"], rows["percentage"]["tp"]) == (1, 1)
+    assert (rows["date"]["gold"], rows["entity"]["gold"], rows["money"]["gold"]) == (1, 1, 0)
+    assert news["claims"]["gold"] == 1 and len(news["claims"]["claims"]) == 1
+    assert news["per_article"][0]["doc"] == "01_acme"
+
+
+def test_eval_news_write_floors_keeps_the_suite_floors(news_bench, tmp_path):
+    floors_path = tmp_path / "floors.json"
+    suite_floors = {"duckling/Ordinal.jsonl": {"detection_f1": 1.0, "value_accuracy": None,
+                                               "negatives_wrong_pct_max": None}}
+    floors_path.write_text(json.dumps({"about": "x", "files": suite_floors}), encoding="utf-8")
+    assert main(["eval", "--benchmarks", str(news_bench), "--suite", "news",
+                 "--write-floors", str(floors_path)]) == EXIT_OK
+    written = json.loads(floors_path.read_text(encoding="utf-8"))
+    assert written["files"] == suite_floors
+    assert written["news"]["news/percentage"]["detection_f1"] == 100.0
+    assert set(written["news"]["news/claims"]) == {"recall", "precision", "subject_entity", "subject_entity_lenient",
+                                                   "measure", "time", "predicate", "change", "all_fields_right"}
+
+
+def test_eval_all_includes_news_unless_a_file_pattern_leaves_it_out(news_bench, capsys):
+    assert main(["eval", "--benchmarks", str(news_bench), "--file", "percent"]) == EXIT_OK
+    assert "news-dev" not in capsys.readouterr().out
+    assert main(["eval", "--benchmarks", str(news_bench), "--suite", "all"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "### recognizers-text" in printed and "### news-dev" in printed
+
+
+def test_eval_news_without_the_set_is_an_input_error(bench, capsys):
+    assert main(["eval", "--benchmarks", str(bench), "--suite", "news"]) == EXIT_INPUT
+    assert "E011" in capsys.readouterr().err

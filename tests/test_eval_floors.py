@@ -1,7 +1,8 @@
-"""The extractor must not fall below the committed scores on the peer test suites.
+"""The extractor must not fall below the committed scores on the peer test suites and news-dev.
 
-``tests/eval_floors.json`` is written by ``newsclaims eval --write-floors``;
-raise the floors when scores improve. The suites live outside the repository
+``tests/eval_floors.json`` is written by ``newsclaims eval --write-floors``
+(``--suite news --write-floors`` refreshes only the news-dev floors); raise
+the floors when scores improve. The suites live outside the repository
 (``../shared/benchmarks`` or ``$NEWSCLAIMS_BENCHMARKS``): without them these
 tests are skipped, except on CI (``CI=true``), where that is a failure.
 """
@@ -9,28 +10,25 @@ tests are skipped, except on CI (``CI=true``), where that is a failure.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from pipeline.errors import NewsclaimsError
 from pipeline.evaluate import FileScore, benchmarks_dir, evaluate, load_suites
+from pipeline.evaluate.news_report import news_below_floors, news_floors
 from pipeline.evaluate.report import below_floors
+from tests.conftest import require_benchmarks
 
 FLOORS_PATH = Path(__file__).with_name("eval_floors.json")
-FLOORS: dict[str, dict[str, float | None]] = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))["files"]
+_FLOORS_FILE = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
+FLOORS: dict[str, dict[str, float | None]] = _FLOORS_FILE["files"]
+NEWS_FLOORS: dict[str, dict[str, float | None]] = _FLOORS_FILE["news"]
 
 
 @pytest.fixture(scope="session")
 def eval_scores(extractor) -> dict[str, FileScore]:
     """One harness run over every suite file, shared by all tests of the session."""
-    try:
-        root = benchmarks_dir()
-    except NewsclaimsError as exc:
-        if os.environ.get("CI", "").strip().lower() == "true":
-            pytest.fail(f"the benchmark suites are required on CI: {exc}")
-        pytest.skip(f"benchmark suites not available: {exc}")
+    root = require_benchmarks("the benchmark suites", benchmarks_dir)
     return {score.file_id: score for score in evaluate(load_suites(root), extractor)}
 
 
@@ -43,3 +41,15 @@ def test_scores_meet_floors(eval_scores, file_id):
     assert file_id in eval_scores, f"{file_id} was not scored"
     problems = below_floors(eval_scores[file_id], FLOORS[file_id])
     assert not problems, f"{file_id}: " + "; ".join(problems)
+
+
+def test_every_news_row_has_a_floor(news_run):
+    current = news_floors(news_run.score)
+    assert sorted(current) == sorted(NEWS_FLOORS), "rewrite the floors: newsclaims eval --suite news --write-floors"
+    assert {k: sorted(v) for k, v in current.items()} == {k: sorted(v) for k, v in NEWS_FLOORS.items()}
+
+
+@pytest.mark.parametrize("row", sorted(NEWS_FLOORS))
+def test_news_meets_floors(news_run, row):
+    problems = news_below_floors(news_run.score, {row: NEWS_FLOORS[row]})
+    assert not problems, f"{row}: " + "; ".join(problems.get(row, []))

@@ -9,6 +9,8 @@ whose expected results :mod:`~pipeline.evaluate.mapping` has mapped onto our
 record's terms; :mod:`~pipeline.evaluate.harness` runs one Extractor over every
 distinct input; :mod:`~pipeline.evaluate.score` matches and counts;
 :mod:`~pipeline.evaluate.report` renders tables, failures and floors.
+The news-dev gold set (real news, mentions and claims) has its own rules, its
+set's CONVENTIONS.md, implemented in :mod:`~pipeline.evaluate.news`.
 
 Reference date
     Each case's reference time is the article's ``published`` date: the date

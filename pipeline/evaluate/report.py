@@ -8,9 +8,12 @@ from typing import Any
 from pipeline.evaluate.score import FileScore
 
 FLOORS_ABOUT = (
-    "Per suite file, in percent: detection_f1 and value_accuracy must not fall below these; "
-    "negatives_wrong_pct_max must not be exceeded. Written by `newsclaims eval --write-floors` "
-    "(scores rounded down, the ceiling rounded up, to 0.1 point); checked by tests/test_eval_floors.py."
+    "Per suite file (files), in percent: detection_f1 and value_accuracy must not fall below these; "
+    "negatives_wrong_pct_max must not be exceeded. Per news-dev row (news): detection_f1, value_accuracy "
+    "and value_e2e of each mention row, recall, precision, each field's accuracy and all_fields_right of "
+    "the claims, none may fall below. Written by `newsclaims eval --write-floors` (scores rounded down, "
+    "the ceiling rounded up, to 0.1 point; a section the run did not score is kept: "
+    "`--suite news` refreshes only news); checked by tests/test_eval_floors.py."
 )
 
 _HEADER = ("file", "cases", "skip", "sep", "results", "P %", "R %", "F1 %", "value %", "neg wrong")

@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.evaluate.mapping import duckling_result, rt_model_result, rt_parser_result, rt_skip_reason
+from pipeline.evaluate.news_gold import NEWS_DEV
 from pipeline.evaluate.targets import Case, Expected, SuiteFile
 
 BENCHMARKS_ENV = "NEWSCLAIMS_BENCHMARKS"
@@ -64,9 +65,9 @@ DUCKLING_DIMENSIONS: dict[str, frozenset[str]] = {
 def benchmarks_dir(path: str | Path | None = None) -> Path:
     """The suites folder: ``path``, else ``$NEWSCLAIMS_BENCHMARKS``, else ``../shared/benchmarks``."""
     chosen = Path(path or os.environ.get(BENCHMARKS_ENV) or DEFAULT_BENCHMARKS)
-    if not (chosen / RECOGNIZERS_TEXT).is_dir() and not (chosen / DUCKLING).is_dir():
+    if not any((chosen / name).is_dir() for name in (*SUITES, NEWS_DEV)):
         raise NewsclaimsError(
-            ErrorCode.E011, f"no {RECOGNIZERS_TEXT}/ or {DUCKLING}/ folder here "
+            ErrorCode.E011, f"no {RECOGNIZERS_TEXT}/, {DUCKLING}/ or {NEWS_DEV}/ folder here "
             f"(set {BENCHMARKS_ENV} to the benchmarks folder)", path=str(chosen))
     return chosen
 

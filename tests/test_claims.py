@@ -796,8 +796,21 @@ def test_claim_field(extractor, text, index, field, expected):
     # a plain count added is a level of the flow, not a change; by a count is a change
     ("Employers added 160,000 jobs in April.", "160,000", None),
     ("Revisions cut the job gains by a combined 19,000.", "19,000", "decrease"),
+    # over/under a reference level; not over a period
+    ("Crossrail will open more than 4 billion pounds over budget.", "more than 4 billion", "increase"),
+    ("Exports slid 24 percent over the same stretch.", "24", "decrease"),
+    ("The Budget would be $215 billion better off.", "$215", "increase"),
+    # by a count is the change; to a count the level, even where the parser reads a range
+    ("Employment also grew by 92,000 to 16.4 million.", "92,000", "increase"),
+    ("Employment also grew by 92,000 to 16.4 million.", "16.4", None),
+    # a duration is a change only when compared
+    ("Its fiscal 2024 ran one week longer than its fiscal 2023.", "one week", "increase"),
+    # a loss of money is a level, a loss in percent a fall
+    ("Shopify projects an operating loss of $95 million.", "$95", None),
+    ("The currency suffered a 5 percent loss in value.", "5", "decrease"),
 ], ids=["slower", "faster", "less-than", "more-of-it", "premium", "discount", "growth-came-in", "growth-target",
-        "negative-growth", "count-added", "count-by"])
+        "negative-growth", "count-added", "count-by", "over-budget", "over-a-period", "better-off", "by-count",
+        "to-level", "duration-longer", "money-loss", "percent-loss"])
 def test_change_direction(extractor, text, value, direction):
     record, claims = claims_of(extractor, text)
     values = [v for _, vs, _, _ in claims for v in vs if v.text.startswith(value) or value in v.text]

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicons.changes import (
+    AMOUNT_LEVEL_NOUNS,
     BASIS_PATTERNS,
     COMPARATIVE_DOWN,
     COMPARATIVE_UP,
@@ -34,6 +35,7 @@ from pipeline.lexicons.changes import (
     DECREASE_NOUNS,
     INCREASE_LEMMAS,
     INCREASE_NOUNS,
+    OVER_UNDER_REFERENCES,
     PREMIUM_NOUNS,
 )
 from pipeline.lexicons.numbers import HEDGES
@@ -432,7 +434,8 @@ class NumberFinder:
         if span is None:
             return None
         duration = cand.kind == "unit" and self._is_duration(cand)
-        direction = None if duration else self._direction(doc, span, cand.kind)
+        # a duration is a change only when compared: "ran one week longer than its fiscal 2023"
+        direction = self._comparative(doc, span, cand.kind) if duration else self._direction(doc, span, cand.kind)
         if direction is None:
             return None
         # the basis is named after the value ("rose 7% year on year") or ahead of it
@@ -456,6 +459,30 @@ class NumberFinder:
         return info is not None and info.dimension == "[time]"
 
     @staticmethod
+    def _comparative(doc: Doc, span: Span, kind: str) -> str | None:
+        """"8 percent more than", "9 percent ahead of", "5.1 percent lower", "0.2 percentage
+        points slower", "5.7 billion kilowatt hours less than", "4 billion pounds over
+        budget", "$215 billion better off"; a plain count only with its "than" ("4,000 more
+        workers than")."""
+        last = span[-1]
+        if last.i + 1 >= len(doc):
+            return None
+        than = any(t.lower_ == "than" for t in doc[last.i + 2:last.i + 6])
+        if kind not in ("percent", "money", "unit") and not than:
+            return None
+        after = doc[last.i + 1].lower_
+        if after in ("more", "less", "fewer") and kind not in ("percent", "money") and not than:
+            return None  # "3 million sq m more will be developed": more of it, no comparison
+        if after in ("over", "under") and not any(t.lower_ in OVER_UNDER_REFERENCES
+                                                   for t in doc[last.i + 2:last.i + 5]):
+            return None  # "over budget", "under target": not "over the same stretch", "over 5 years"
+        if after in COMPARATIVE_UP or after == "over":
+            return "increase"
+        if after in COMPARATIVE_DOWN or after == "under":
+            return "decrease"
+        return None
+
+    @staticmethod
     def _direction(doc: Doc, span: Span, kind: str) -> str | None:
         first = span[0]
         if first.i > 1 and doc[first.i - 1].lower_ == "at" and kind in ("percent", "money"):
@@ -474,19 +501,16 @@ class NumberFinder:
                 return "increase"
             if prev.lower_ == "down" and not particle:
                 return "decrease"
-        last = span[-1]
-        if last.i + 1 < len(doc) and (kind in ("percent", "money", "unit") or
-                                      any(t.lower_ == "than" for t in doc[last.i + 2:last.i + 6])):
-            # "8 percent more than", "9 percent ahead of", "5.1 percent lower", "0.2 percentage
-            # points slower", "5.7 billion kilowatt hours less than"; a plain count only with
-            # its "than" ("4,000 more workers than")
-            after = doc[last.i + 1].lower_
-            if after in ("more", "less", "fewer") and kind not in ("percent", "money") and \
-                    not any(t.lower_ == "than" for t in doc[last.i + 2:last.i + 6]):
-                after = ""  # "3 million sq m more will be developed": more of it, no comparison
-            if after in COMPARATIVE_UP:
+        compared = NumberFinder._comparative(doc, span, kind)
+        if compared is not None:
+            return compared
+        if first.i > 0 and doc[first.i - 1].lower_ == "to" and doc[first.i - 1].head.lemma_ != "up":
+            return None  # "grew by 92,000 to 16.4 million": the level reached (the parser may read a range)
+        if first.i > 0 and doc[first.i - 1].lower_ == "by" and doc[first.i - 1].head.pos_ in ("VERB", "AUX"):
+            verb = doc[first.i - 1].head  # "grew by 92,000", "cut ... by a combined 19,000"
+            if verb.lemma_ in INCREASE_LEMMAS:
                 return "increase"
-            if after in COMPARATIVE_DOWN:
+            if verb.lemma_ in DECREASE_LEMMAS:
                 return "decrease"
         root = span.root
         # "a 12 percent drop": the value modifies a change noun; "an increase of
@@ -496,6 +520,8 @@ class NumberFinder:
         if root.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
             noun = head.head
         if noun is not None:
+            if kind == "money" and noun.lemma_ in AMOUNT_LEVEL_NOUNS:
+                return None
             if noun.lemma_ in INCREASE_NOUNS:
                 return "increase"
             if noun.lemma_ in DECREASE_NOUNS:

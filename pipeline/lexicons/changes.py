@@ -23,6 +23,14 @@ INCREASE_NOUNS = frozenset("rise increase growth gain jump surge hike climb rall
                            "boost advance rebound".split())
 DECREASE_NOUNS = frozenset("drop decline decrease fall cut loss slump dip contraction reduction "
                            "plunge downturn slide".split())
+# "4 billion pounds over budget", "2 percent under target": a difference from a reference
+# level (not "slid 24 percent over the same stretch", a period).
+OVER_UNDER_REFERENCES = frozenset("budget target forecast forecasts estimate estimates expectation expectations "
+                                  "plan plans limit cap par threshold guidance consensus".split())
+# Change nouns that name a level when the value is an amount of money: "an operating loss
+# of $95 million", "a $2bn loss" is how much was lost (a negative profit), not a fall;
+# "a 5 percent loss in value" is a fall.
+AMOUNT_LEVEL_NOUNS = frozenset("loss".split())
 # A premium is a value above a reference level ("the offer carries a 48 percent premium"
 # to the closing price), a discount one below it: a change in direction, while the noun
 # itself stays the measure (unlike "a 2.55 per cent hike in property taxes").
@@ -70,6 +78,6 @@ speech letter release conference call time period
 # "9 percent ahead of", "5.1 percent higher".
 # A rate's pace: "0.2 percentage points slower than", "2 points faster".
 COMPARATIVE_UP = frozenset("more higher above ahead greater larger bigger up costlier dearer faster quicker "
-                           "stronger wider longer taller heavier".split())
+                           "stronger wider longer taller heavier better".split())
 COMPARATIVE_DOWN = frozenset("less lower below behind fewer smaller cheaper down slower weaker narrower shorter "
-                             "lighter".split())
+                             "lighter worse".split())

@@ -893,3 +893,19 @@ def test_time_rules(extractor, text, value, time):
 def test_measure_of_framed_and_headed_values(extractor, text, measure):
     _, claims = claims_of(extractor, text)
     assert claims[0][0].measure == measure
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demonstrative refers back to the previous figure: its holder, or none
+    ("Hubei's industrial output grew 6.7 percent in the first half. That pace was 0.2 percentage points slower "
+     "than in the first five months.", "Hubei"),
+    ("Real spending growth was held to 1.4% a year. That was less than half the average of the last 30 years, "
+     "Jim Chalmers said.", None),
+    # "the government" is only whose a name says
+    ("The Budget Office expects the IGST pool to grow. Under regular settlement, the government moved 33,408 "
+     "crore rupees into CGST.", None),
+], ids=["that-pace", "that-fact", "the-government"])
+def test_reference_back(extractor, text, expected):
+    _, claims = claims_of(extractor, text)
+    _, _, ent, _ = claims[-1]
+    assert (ent.canonical if ent is not None else None) == expected

@@ -149,6 +149,7 @@ from pipeline.lexicons.anaphora import (
     ANAPHOR_DETERMINERS,
     ANAPHOR_NOUNS,
     ANY,
+    NAME_ONLY_ANAPHORS,
     PRONOUNS,
     SOURCE_BODY_HEADS,
     SOURCE_BODY_PATTERNS,
@@ -203,6 +204,12 @@ class ClaimBuilder:
                 used.add(id(values[i + 1]))
             claim = self._claim(doc, span, sent, s_idx, sents, value, entities, dates)
             claim.values = group
+            referent = _demonstrative_referent(claim, store["claims"], s_idx)
+            if referent is not None:
+                # "That pace was 0.2 percentage points slower", "that volume was 5.5 percent
+                # higher": the figure referred back to is the previous claim's, and so is its
+                # holder (or none: CONVENTIONS 7.5, anaphora)
+                claim.subject_entity = referent.subject_entity
             prev = store["claims"][-1] if store["claims"] else None
             if (claim.fields.get("measure") or "").lower() in ("them", "it", "these", "those", "this", "that"):
                 # "more than 2.5 million vehicles, nearly a third of them": the pronoun is
@@ -459,6 +466,8 @@ class ClaimBuilder:
                       and e.fields["canonical"].lower() in _subdivisions(kind)]
             if places:
                 return places[-1]
+        if subj.pos_ == "NOUN" and subj.lower_ in NAME_ONLY_ANAPHORS:
+            return None  # "the government": only a name says whose (not the most salient ORG)
         # "Grupo Albarán said that it had completed ...": a pronoun subject of a
         # reported clause is the speaker
         # (for a possessive, the clause of the noun it owns: "Westgate said its haul trucks ... burn")
@@ -1296,6 +1305,20 @@ def _heading(doc: Doc, sent: Span, span: Span) -> str | None:
     return m.group("head").strip()
 
 
+DEMONSTRATIVES = frozenset("that this these those".split())
+
+
+def _demonstrative_referent(claim: RawClaim, claims: list[RawClaim], s_idx: int) -> RawClaim | None:
+    """The claim a demonstrative subject refers back to ("That", "That pace", "this
+    volume", not "this city": a place or company noun is resolved as an entity): the latest
+    claim of this or the previous sentence."""
+    words = (claim.fields.get("subject") or "").lower().split()
+    if not words or words[0] not in DEMONSTRATIVES or len(words) > 3 or \
+            len(words) > 1 and words[-1] in ANAPHOR_NOUNS:
+        return None
+    return next((c for c in reversed(claims) if s_idx - 1 <= c.sentence <= s_idx), None)
+
+
 def _in_values(doc: Doc) -> frozenset[int]:
     """Indices of the tokens inside the doc's numeric mentions, but for a hedge verb opening
     one (cached per doc)."""
@@ -1633,6 +1656,8 @@ def _anaphor_labels(subj: Token) -> tuple[str, ...] | None:
         return PRONOUNS[low]
     if low in ANAPHOR_NOUNS and any(c.lower_ in ANAPHOR_DETERMINERS for c in subj.children):
         return ANAPHOR_NOUNS[low]
+    if low in DEMONSTRATIVES:
+        return ()  # "That was less than half the average": a fact, not a named entity (see _demonstrative)
     if subj.pos_ == "PRON":
         return ANY
     return None

@@ -42,6 +42,11 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "farm": ("FAC",) + ORG, "complex": ("FAC",) + ORG,
 
 }
+# Descriptions that refer only to a name ending in them ("the Ontario government" ... "the
+# government"), never to the most salient organisation: a government is the state's, which
+# news rarely names as an organisation (the most mentioned ORG is then a budget, a tax or an
+# agency, not the government).
+NAME_ONLY_ANAPHORS = frozenset("government".split())
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "its"})
 PRONOUNS: dict[str, tuple[str, ...]] = {
     "it": ORG + PLACE, "its": ORG + PLACE, "they": ORG, "here": PLACE, "there": PLACE,

@@ -904,7 +904,9 @@ def test_measure_of_framed_and_headed_values(extractor, text, measure):
     # "the government" is only whose a name says
     ("The Budget Office expects the IGST pool to grow. Under regular settlement, the government moved 33,408 "
      "crore rupees into CGST.", None),
-], ids=["that-pace", "that-fact", "the-government"])
+    # a date the parser takes for a second subject is not the subject
+    ("Shopify Inc. said that last May it employed nearly 3,100 people.", "Shopify Inc"),
+], ids=["that-pace", "that-fact", "the-government", "date-not-subject"])
 def test_reference_back(extractor, text, expected):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[-1]

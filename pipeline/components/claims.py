@@ -1537,7 +1537,9 @@ def _subject(verb: Token) -> Token | None:
         if obj is not None:
             return obj
     for _ in range(5):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        # (not a date the parser took for a second subject: "that last May it employed")
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+        subj = next((c for c in subjects if not _in_date(c)), subjects[0] if subjects else None)
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and tok.dep_ in ("relcl", "acl"):
                 return tok.head  # "Negi, who owns 11 percent": the relative pronoun's antecedent
@@ -1664,6 +1666,11 @@ def _anaphor_labels(subj: Token) -> tuple[str, ...] | None:
 
 
 _PERIOD_NOUNS = frozenset("year month quarter week day half period season decade hour minute time".split())
+
+
+def _in_date(tok: Token) -> bool:
+    """The token lies inside a date mention."""
+    return any(d.start <= tok.idx < d.end for d in nc(tok.doc)["dates"])
 
 
 def _is_date_like(tok: Token) -> bool:

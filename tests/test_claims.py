@@ -889,7 +889,14 @@ def test_time_rules(extractor, text, value, time):
     # a verbless heading names what is measured; an attribution before a colon does not
     ("Results\n\n\u2022 Revenue: $3.61 billion, compared with $3.57 billion expected", "Revenue"),
     ("Earnings per share: $6.14 versus $5.85 expected", "Earnings per share"),
-], ids=["range", "annual-rate", "mark", "put-the-figure-at", "bullet", "heading"])
+    # a loss of money is an amount's noun; a change noun with what changes before it stays whole
+    ("Its earlier guidance had called for a loss of $105 million.", "loss"),
+    ("Toronto city council approves 2.55% property tax hike", "property tax hike"),
+    # a value opening the measure gives way to what it is of
+    ("In the first quarter, 13.5 billion kilowatt hours of wind power were wasted, 5.7 billion kilowatt hours "
+     "less than a year earlier.", "wind power"),
+], ids=["range", "annual-rate", "mark", "put-the-figure-at", "bullet", "heading", "loss-of", "change-compound",
+        "value-of"])
 def test_measure_of_framed_and_headed_values(extractor, text, measure):
     _, claims = claims_of(extractor, text)
     assert claims[0][0].measure == measure

@@ -157,6 +157,7 @@ from pipeline.lexicons.anaphora import (
     SUBDIVISION_WORDS,
 )
 from pipeline.lexicons.changes import (
+    AMOUNT_LEVEL_NOUNS,
     BASIS_PATTERNS,
     DECREASE_LEMMAS,
     DECREASE_NOUNS,
@@ -633,11 +634,14 @@ class ClaimBuilder:
         if head.pos_ == "NOUN" and head.i >= span.end and root.dep_ in ("compound", "nummod", "amod", "nmod",
                                                                           "quantmod") and \
                 (value.kind != "quantities" or adjectival) \
-                and not _is_date_like(head) and head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) \
+                and not _is_date_like(head) and (head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) or
+                                                 any(t.dep_ == "compound" for t in doc[span.end:head.i])) \
                 and all(t.dep_ in ("compound", "amod", "nmod", "punct") and not t.like_num
                         for t in doc[span.end:head.i]):
             while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == head.i + 1:
                 head = head.head  # "a ₦38.5 billion runway upgrade": the value is the upgrade's
+            # (a change noun with what changes before it is kept whole: "a 2.55% property tax
+            # hike", as a compound headed by "growth", CONVENTIONS 8.12)
             return span_text(doc[span.end:head.i + 1])
         # the value describes a noun: "R&D spending near six percent"
         of = value.fields.get("of")
@@ -657,7 +661,8 @@ class ClaimBuilder:
             # not a bare change ("a 12 percent drop"; but "sales growth of 5 percent" says
             # what grows), a name, a period or another value
             bare_change = noun.lemma_.lower() in (INCREASE_NOUNS | DECREASE_NOUNS) and \
-                not any(c.dep_ in ("compound", "poss") for c in noun.children)
+                not any(c.dep_ in ("compound", "poss") for c in noun.children) and \
+                not (value.kind == "money" and noun.lemma_.lower() in AMOUNT_LEVEL_NOUNS)  # "a loss of $24.4m"
             return not bare_change and not noun.ent_type_ \
                 and not _is_date_like(noun) and not any(c.like_num for c in noun.children)
 
@@ -1170,6 +1175,13 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
                     else:
                         break
         measure = text[start:end].strip(" ,") or measure
+        # "13.5 billion kilowatt hours of wind power", "93.2% of statements of invoices":
+        # what a value inside the measure is of (CONVENTIONS 7.3 item 5)
+        lead = next((m for kind in _NUMERIC for m in nc(doc)[kind] if m.start == start), None)
+        if lead is not None:
+            rest = text[lead.end:end]
+            if rest.lower().startswith(" of ") and rest[4:].strip():
+                measure = rest[4:].strip(" ,")
     words = measure.split(None, 1)
     while len(words) == 2 and words[0].lower() in _MEASURE_LEADS:
         measure = words[1]

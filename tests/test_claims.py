@@ -918,3 +918,23 @@ def test_reference_back(extractor, text, expected):
     _, claims = claims_of(extractor, text)
     _, _, ent, _ = claims[-1]
     assert (ent.canonical if ent is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "subject", "predicate"), [
+    # a gapped conjunct keeps its own subject and shares the first conjunct's predicate
+    ("Central China expanded 7.5 percent, west China 7 percent, and the northeast of China 5.9 percent.",
+     "7 percent", "west China", "expand"),
+    ("Central China expanded 7.5 percent, west China 7 percent, and the northeast of China 5.9 percent.",
+     "5.9", "the northeast of China", "expand"),
+    ("The EU ranked next with 4.64 trillion yuan in trade, and the US after it with 4.01 trillion yuan.",
+     "4.01", "the US", "rank"),
+    # not a noun the value belongs to, nor a clause with its own verb
+    ("Exports rose to 3.04 trillion yuan, a year-on-year gain of 4.9 percent.", "4.9", "Exports", None),
+    ("Sales rose 5 percent, and profit climbed 3 percent.", "3 percent", "profit", "climb"),
+], ids=["west-China", "northeast-of-China", "after-it-with", "appositive-change-noun", "own-verb"])
+def test_gapped_conjunct(extractor, text, value, subject, predicate):
+    _, claims = claims_of(extractor, text)
+    c = next(c for c, v, _, _ in claims if v[0].text.startswith(value))
+    assert c.subject == subject
+    if predicate is not None:
+        assert c.predicate == predicate

@@ -205,6 +205,22 @@ class ClaimBuilder:
                 used.add(id(values[i + 1]))
             claim = self._claim(doc, span, sent, s_idx, sents, value, entities, dates)
             claim.values = group
+            gapped = _gapped_subject(span, _object_relative(span) or _governing_verb(span))
+            prev_same = store["claims"][-1] if store["claims"] and store["claims"][-1].sentence == s_idx else None
+            if gapped is not None and prev_same is not None:
+                # "Central China expanded 7.5 percent, west China 7 percent, and the northeast of
+                # China 5.9": a gapped conjunct keeps its own subject and shares the first
+                # conjunct's predicate and measure (CONVENTIONS 7.3 item 9)
+                first, last = gapped
+                claim.fields["subject"] = span_text(doc[first:last])
+                claim.subject_entity = next((e for e in entities if doc[first].idx <= e.start < doc[last - 1].idx +
+                                             len(doc[last - 1])), None)
+                claim.fields["predicate"] = prev_same.fields.get("predicate")
+                shared = prev_same.fields.get("measure")
+                claim.fields["measure"] = claim.fields["subject"] if shared is not None and \
+                    shared == prev_same.fields.get("subject") else shared
+                if value.fields.get("change") is None and prev_same.values[0].fields.get("change") is not None:
+                    value.fields["change"] = dict(prev_same.values[0].fields["change"])
             referent = _demonstrative_referent(claim, store["claims"], s_idx)
             if referent is not None:
                 # "That pace was 0.2 percentage points slower", "that volume was 5.5 percent
@@ -1329,6 +1345,37 @@ def _demonstrative_referent(claim: RawClaim, claims: list[RawClaim], s_idx: int)
             len(words) > 1 and words[-1] in ANAPHOR_NOUNS:
         return None
     return next((c for c in reversed(claims) if s_idx - 1 <= c.sentence <= s_idx), None)
+
+
+_GAP_BOUNDARIES = frozenset({",", ";", "and", "while", "whereas"})
+_GAP_PREPS = frozenset("for with after at to by".split())
+
+
+def _gapped_subject(span: Span, verb: Token | None) -> tuple[int, int] | None:
+    """The token range of a gapped conjunct's subject: after a comma or "and", a noun phrase
+    with no verb of its own right before the value (or its preposition): "..., west China 7
+    percent", "and SGST for ₹37,314 crore", "and the US after it with 4.01 trillion yuan".
+    Not a noun the value belongs to ("a year-on-year gain of 4.9 percent")."""
+    doc = span.doc
+    if verb is None or verb.i >= span.start:
+        return None
+    i = span.start - 1
+    while i > span.sent.start and doc[i].text not in _GAP_BOUNDARIES and span.start - i <= 9:
+        i -= 1
+    if doc[i].text not in _GAP_BOUNDARIES or i <= verb.i:
+        return None
+    first = i + 1
+    while first < span.start and doc[first].lower_ in _GAP_BOUNDARIES:
+        first += 1
+    between = doc[first:span.start]
+    if not len(between) or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in between) or \
+            between[0].pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+        return None
+    last = next((t.i for t in between if t.pos_ == "ADP" and t.lower_ in _GAP_PREPS), span.start)
+    if doc[last - 1].pos_ not in ("NOUN", "PROPN") or doc[span.start - 1].lower_ == "of" or \
+            doc[last - 1].lemma_.lower() in INCREASE_NOUNS | DECREASE_NOUNS | FRAME_NOUNS:
+        return None
+    return first, last
 
 
 def _in_values(doc: Doc) -> frozenset[int]:

@@ -76,10 +76,12 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate.harness import distinct_inputs
     from pipeline.evaluate.report import (
         FLOORS_ABOUT,
+        environment,
         floors,
         format_failures,
         format_separate,
         format_table,
+        format_unsupported,
         report_json,
     )
     from pipeline.extractor import Extractor
@@ -111,17 +113,21 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     separate = format_separate(scores)
     if separate:
         blocks.append("### Reported separately (detection only, not scored)\n\n" + separate)
+    unsupported = format_unsupported(scores)
+    if unsupported:
+        blocks.append("### Not supported (reported, not floored)\n\n" + unsupported)
     print("\n\n".join(blocks))
+    env = environment(extractor.model_name)
     if args.show_failures:
         for score in scores:
             text = format_failures(score, args.show_failures)
             if text:
                 print("\n" + text)
     if args.json:
-        Path(args.json).write_text(dump_json(report_json(scores, totals, failures=args.show_failures)),
+        Path(args.json).write_text(dump_json(report_json(scores, totals, failures=args.show_failures, env=env)),
                                    encoding="utf-8")
     if args.write_floors:
-        data = {"about": FLOORS_ABOUT, "files": floors(scores)}
+        data = {"about": FLOORS_ABOUT, "environment": env, "files": floors(scores)}
         Path(args.write_floors).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         print(f"newsclaims: floors written to {args.write_floors}", file=sys.stderr)
     print(f"newsclaims: eval: {n_inputs} inputs in {elapsed:.1f} s", file=sys.stderr)

@@ -236,7 +236,8 @@ def test_holiday_names_file_matches_the_installed_holidays_package():
     """holiday_names.json is generated; regenerate with `python -m pipeline.lexicons.holiday_names`."""
     from pipeline.lexicons import holiday_names
 
-    assert holiday_names.load() == json.loads(json.dumps(holiday_names.build()))
+    assert holiday_names.load() == json.loads(json.dumps(holiday_names.build())), (
+        "holiday_names.json is out of date: python -m pipeline.lexicons.holiday_names")
 
 
 def test_holiday_outside_its_table_has_no_date():

@@ -1,9 +1,11 @@
 """Holiday names -> their days in a Gregorian year. Pure functions.
 
-The names and rules are data (:mod:`pipeline.lexicons.holidays`); the calendars
-come from libraries: dateutil (Western and Orthodox Easter), convertdate (the
-Hebrew calendar, exact arithmetic) and the ``holidays`` package's tables of
-Islamic (Umm al-Qura), Hindu and Chinese lunisolar festival dates.
+The names and rules are data (:mod:`pipeline.lexicons.holidays`, and every name
+of the ``holidays`` package's country calendars in ``holiday_names.json``); the
+calendars come from libraries: dateutil (Western and Orthodox Easter), convertdate
+(the Hebrew calendar, exact arithmetic) and the ``holidays`` package (its country
+calendars, and its tables of Islamic (Umm al-Qura), Hindu and Chinese lunisolar
+festival dates).
 
 >>> occurrences("Thanksgiving", 2013)
 [(datetime.date(2013, 11, 28), datetime.date(2013, 11, 28))]
@@ -11,6 +13,8 @@ Islamic (Umm al-Qura), Hindu and Chinese lunisolar festival dates.
 [(datetime.date(2018, 9, 9), datetime.date(2018, 9, 11))]
 >>> occurrences("Ramadan", 2018)
 [(datetime.date(2018, 5, 16), datetime.date(2018, 6, 14))]
+>>> occurrences("Anzac Day", 2024)  # a country calendar's name (Australia's)
+[(datetime.date(2024, 4, 25), datetime.date(2024, 4, 25))]
 >>> occurrences("no such day", 2018)
 []
 """
@@ -39,10 +43,9 @@ def key(name: str) -> str:
 
 # The hand-written rules, then every other name of the country calendars (a name the rules
 # hold keeps its rule: they give festivals their spans and Jewish holidays their eves).
-_COUNTRY_NAMES = {name: country for name, country in holiday_names.load()["names"].items()
-                  if key(name) not in {key(n) for n in HOLIDAYS}}
-NAMES = sorted(HOLIDAYS) + sorted(_COUNTRY_NAMES)
 _RULES = {key(name): rule for name, rule in HOLIDAYS.items()}
+_COUNTRY_NAMES = {name: country for name, country in holiday_names.load()["names"].items() if key(name) not in _RULES}
+NAMES = sorted(HOLIDAYS) + sorted(_COUNTRY_NAMES)
 _RULES.update({key(name): Rule("country", (country, name)) for name, country in _COUNTRY_NAMES.items()})
 # A calendar's name ("Family Day", "Carnival", "Sports Day") is a holiday only when written
 # as a name (with a capital) or with a year, as news writes holidays.

@@ -227,6 +227,8 @@ def test_holidays_resolve_like_other_relative_dates(text, tense_word, start, end
     ("Rakhi 2024", ["Rakhi 2024"]),
     ("a family day out", []),  # a calendar's name ("Family Day") needs a capital or a year
     ("on Family Day", ["Family Day"]),
+    ("Carnival shares rose 3 percent.", []),  # the cruise line
+    ("Carnival 2024", ["Carnival 2024"]),
 ])
 def test_holiday_names_that_are_common_words(text, found):
     assert [d.text for d in find_dates(text, reference=REF)] == found

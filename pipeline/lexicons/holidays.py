@@ -232,5 +232,6 @@ NEEDS_YEAR_OR_CAPITAL = frozenset({
     "pongal",  # also the rice dish
     "lantern festival", "dragon boat festival",  # also any town's lantern or boat festival
 })
-# Names that are also given names ("Rakhi Sawant"): a holiday only with a year after it.
-NEEDS_YEAR = frozenset({"rakhi"})
+# Names that are also given or company names ("Rakhi Sawant", "Carnival shares rose", the
+# cruise line): a holiday only with a year after it.
+NEEDS_YEAR = frozenset({"rakhi", "carnival"})

@@ -76,7 +76,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
     from pipeline.evaluate import benchmarks_dir, evaluate, load_suites, suite_totals
     from pipeline.evaluate.harness import distinct_inputs
-    from pipeline.evaluate.report import format_failures, format_separate, format_table, report_json
+    from pipeline.evaluate.report import (
+        environment,
+        format_failures,
+        format_separate,
+        format_table,
+        format_unsupported,
+        report_json,
+    )
     from pipeline.extractor import Extractor
     from pipeline.record import dump_json
 
@@ -111,9 +118,13 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     separate = format_separate(scores)
     if separate:
         blocks.append("### Reported separately (detection only, not scored)\n\n" + separate)
+    unsupported = format_unsupported(scores)
+    if unsupported:
+        blocks.append("### Not supported (reported, not floored)\n\n" + unsupported)
     if news is not None:
         blocks += _news_blocks(news, per_article=args.per_article)
     print("\n\n".join(blocks))
+    env = environment(extractor.model_name)
     if args.show_failures:
         for score in scores:
             text = format_failures(score, args.show_failures)
@@ -122,12 +133,12 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         if news is not None:
             _print_news_failures(news, args.show_failures)
     if args.json:
-        report = report_json(scores, totals, failures=args.show_failures)
+        report = report_json(scores, totals, failures=args.show_failures, env=env)
         if news is not None:
             report["news"] = _news_json(news)
         Path(args.json).write_text(dump_json(report), encoding="utf-8")
     if args.write_floors:
-        _write_floors(Path(args.write_floors), scores if files else None, news)
+        _write_floors(Path(args.write_floors), scores if files else None, news, env)
         print(f"newsclaims: floors written to {args.write_floors}", file=sys.stderr)
     done = [f"{n_inputs} inputs"] if files else []
     done += [f"{len(news.articles)} news-dev articles"] if news is not None else []
@@ -180,7 +191,8 @@ def _news_json(news: NewsScore) -> dict[str, Any]:
     return {**news.to_dict(), "per_article": [article_figures(a) for a in news.articles]}
 
 
-def _write_floors(path: Path, scores: list[FileScore] | None, news: NewsScore | None) -> None:
+def _write_floors(path: Path, scores: list[FileScore] | None, news: NewsScore | None,
+                  env: dict[str, str]) -> None:
     """Write the floors file; a section this run did not score is kept from the existing file."""
     import json
 
@@ -190,7 +202,7 @@ def _write_floors(path: Path, scores: list[FileScore] | None, news: NewsScore | 
         old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     except (OSError, ValueError):
         old = {}
-    data = floors_document(old if isinstance(old, dict) else {}, scores, news)
+    data = floors_document(old if isinstance(old, dict) else {}, scores, news, env)
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 

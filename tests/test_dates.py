@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -183,6 +184,15 @@ HOLIDAYS = [
     ("the Lunar New Year 2025", "2025-01-29", "2025-01-29"),
     ("Diwali 2023", "2023-11-12", "2023-11-12"),
     ("Holi 2024", "2024-03-25", "2024-03-25"),
+    # country calendars (holidays package): none of these is a suite case
+    ("Anzac Day 2024", "2024-04-25", "2024-04-25"),
+    ("Victoria Day 2024", "2024-05-20", "2024-05-20"),  # the Monday before 25 May
+    ("Canada Day 2025", "2025-07-01", "2025-07-01"),
+    ("Waitangi Day 2024", "2024-02-06", "2024-02-06"),
+    ("Republic Day 2024", "2024-01-26", "2024-01-26"),  # India's: Republic Day in most of the calendars
+    ("Veterans Day 2023", "2023-11-11", "2023-11-11"),
+    ("Juneteenth 2024", "2024-06-19", "2024-06-19"),
+    ("Labor Day 2024", "2024-09-02", "2024-09-02"),  # the US one (hand rule wins over the calendars)
 ]
 
 
@@ -215,9 +225,21 @@ def test_holidays_resolve_like_other_relative_dates(text, tense_word, start, end
     ("a bowl of pongal", []),  # the dish
     ("Rakhi Sawant said", []),  # a given name
     ("Rakhi 2024", ["Rakhi 2024"]),
+    ("a family day out", []),  # a calendar's name ("Family Day") needs a capital or a year
+    ("on Family Day", ["Family Day"]),
+    ("Carnival shares rose 3 percent.", []),  # the cruise line
+    ("Carnival 2024", ["Carnival 2024"]),
 ])
 def test_holiday_names_that_are_common_words(text, found):
     assert [d.text for d in find_dates(text, reference=REF)] == found
+
+
+def test_holiday_names_file_matches_the_installed_holidays_package():
+    """holiday_names.json is generated; regenerate with `python -m pipeline.lexicons.holiday_names`."""
+    from pipeline.lexicons import holiday_names
+
+    assert holiday_names.load() == json.loads(json.dumps(holiday_names.build())), (
+        "holiday_names.json is out of date: python -m pipeline.lexicons.holiday_names")
 
 
 def test_holiday_outside_its_table_has_no_date():

@@ -40,7 +40,16 @@ def test_eval_prints_tables_and_writes_json_and_floors(bench, tmp_path, capsys):
     data = json.loads(out_json.read_text(encoding="utf-8"))
     percent = data["files"][0]
     assert (percent["cases"], percent["skipped"], percent["negatives"], percent["expected"]) == (3, 1, 1, 1)
-    floors = json.loads(out_floors.read_text(encoding="utf-8"))["files"]
+    import holidays
+    import spacy
+
+    # the versions the scores depend on, next to them and in the floors file
+    assert data["environment"]["spacy"] == spacy.__version__
+    assert data["environment"]["holidays"] == holidays.__version__
+    assert {"model", "dateparser", "pint", "babel"} <= set(data["environment"])
+    floors_file = json.loads(out_floors.read_text(encoding="utf-8"))
+    assert floors_file["environment"] == data["environment"]
+    floors = floors_file["files"]
     assert set(floors) == {"recognizers-text/Number/PercentModel.json", "duckling/Ordinal.jsonl"}
     assert floors["duckling/Ordinal.jsonl"]["negatives_wrong_pct_max"] is None
 

@@ -54,7 +54,7 @@ ORDINAL_FRACTIONS = [
 PERCENT_OF = [("percent of 10", 10), ("per cent of twenty-two", 22), ("percents of twenty", 20),
               ("Sales increased by a percentage of 10 in 2024.", 10)]
 PERCENT_OF_NOT = ["the percent of 40 respondents", "What percent of 10 is 3?"]
-SPACED_FORMS = [("fifty - two", 52), ("2  1/4", 2.25), ("3 dzs", 36), ("five doz eggs", 60)]
+SPACED_FORMS = [("fifty - two", 52), ("2  1/4", 2.25), ("3 dz", 36), ("five doz eggs", 60)]
 # Dot groups of three, then one or two decimals after a comma: only a decimal comma reads so.
 DECIMAL_COMMAS = [("the 1.111,11 figure", 1111.11), ("1.234.567,8 tonnes", 1234567.8)]
 # "half" is a share before "of" or a determiner, and after a hedge.

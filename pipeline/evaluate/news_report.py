@@ -188,13 +188,15 @@ def news_below_floors(score: NewsScore, floors: dict[str, dict[str, float | None
 
 
 
-def floors_document(old: dict[str, Any], scores: list[FileScore] | None, news: NewsScore | None) -> dict[str, Any]:
-    """The floors file: the suite files' floors (``files``) and news-dev's (``news``).
+def floors_document(old: dict[str, Any], scores: list[FileScore] | None, news: NewsScore | None,
+                    env: dict[str, str]) -> dict[str, Any]:
+    """The floors file: the environment measured in, the suite files' floors (``files``) and
+    news-dev's (``news``).
 
     A section this run did not score (``scores``/``news`` None: ``--suite news``
     scores no suite file) is kept from ``old``, so one part can be refreshed alone.
     """
-    data: dict[str, Any] = {"about": FLOORS_ABOUT,
+    data: dict[str, Any] = {"about": FLOORS_ABOUT, "environment": env,
                             "files": floors(scores) if scores is not None else old.get("files", {})}
     news_part = news_floors(news) if news is not None else old.get("news")
     if news_part is not None:

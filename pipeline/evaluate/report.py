@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Sequence
+from importlib import metadata
 from typing import Any
 
 from pipeline.evaluate.score import FileScore
+from pipeline.evaluate.suites import unsupported_reason
 
 FLOORS_ABOUT = (
     "Per suite file (files), in percent: detection_f1 and value_accuracy must not fall below these; "
@@ -13,8 +16,23 @@ FLOORS_ABOUT = (
     "and value_e2e of each mention row, recall, precision, each field's accuracy and all_fields_right of "
     "the claims, none may fall below. Written by `newsclaims eval --write-floors` (scores rounded down, "
     "the ceiling rounded up, to 0.1 point; a section the run did not score is kept: "
-    "`--suite news` refreshes only news); checked by tests/test_eval_floors.py."
+    "`--suite news` refreshes only news); checked by tests/test_eval_floors.py. "
+    "Files the eval marks unsupported have no floor. `environment` is what the scores were measured with."
 )
+# The libraries the scores depend on (besides the model), recorded next to them.
+ENVIRONMENT_PACKAGES = ("newsclaims", "spacy", "dateparser", "pint", "babel", "holidays", "convertdate")
+
+
+def environment(model: str) -> dict[str, str]:
+    """The Python version and the installed versions of ``model`` and the scoring libraries."""
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {"python": platform.python_version(), "model": f"{model} {version(model)}",
+            **{name: version(name) for name in ENVIRONMENT_PACKAGES}}
 
 _HEADER = ("file", "cases", "skip", "sep", "results", "P %", "R %", "F1 %", "value %", "neg wrong")
 
@@ -76,12 +94,20 @@ def format_failures(score: FileScore, n: int) -> str:
     return "\n".join(out)
 
 
+def format_unsupported(scores: list[FileScore]) -> str:
+    """The files scored but not floored, with why."""
+    rows = [(s.file_id, why) for s in scores if (why := unsupported_reason(s.file_id))]
+    return markdown_table(("file", "why not supported"), rows, left=2) if rows else ""
+
+
 def report_json(scores: list[FileScore], totals: dict[str, FileScore], *,
-                failures: int = 0) -> dict[str, Any]:
-    """Everything the tables show, plus up to ``failures`` worst misses per file."""
+                failures: int = 0, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Everything the tables show, plus up to ``failures`` worst misses per file and the
+    environment the scores were measured in."""
     return {
+        "environment": env or {},
         "totals": {suite: total.to_dict() for suite, total in totals.items()},
-        "files": [s.to_dict() for s in scores],
+        "files": [{**s.to_dict(), "unsupported": unsupported_reason(s.file_id)} for s in scores],
         "failures": {s.file_id: [m.to_dict() for m in s.worst_misses(failures)]
                      for s in scores if failures > 0},
     }
@@ -107,9 +133,12 @@ def ceil_tenths(num: int, den: int) -> float:
 
 def floors(scores: list[FileScore]) -> dict[str, dict[str, float | None]]:
     """Current scores as floors: F1 and value accuracy rounded down, negatives wrongly
-    matched rounded up (a ceiling). None where a file has nothing to measure."""
+    matched rounded up (a ceiling). None where a file has nothing to measure; no floor for
+    a file the eval marks unsupported."""
     out: dict[str, dict[str, float | None]] = {}
     for s in scores:
+        if unsupported_reason(s.file_id):
+            continue
         f1_num, f1_den = s.f1_ratio
         value, comparable = s.value_correct, s.value_comparable
         out[s.file_id] = {

@@ -27,10 +27,11 @@ SCALE_WORDS: dict[str, float] = {
     "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
     "dozen": 12, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
     "trillions": 1e12, "dozens": 12,
-    # South-Asian spellings in the English-language press of India and Pakistan.
-    "lacs": 1e5, "lkh": 1e5, "lkhs": 1e5, "krore": 1e7, "krores": 1e7, "koti": 1e7,
-    # Abbreviations of dozen in trade and recipe text ("3 doz eggs", "5 dz").
-    "doz": 12, "dozs": 12, "dz": 12, "dzs": 12,
+    # the plural spelling in the English-language press of India and Pakistan
+    "lacs": 1e5,
+    # Abbreviations of dozen in trade and recipe text ("3 doz eggs", "5 dz"; both in
+    # Merriam-Webster). Rarer forms a suite uses ("dzs", "lkh", "krore", "koti") are not listed.
+    "doz": 12, "dz": 12,
 }
 # Abbreviated scales written right after digits ("3.5bn", "50k") or after a
 # space ("$3 bn"). "m" is a scale only after a currency ("$5m"); otherwise metres.

@@ -1,9 +1,11 @@
 """Holiday names -> their days in a Gregorian year. Pure functions.
 
-The names and rules are data (:mod:`pipeline.lexicons.holidays`); the calendars
-come from libraries: dateutil (Western and Orthodox Easter), convertdate (the
-Hebrew calendar, exact arithmetic) and the ``holidays`` package's tables of
-Islamic (Umm al-Qura), Hindu and Chinese lunisolar festival dates.
+The names and rules are data (:mod:`pipeline.lexicons.holidays`, and every name
+of the ``holidays`` package's country calendars in ``holiday_names.json``); the
+calendars come from libraries: dateutil (Western and Orthodox Easter), convertdate
+(the Hebrew calendar, exact arithmetic) and the ``holidays`` package (its country
+calendars, and its tables of Islamic (Umm al-Qura), Hindu and Chinese lunisolar
+festival dates).
 
 >>> occurrences("Thanksgiving", 2013)
 [(datetime.date(2013, 11, 28), datetime.date(2013, 11, 28))]
@@ -11,6 +13,8 @@ Islamic (Umm al-Qura), Hindu and Chinese lunisolar festival dates.
 [(datetime.date(2018, 9, 9), datetime.date(2018, 9, 11))]
 >>> occurrences("Ramadan", 2018)
 [(datetime.date(2018, 5, 16), datetime.date(2018, 6, 14))]
+>>> occurrences("Anzac Day", 2024)  # a country calendar's name (Australia's)
+[(datetime.date(2024, 4, 25), datetime.date(2024, 4, 25))]
 >>> occurrences("no such day", 2018)
 []
 """
@@ -25,6 +29,7 @@ from typing import Any
 from convertdate import hebrew as hebrew_calendar
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
+from pipeline.lexicons import holiday_names
 from pipeline.lexicons.holidays import HOLIDAYS, NEEDS_YEAR, NEEDS_YEAR_OR_CAPITAL, Rule
 
 Span = tuple[dt.date, dt.date]
@@ -36,8 +41,15 @@ def key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
+# The hand-written rules, then every other name of the country calendars (a name the rules
+# hold keeps its rule: they give festivals their spans and Jewish holidays their eves).
 _RULES = {key(name): rule for name, rule in HOLIDAYS.items()}
-_NEEDS_YEAR_OR_CAPITAL = {key(name) for name in NEEDS_YEAR_OR_CAPITAL}
+_COUNTRY_NAMES = {name: country for name, country in holiday_names.load()["names"].items() if key(name) not in _RULES}
+NAMES = sorted(HOLIDAYS) + sorted(_COUNTRY_NAMES)
+_RULES.update({key(name): Rule("country", (country, name)) for name, country in _COUNTRY_NAMES.items()})
+# A calendar's name ("Family Day", "Carnival", "Sports Day") is a holiday only when written
+# as a name (with a capital) or with a year, as news writes holidays.
+_NEEDS_YEAR_OR_CAPITAL = {key(name) for name in NEEDS_YEAR_OR_CAPITAL} | {key(name) for name in _COUNTRY_NAMES}
 _NEEDS_YEAR = {key(name) for name in NEEDS_YEAR}
 
 
@@ -53,7 +65,7 @@ def name_pattern() -> str:
         rx = re.escape(name).replace("'", "['’]?").replace(r"\ ", r"\s+")
         return rx.replace(r"\-", r"[-\s]?")
     groups: dict[str, list[str]] = {}
-    for name in sorted(HOLIDAYS, key=len, reverse=True):
+    for name in sorted(NAMES, key=len, reverse=True):
         groups.setdefault(name[0], []).append(one(name[1:]))
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
 
@@ -63,15 +75,21 @@ def leading_words() -> set[str]:
     "tisha"). Leading letters begin a word in every spelling the name pattern allows; the
     letters after an apostrophe or a hyphen may not ("b'av" / "bav")."""
     out = set()
-    for name in HOLIDAYS:
+    for name in NAMES:
         parts = [re.match(r"[a-z]*", word) for word in name.split()]
         out.add(max((p.group() for p in parts if p is not None), key=len))
     return out
 
 
 def first_words() -> set[str]:
-    """The first word (letters, digits) of every name: where a holiday match may begin."""
-    return {re.match(r"\w*", name).group() for name in HOLIDAYS}  # type: ignore[union-attr]
+    """The first word (letters, digits) of every name: where a holiday match may begin. A
+    first word with an apostrophe or hyphen gives its leading letters and its letters run
+    together, the words the name pattern's spellings begin with ("king's" -> "king", "kings")."""
+    out = set()
+    for name in NAMES:
+        first = name.split()[0]
+        out |= {re.match(r"\w*", first).group(), re.sub(r"\W", "", first)}  # type: ignore[union-attr]
+    return out
 
 
 def needs_year_or_capital(name: str) -> bool:
@@ -130,7 +148,28 @@ def _spans(rule: Rule, year: int) -> list[Span]:
         return _table_spans(_hindu(), year, str(args[0]), int(args[1]), str(args[2]), length)
     if kind == "chinese":
         return _table_spans(_chinese(), year, str(args[0]), int(args[1]), "", length)
+    if kind == "country":
+        return _country_spans(str(args[0]), str(args[1]), year)
     raise ValueError(f"unknown holiday calendar {kind!r}")
+
+
+def _country_spans(country: str, name: str, year: int) -> list[Span]:
+    """The days ``country``'s calendar gives ``name`` in ``year``, consecutive days as one span."""
+    spans: list[Span] = []
+    for day in _country_days(country, year).get(key(name), []):
+        if spans and spans[-1][1] + _DAY == day:
+            spans[-1] = (spans[-1][0], day)
+        else:
+            spans.append((day, day))
+    return spans
+
+
+@lru_cache(maxsize=256)
+def _country_days(country: str, year: int) -> dict[str, list[dt.date]]:
+    out: dict[str, list[dt.date]] = {}
+    for day, name in holiday_names.names_by_day(country, year):
+        out.setdefault(key(name), []).append(day)
+    return out
 
 
 def _hebrew_day(year: int, month: int, day: int, move: str) -> dt.date:

@@ -45,6 +45,7 @@ from pipeline.record import (
     PipelineInfo,
     Quantity,
     ReferenceDate,
+    TextSpan,
 )
 from pipeline.version import __version__
 
@@ -228,15 +229,18 @@ class Extractor:
 
         claims = []
         raw_claims.sort(key=lambda c: (c[0] + c[2].values[0].start, c[0] + c[2].values[0].end))
-        for n, (_, first_sentence, rc) in enumerate(raw_claims, 1):
+        for n, (offset, first_sentence, rc) in enumerate(raw_claims, 1):
             value_ids = [ids[id(v)] for v in rc.values if id(v) in ids]
             if not value_ids:
                 continue
+            fields = dict(rc.fields)
+            spans = {name: TextSpan(start=offset + sp[0], end=offset + sp[1]) if sp is not None else None
+                     for name in ("subject_span", "measure_span") for sp in [fields.pop(name, None)]}
             claims.append(Claim(
                 id=f"c{n}", sentence=first_sentence + rc.sentence, values=value_ids,
                 time=ids.get(id(rc.time)) if rc.time is not None else None,
                 subject_entity=ids.get(id(rc.subject_entity)) if rc.subject_entity is not None else None,
-                **rc.fields,
+                **fields, **spans,
             ))
 
         ref = parts[0][1]._.reference_date or {}

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]
@@ -125,13 +125,23 @@ class EntityGroup(_Model):
     mentions: list[str]
 
 
+class TextSpan(_Model):
+    """Where a claim's text field sits: ``record.text[start:end]`` is the field's text."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Claim(_Model):
     id: str
     sentence: int = Field(ge=0)
     subject: str | None = None
+    subject_span: TextSpan | None = Field(
+        None, description="Where the subject is in text (schema 1.2); null when it is not a slice of its sentence")
     subject_entity: str | None = None
     predicate: str | None = None
     measure: str | None = None
+    measure_span: TextSpan | None = Field(
+        None, description="Where the measure is in text (schema 1.2); null when it is not a slice of its sentence")
     values: list[str] = Field(min_length=1)
     time: str | None = None
     time_source: Literal["sentence", "carried"] | None = None
@@ -145,7 +155,7 @@ class PipelineInfo(_Model):
 
 
 class ArticleRecord(_Model):
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     doc_id: str
     text: str
     text_sha256: str

@@ -271,6 +271,8 @@ class ClaimBuilder:
                 claim.fields["measure"] = prev.fields["measure"]
             claim.fields["measure"] = _clean_measure(doc, sent, claim.fields.get("measure"))
             _growth_rate_change(doc, sent, value, claim.fields.get("measure"), claim.fields.get("subject"))
+            for name in ("subject", "measure"):  # where each sits, so it can be shown and checked
+                claim.fields[f"{name}_span"] = _locate(doc, sent, claim.fields.get(name), value)
             store["claims"].append(claim)
         return doc
 
@@ -1190,6 +1192,14 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
                         end = start + len(words[0])
                     else:
                         break
+                # "Net profit for the three months that [ended in March]": the period the
+                # relative clause dated goes too, from its preposition
+                tail = text[start:end].split()
+                if len(tail) > 2 and tail[-1].lower() in ("that", "which"):
+                    cut = max((m.start() for m in re.finditer(r"\s(?:for|in|during|over|of)\s", text[start:end])),
+                              default=-1)
+                    if cut > 0:
+                        end = start + cut
         measure = text[start:end].strip(" ,") or measure
         # "13.5 billion kilowatt hours of wind power", "93.2% of statements of invoices":
         # what a value inside the measure is of (CONVENTIONS 7.3 item 5)
@@ -1376,6 +1386,23 @@ def _gapped_subject(span: Span, verb: Token | None) -> tuple[int, int] | None:
             doc[last - 1].lemma_.lower() in INCREASE_NOUNS | DECREASE_NOUNS | FRAME_NOUNS:
         return None
     return first, last
+
+
+def _locate(doc: Doc, sent: Span, text: str | None, value: RawMention) -> tuple[int, int] | None:
+    """The character span of ``text`` in the value's sentence: of its occurrences, the one
+    nearest the value (not overlapping it); None when it is not a slice of the sentence."""
+    if not text:
+        return None
+    whole = text_of(doc)
+    found: list[tuple[int, int]] = []
+    at = whole.find(text, sent.start_char, sent.end_char)
+    while at >= 0:
+        if not (at < value.end and value.start < at + len(text)):
+            found.append((at, at + len(text)))
+        at = whole.find(text, at + 1, sent.end_char)
+    if not found:
+        return None
+    return min(found, key=lambda sp: (min(abs(sp[1] - value.start), abs(sp[0] - value.end)), sp[0]))
 
 
 def _in_values(doc: Doc) -> frozenset[int]:

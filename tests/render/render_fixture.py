@@ -30,6 +30,7 @@ from pipeline.record import (
     PipelineInfo,
     Quantity,
     ReferenceDate,
+    TextSpan,
 )
 
 TEXT = (
@@ -45,6 +46,12 @@ def span(text: str, *, after: str = "", sentence: int) -> dict[str, Any]:
     """Offsets of ``text`` in TEXT (the first one after ``after``), as mention fields."""
     start = TEXT.index(text, TEXT.index(after) + len(after) if after else 0)
     return {"text": text, "start": start, "end": start + len(text), "sentence": sentence}
+
+
+def text_span(text: str) -> TextSpan:
+    """Where the first ``text`` is in TEXT, as a claim field's span."""
+    start = TEXT.index(text)
+    return TextSpan(start=start, end=start + len(text))
 
 
 def build_record() -> ArticleRecord:
@@ -75,7 +82,8 @@ def build_record() -> ArticleRecord:
         Claim(id="c1", sentence=0, subject="Zhongguancun firms", subject_entity="e1", predicate="surpass",
               measure="revenue", values=["m1"], time="d1", time_source="sentence"),
         Claim(id="c2", sentence=1, subject="output in Beijing", subject_entity="e5", predicate="surged",
-              measure="output", values=["p1"], time="d2", time_source="sentence"),
+              measure="output", values=["p1"], time="d2", time_source="sentence",
+              subject_span=text_span("output in Beijing"), measure_span=text_span("output")),
     ]
     groups = [
         EntityGroup(canonical="Beijing", label="GPE", mentions=["e5", "e6"]),

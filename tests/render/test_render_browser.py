@@ -12,6 +12,7 @@ Missing chromium skips these tests on a developer machine and fails them in CI
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -100,6 +101,27 @@ def test_article_page_in_browser(chromium: str, tmp_path: Path, record: ArticleR
                  "--hide-scrollbars")
     assert png_size(shot) == (1280, 2000)
     assert shot.stat().st_size > 20_000  # not a blank page
+
+
+def test_claim_row_highlights_its_subject_and_measure(chromium: str, tmp_path: Path, record: ArticleRecord) -> None:
+    """Selecting a claim row marks its subject and measure spans in the text (CSS custom
+    highlights across the entity mark inside "output in Beijing"); a probe script added to a
+    copy of the page reads them back."""
+    claim = next(c for c in record.claims if c.subject_span and c.measure_span)
+    probe = ("<script>window.addEventListener('load', function () {"
+             f"document.getElementById('claim-{claim.id}').click(); var out = {{}};"
+             "['claim-subject', 'claim-measure'].forEach(function (name) {"
+             " var h = CSS.highlights.get(name); out[name] = h ? Array.from(h)[0].toString() : null; });"
+             "document.body.setAttribute('data-probe', JSON.stringify(out)); });</script>")
+    page = tmp_path / "probe.html"
+    # (the copy drops the page's Content-Security-Policy, which admits only the page's own script)
+    copy = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", render_article(record))
+    page.write_text(copy.replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom, _ = run_chromium(chromium, page, tmp_path, "--dump-dom")
+    found = re.search(r'data-probe="([^"]*)"', dom)
+    assert found is not None, "the probe did not run"
+    out = json.loads(html.unescape(found.group(1)))
+    assert out == {"claim-subject": "output in Beijing", "claim-measure": "output"}
 
 
 def test_article_page_without_script(chromium: str, tmp_path: Path, record: ArticleRecord) -> None:

@@ -12,10 +12,37 @@
     marked.push([el, cls]);
   }
 
+  // A claim's subject and measure are character spans of the record's text, which the
+  // article's text nodes hold in order: they are shown as CSS custom highlights (no DOM change).
+  var textRoot = document.querySelector(".article-text");
+
+  function rangeOf(span) {
+    var bounds = (span || "").split(" ").map(Number);
+    if (!textRoot || bounds.length !== 2 || !(bounds[1] > bounds[0])) { return null; }
+    var walker = document.createTreeWalker(textRoot, NodeFilter.SHOW_TEXT);
+    var seen = 0, range = document.createRange(), started = false, node;
+    while ((node = walker.nextNode())) {
+      var len = node.nodeValue.length;
+      if (!started && bounds[0] < seen + len) { range.setStart(node, bounds[0] - seen); started = true; }
+      if (started && bounds[1] <= seen + len) { range.setEnd(node, bounds[1] - seen); return range; }
+      seen += len;
+    }
+    return null;
+  }
+
+  function highlight(row) {
+    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") { return; }
+    [["claim-subject", row.dataset.subjectSpan], ["claim-measure", row.dataset.measureSpan]].forEach(function (pair) {
+      var range = rangeOf(pair[1]);
+      if (range) { CSS.highlights.set(pair[0], new Highlight(range)); } else { CSS.highlights.delete(pair[0]); }
+    });
+  }
+
   function activate(row) {
     marked.forEach(function (pair) { pair[0].classList.remove(pair[1]); });
     marked = [];
     mark(row, "active");
+    highlight(row);
     var sentence = document.querySelectorAll('.sent[data-sentence="' + row.dataset.sentence + '"]');
     sentence.forEach(function (el) { mark(el, "marked"); });
     var ids = (row.dataset.values || "").split(" ").filter(Boolean);

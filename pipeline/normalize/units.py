@@ -40,7 +40,7 @@ _SYMBOLS = frozenset("""
 m km cm mm µm nm mi yd ft ha L l ml mL kg g mg µg t lb lbs oz
 W kW MW GW TW Wh kWh MWh GWh TWh J kJ MJ GJ kcal V kV Hz kHz MHz GHz
 s sec secs min mins h hr hrs
-B KB kB MB GB TB PB kb Mb Gb Tb K mph kph kt
+B KB kB MB GB TB PB kb Kb Mb Gb Tb kbps Kbps Mbps Gbps MBps K mph kph kt
 dm µg mcg tbsp tsp gal rad ms
 """.split())
 
@@ -87,6 +87,14 @@ _SURFACE: dict[str, str] = {
     "milligramme": "milligram", "milligrammes": "milligram", "kilogramme": "kilogram",
     "kilogrammes": "kilogram", "fluid ounces": "fluid_ounce", "fl oz": "fluid_ounce",
 }
+# Case-sensitive symbols whose pint reading is not the news one: a lowercase "b" after a
+# prefix is a bit in data-rate and file-size copy ("15Mb", "a 10Gb link"), where pint
+# reads megabarn, gilbert and kilobarn; "KB" is the kilobyte pint lacks.
+_CASED_SURFACE: dict[str, str] = {
+    "Kb": "kilobit", "kb": "kilobit", "Mb": "megabit", "Gb": "gigabit", "Tb": "terabit", "KB": "kilobyte",
+    "kbps": "kilobit/second", "Kbps": "kilobit/second", "Mbps": "megabit/second", "Gbps": "gigabit/second",
+    "Mbit/s": "megabit/second", "Gbit/s": "gigabit/second", "MBps": "megabyte/second",
+}
 _PREFIX_WORDS = {"square": 2, "sq": 2, "cubic": 3, "cu": 3}
 _BRITISH = re.compile(r"(met|lit)res?\b")
 
@@ -124,6 +132,8 @@ def _singular(word: str) -> str:
 
 def _expression(surface: str) -> str | None:
     """The pint expression for a unit surface form, or None when not a unit we accept."""
+    if surface in _CASED_SURFACE:
+        return _CASED_SURFACE[surface]
     if "/" in surface and surface.count("/") == 1 and surface.lower() not in _SURFACE:  # "km/hr", "cm/ms"
         num, den = (_expression(part) for part in surface.split("/"))
         return f"({num})/({den})" if num and den else None

@@ -37,6 +37,7 @@ from pipeline.lexicons.changes import (
 )
 from pipeline.lexicons.numbers import HEDGES
 from pipeline.nlp import RawMention, nc, span_text, text_of
+from pipeline.normalize.clock import is_clock_digits
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import DATE_AFTER_PERIOD, Candidate, ordinal_words, scan, tokenize, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
@@ -149,6 +150,8 @@ class NumberFinder:
                 continue
             if self._is_year(cand) or self._is_pronoun(doc, cand) or self._in_name(doc, cand):
                 continue
+            if cand.digits_only and is_clock_digits(text, cand.core_start, cand.core_end):
+                continue  # "at 2100 hours", "0600 GMT": a time of day
             mention = self._mention(doc, cand, setting)
             if mention is not None:
                 _inherit_bound(text, store[mention.kind], mention)

@@ -80,6 +80,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.normalize import holidays
+from pipeline.normalize.clock import is_clock_digits
 from pipeline.normalize.first_chars import guarded, word_starts
 
 Direction = Callable[[int, int], "str | None"]
@@ -1346,6 +1347,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
         mtext = m.group()
         if _skip(kind, mtext, text, m.start()):
             continue
+        if kind == "year" and is_clock_digits(text, m.start("yy"), m.end("yy")):
+            continue  # "at 1830 GMT", "by 1900 GMT": a clock time, not a year
         if statement and statement.start() <= m.start() < statement.end() + 8 and kind == "month_day":
             md = _month_num(m.group("md_m") or ""), _day_num(m.group("md_d") or "")
             yearly = DateFound(m.start(), m.end(), mtext, f"XXXX-{md[0]:02d}-{md[1]:02d}", granularity="day")

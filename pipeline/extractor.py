@@ -32,6 +32,7 @@ from pipeline.article import Article, article_from_text, parse_published
 from pipeline.components.dates import infer_reference
 from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
+from pipeline.normalize.setting import home_dollar
 from pipeline.record import (
     ArticleRecord,
     Claim,
@@ -159,9 +160,11 @@ class Extractor:
                 chunks = split_chunks(article.text, max_chars=self.chunk_chars)
                 pending.append((article, [offset for offset, _ in chunks]))
                 ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
+                dollar = home_dollar(url=article.metadata.url, text=article.text)
                 for _, chunk in chunks:
                     doc = make_doc(self.nlp, chunk)
                     doc._.reference_date = dict(ref)
+                    doc._.home_dollar = dollar
                     yield doc
 
         parts: list[Doc] = []

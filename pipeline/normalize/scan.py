@@ -894,7 +894,8 @@ class _Scanner:
                 continue
             if low in MINOR_UNITS:
                 return j + size, "minor", low
-            if size <= 3 and currency_code(surface) and not (size == 1 and t.text.islower() and len(t.text) <= 1):
+            if (size <= 3 or surface.count(".") >= 2) and currency_code(surface) and \
+                    not (size == 1 and t.text.islower() and len(t.text) <= 1):  # ("U.S. dollars": 5 tokens)
                 if size == 1 and t.low in ("won", "real", "rand", "som", "mark", "pound") and \
                         self.low(j + 1) == "of":
                     continue
@@ -1057,8 +1058,8 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
         return parts, j
     unit = sc.unit_after(k, hyphenated=hyph)
     if unit is not None and info.get("needs_unit") and (
-            unit[1] not in ("unit", "currency") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])):
-        return None  # "a day", "a m": not "one" of a unit; "a dollar", "a kilogram" are
+            unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])):
+        return None  # "a day", "a m": not "one" of a unit; "a dollar", "a kilogram", "half a cent" are
     if unit is None and info.get("needs_unit"):
         return None
     if unit is not None:

@@ -109,6 +109,9 @@ class DateFinder:
         for i, d in enumerate(found):
             d = _anchored(doc, d, found[:i]) or d
             store["dates"].append(RawMention("dates", d.start, d.end, d.fields()))
+        # a holiday is a date, not also an event entity ("on Canada Day"): mentions never overlap
+        spans = {(d.start, d.end) for d in store["dates"]}
+        store["entities"] = [e for e in store["entities"] if (e.start, e.end) not in spans]
         return doc
 
     @staticmethod

@@ -102,6 +102,9 @@ HOLIDAYS: dict[str, Rule] = {
     "st patrick's day": fixed(3, 17), "st. patrick's day": fixed(3, 17), "saint patrick's day": fixed(3, 17),
     "st paddy's day": fixed(3, 17), "saint paddy's day": fixed(3, 17), "saint patricks day": fixed(3, 17),
     "boxing day": fixed(12, 26),
+    # national days of English-language news countries (their national calendars)
+    "canada day": fixed(7, 1), "australia day": fixed(1, 26), "anzac day": fixed(4, 25),
+    "waitangi day": fixed(2, 6), "bastille day": fixed(7, 14),
     "world vegan day": fixed(11, 1),
     # National Boss Day: 16 October, kept on the nearest weekday when it falls on a weekend.
     "boss's day": observed(10, 16), "bosses' day": observed(10, 16),

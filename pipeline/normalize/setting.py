@@ -102,6 +102,24 @@ def territory_of_url(url: str | None) -> str | None:
         else None
 
 
+def dateline(text: str) -> tuple[int, int, str] | None:
+    """(start, end, territory) of the known place in the story's dateline, or None.
+
+    >>> dateline("Headline\\n\\nVANCOUVER - Gas prices set a record.")
+    (10, 19, 'CA')
+    """
+    for match in _DATELINE.finditer(text[:_DATELINE_REACH]):
+        raw = match.group("place")
+        place = raw.strip(" .-'").lower()
+        if len(place) < 3:
+            continue
+        territory = _territory_names().get(place) or _city_country(place)
+        if territory is not None:
+            start = match.start("place") + (len(raw) - len(raw.lstrip(" .-'")))
+            return start, start + len(raw.strip(" .-'")), territory
+    return None
+
+
 def dateline_territory(text: str) -> str | None:
     """The country of the place in the story's dateline, or None.
 
@@ -112,16 +130,8 @@ def dateline_territory(text: str) -> str | None:
     >>> dateline_territory("Shares fell in Sydney.") is None
     True
     """
-    for match in _DATELINE.finditer(text[:_DATELINE_REACH]):
-        place = match.group("place").strip(" .-'").lower()
-        if len(place) < 3:
-            continue
-        if place in _territory_names():
-            return _territory_names()[place]
-        country = _city_country(place)
-        if country is not None:
-            return country
-    return None
+    found = dateline(text)
+    return found[2] if found else None
 
 
 def home_dollar(*, url: str | None = None, text: str = "") -> str | None:

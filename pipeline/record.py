@@ -48,6 +48,10 @@ class ReferenceDate(_Model):
         None, description='ISO date or partial date: "2025", "2025-12", "2025-12-22"'
     )
     source: Literal["metadata", "inferred", "option", "default"] = "default"
+    confidence: float | None = Field(
+        None, ge=0, le=1,
+        description='For source "inferred": how strongly the dates that scope the reported facts support it '
+                    "(0.45 one bare year ... 0.95 a full date in a past-tense clause); null otherwise")
 
 
 class Mention(_Model):

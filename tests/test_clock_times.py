@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components.dates import infer_reference
 from pipeline.normalize.clock import is_clock_digits
 from pipeline.normalize.dates import find_dates
+from pipeline.normalize.reference import infer_reference
 
 CLOCK = [  # no year at all
     "Trading closed at 1830 GMT on Friday.",
@@ -47,7 +47,7 @@ def _years(sentence):
 @pytest.mark.parametrize("sentence", CLOCK)
 def test_clock_times_are_not_years(sentence):
     assert _years(sentence) == []
-    assert infer_reference(find_dates(sentence)) is None
+    assert infer_reference(find_dates(sentence), sentence) is None
 
 
 @pytest.mark.parametrize("sentence, years", YEARS, ids=[s for s, _ in YEARS])

@@ -19,3 +19,9 @@ LOCAL_TIME = ("local time", "local")
 # a preposition of time (else "1900 hours of overtime" is a duration).
 CLOCK_HOURS = ("hours", "hrs", "hrs.", "h")
 CLOCK_PREPOSITIONS = frozenset("at by until till before after from around to between".split())
+# Zone abbreviations that name a region's civil time whatever the season: written as the IANA
+# zone ("3 p.m. ET" is New York time in winter and in summer). Others keep dateparser's offset.
+GENERIC_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+                 "PT": "America/Los_Angeles", "UK": "Europe/London"}
+# Words for times of day with a fixed clock time.
+CLOCK_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}

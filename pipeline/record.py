@@ -107,7 +107,7 @@ class Money(NumericMention):
 class DateMention(Mention):
     value: str | None = Field(description='ISO 8601: "2025", "2013-09", "2025-Q3", "2025-01/2025-11"; '
                                           'with a time of day "2025-03-04T15:00" (a day not written: '
-                                          'the reference day, else "T15:00")')
+                                          'the reference day)')
     start_date: str | None = Field(None, description="Inclusive first day (YYYY-MM-DD)")
     end_date: str | None = Field(None, description="Inclusive last day (YYYY-MM-DD)")
     granularity: Granularity | None = None

@@ -45,6 +45,6 @@ def test_no_time_of_day(sentence):
     assert [d.text for d in find_dates(sentence, reference=REF) if "T" in (d.value or "")] == []
 
 
-def test_without_a_reference_day_the_time_stands_alone():
-    found = [d for d in find_dates("The vote was at 18:30 GMT.") if d.tz]
-    assert [(d.value, d.start_date) for d in found] == [("T18:30", None)]
+def test_without_a_reference_day_a_bare_time_is_no_mention():
+    assert [d.text for d in find_dates("The vote was at 18:30 GMT.")] == []
+    assert [d.value for d in find_dates("The vote was on March 4, 2019 at 18:30 GMT.")] == ["2019-03-04T18:30"]

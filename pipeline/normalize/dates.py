@@ -1390,7 +1390,7 @@ _TIME_RANGE = re.compile(r"\s*(?:-|\u2013|to|until|till|and)\s*", re.IGNORECASE)
 def _with_times(text: str, found: list[DateFound], ref: Reference) -> list[DateFound]:
     """Times of day (:func:`pipeline.normalize.clock.find_times`) join the day they are on into one
     mention valued ``YYYY-MM-DDThh:mm`` with its ``tz`` ("3 p.m. ET on Tuesday"); a time with no
-    day written takes the reference day (flagged relative), or stays ``Thh:mm`` without one; two
+    day written takes the reference day (flagged relative), and is no mention without one; two
     times joined by "to"/"-" are an interval ("10am to 2pm on Friday")."""
     times = find_times(text)
     if not times:
@@ -1414,12 +1414,14 @@ def _with_times(text: str, found: list[DateFound], ref: Reference) -> list[DateF
             out.remove(day)
             date, start, end, relative = day.start_date, min(day.start, first.start), max(day.end, last.end), \
                 day.relative
+        elif ref.date is None:
+            continue  # a time with no day written nor a reference day: on no calendar
         else:
-            date = ref.date.isoformat() if ref.date else None
-            start, end, relative = first.start, last.end, date is not None
-        stamps = [f"{date or ''}T{t.iso}" for t in group]
+            date = ref.date.isoformat()
+            start, end, relative = first.start, last.end, True
+        stamps = [f"{date}T{t.iso}" for t in group]
         merged = DateFound(start, end, text[start:end], "/".join(stamps), start_date=date, end_date=date,
-                           granularity="day" if date else None, relative=relative,
+                           granularity="day", relative=relative,
                            explicit_year=day.explicit_year if day else None,
                            explicit_day=day.explicit_day if day else None, tz=last.tz or first.tz)
         out.append(merged)

@@ -29,9 +29,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.article import Article, article_from_text, parse_published
-from pipeline.components.dates import infer_reference
 from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
+from pipeline.normalize.reference import infer_reference
+from pipeline.normalize.setting import home_dollar
 from pipeline.record import (
     ArticleRecord,
     Claim,
@@ -160,9 +161,11 @@ class Extractor:
                 chunks = split_chunks(article.text, max_chars=self.chunk_chars)
                 pending.append((article, [offset for offset, _ in chunks]))
                 ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
+                dollar = home_dollar(url=article.metadata.url, text=article.text)
                 for _, chunk in chunks:
                     doc = make_doc(self.nlp, chunk)
                     doc._.reference_date = dict(ref)
+                    doc._.home_dollar = dollar
                     yield doc
 
         parts: list[Doc] = []
@@ -189,9 +192,9 @@ class Extractor:
         if article.metadata.published:
             return {"value": article.metadata.published, "source": "metadata"}
         if text is not None:
-            inferred = infer_reference(find_dates(text, reference=Reference()))
+            inferred = infer_reference(find_dates(text, reference=Reference()), text)
             if inferred:
-                return {"value": inferred, "source": "inferred"}
+                return {"value": inferred.value, "source": "inferred", "confidence": inferred.confidence}
         return {"value": None, "source": "default", "fallback": self.reference_date}
 
     def _record(self, article: Article, parts: list[tuple[int, Doc]]) -> ArticleRecord:
@@ -249,7 +252,8 @@ class Extractor:
             text=text,
             text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             metadata=article.metadata,
-            reference_date=ReferenceDate(value=ref.get("value"), source=ref.get("source", "default")),
+            reference_date=ReferenceDate(value=ref.get("value"), source=ref.get("source", "default"),
+                                         confidence=ref.get("confidence")),
             entity_groups=_entity_groups(built["entities"]),
             claims=claims,
             pipeline=PipelineInfo(version=__version__, model=self.model_info),

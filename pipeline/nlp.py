@@ -69,6 +69,10 @@ if not Doc.has_extension("nc"):
 if not Doc.has_extension("reference_date"):
     # (value, source) as in record.ReferenceDate; set before the pipeline runs.
     Doc.set_extension("reference_date", default=None)
+if not Doc.has_extension("home_dollar"):
+    # the currency a bare "$" means by the article's dateline or outlet ("AUD"), or None;
+    # set before the pipeline runs (see pipeline.normalize.setting)
+    Doc.set_extension("home_dollar", default=None)
 
 
 def nc(doc: Doc) -> dict[str, list[Any]]:

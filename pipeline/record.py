@@ -48,6 +48,10 @@ class ReferenceDate(_Model):
         None, description='ISO date or partial date: "2025", "2025-12", "2025-12-22"'
     )
     source: Literal["metadata", "inferred", "option", "default"] = "default"
+    confidence: float | None = Field(
+        None, ge=0, le=1,
+        description='For source "inferred": how strongly the dates that scope the reported facts support it '
+                    "(0.45 one bare year ... 0.95 a full date in a past-tense clause); null otherwise")
 
 
 class Mention(_Model):
@@ -101,13 +105,17 @@ class Money(NumericMention):
 
 
 class DateMention(Mention):
-    value: str | None = Field(description='ISO 8601: "2025", "2013-09", "2025-Q3", "2025-01/2025-11"')
+    value: str | None = Field(description='ISO 8601: "2025", "2013-09", "2025-Q3", "2025-01/2025-11"; '
+                                          'with a time of day "2025-03-04T15:00" (a day not written: '
+                                          'the reference day)')
     start_date: str | None = Field(None, description="Inclusive first day (YYYY-MM-DD)")
     end_date: str | None = Field(None, description="Inclusive last day (YYYY-MM-DD)")
     granularity: Granularity | None = None
     mod: DateMod | None = None
     relative: bool = False
     fiscal: bool = False
+    tz: str | None = Field(None, description='Time zone of a time of day when the text states it: an IANA name '
+                                             '("America/New_York" for "ET") or a UTC offset ("+00:00" for GMT)')
 
 
 class Ordinal(Mention):

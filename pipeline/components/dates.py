@@ -2,8 +2,9 @@
 
 Candidates come from :func:`pipeline.normalize.dates.find_dates` (one pass of
 a compiled grammar). The reference date is, in order: the article's
-``published`` date (metadata); else inferred from the text (the newest explicit
-full date, else the newest explicit year; ``source: "inferred"``); else the
+``published`` date (metadata); else inferred from the years that scope the
+reported facts (:mod:`pipeline.normalize.reference`; ``source: "inferred"``
+with a ``confidence``); else the
 run's ``--reference-date`` (``source: "option"``); else none (``"default"``).
 Never the machine's clock.
 
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp import RawMention, nc, text_of
 from pipeline.normalize.dates import DateFound, Reference, _add_months, _last_day, find_dates
+from pipeline.normalize.reference import infer_reference
 from pipeline.normalize.scan import LABEL_WORDS
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "gon"}
@@ -33,15 +35,6 @@ _PAST_AUX = {"was", "were", "had", "did", "'d", "has", "have"}
 # (wishes such as "wants to earn $1m in 3 years" are left to the main verb's tense).
 _PROSPECTIVE = {"due", "expect", "schedule", "plan", "set", "likely", "go", "propose", "prepare", "poise",
                 "slate", "project", "forecast"}
-
-
-def infer_reference(found: list[DateFound]) -> str | None:
-    """The newest explicit full date, else the newest explicit year, as ISO text."""
-    days = [d.explicit_day for d in found if d.explicit_day]
-    if days:
-        return max(days)
-    years = [d.explicit_year for d in found if d.explicit_year]
-    return f"{max(years):04d}" if years else None
 
 
 def _verb_tense(verb: Token) -> str | None:
@@ -96,19 +89,23 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.reference_date or {"value": None, "source": "default"}
         if not ref.get("value"):
-            inferred = infer_reference(self._find(doc, Reference()))
+            tense = lambda start, end: clause_tense(doc, start, end)  # noqa: E731
+            inferred = infer_reference(self._find(doc, Reference()), text_of(doc), tense=tense)
             if inferred:
-                ref = {"value": inferred, "source": "inferred"}
+                ref = {"value": inferred.value, "source": "inferred", "confidence": inferred.confidence}
             elif ref.get("fallback"):
                 ref = {"value": ref["fallback"], "source": "option"}
             else:
                 ref = {"value": None, "source": "default"}
-        doc._.reference_date = {"value": ref["value"], "source": ref["source"]}
+        doc._.reference_date = {"value": ref["value"], "source": ref["source"], "confidence": ref.get("confidence")}
         store = nc(doc)
         found = self._find(doc, Reference.parse(ref["value"]))
         for i, d in enumerate(found):
             d = _anchored(doc, d, found[:i]) or d
             store["dates"].append(RawMention("dates", d.start, d.end, d.fields()))
+        # a holiday is a date, not also an event entity ("on Canada Day"): mentions never overlap
+        spans = {(d.start, d.end) for d in store["dates"]}
+        store["entities"] = [e for e in store["entities"] if (e.start, e.end) not in spans]
         return doc
 
     @staticmethod

@@ -17,7 +17,10 @@ Steps, each driven by data in :mod:`pipeline.lexicons.entities` and
    "Larchmont Partners") is that company, unless the word was used as a place first;
 5. an abbreviation introduced in brackets ("National Development and Reform
    Commission (NDRC)") shares the full name's canonical form, and its later
-   bare mentions become entities too.
+   bare mentions become entities too;
+6. labels follow the article's evidence (:mod:`pipeline.components.entity_labels`):
+   "Shares of X", "X's chief executive" -> ORG, "Ms X" -> PERSON, a country or
+   subdivision name -> GPE, the dateline's place -> GPE, for every mention of the name.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.components.entity_labels import relabel_by_evidence
 from pipeline.lexicons.entities import (
     GENERIC_NAME_WORDS,
     MERGEABLE,
@@ -38,6 +42,7 @@ from pipeline.lexicons.entities import (
     NAME_LABELS,
     NOT_ENTITIES,
     ORG_SUFFIXES,
+    TITLE_HEADS,
 )
 from pipeline.lexicons.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS
 from pipeline.nlp import RawMention, nc, text_of
@@ -94,20 +99,27 @@ class EntityCorrector:
         ents = [self._relabel(e) for e in trimmed if self._keep(e)]
         ents, aliases = self._abbreviations(doc, ents)
         ents = self._propagate(doc, filter_spans(ents))
+        ents = relabel_by_evidence(doc, filter_spans(ents))
         doc.ents = filter_spans(ents)
         store = nc(doc)
         names = [(canonical_name(e.text), e) for e in doc.ents]
         full_orgs = sorted({n for n, e in names if e.label_ == "ORG" and " " in n}, key=len, reverse=True)
         full_persons = {n for n, e in names if e.label_ == "PERSON" and " " in n}
         places_seen: set[str] = set()
+        # the label the article's evidence gave a name wins over the name-form rules below
+        # ("the Elizabeth line" after "Queen Elizabeth" is no surname)
+        evidenced: dict[str, str] = doc.user_data.get("newsclaims_label_evidence", {})
         for name, ent in names:
             canonical, label = aliases.get(name, name), ent.label_
             surname_of = [p for p in full_persons if " " not in canonical and p.split()[-1] == canonical]
-            if label not in ("GPE", "LOC", "NORP") and len(surname_of) == 1:
+            said = evidenced.get(name)
+            if said not in (None, "PERSON", "ORG"):
+                pass  # a place or a facility by the evidence
+            elif said != "ORG" and label not in ("GPE", "LOC") and len(surname_of) == 1:
                 # "Bhandari" after "Ritika Bhandari": a person's surname, whatever label
                 # the model gave the bare word
                 canonical, label = surname_of[0], "PERSON"
-            elif label not in ("LOC", "NORP") and canonical not in full_orgs:
+            elif said != "PERSON" and label not in ("LOC", "NORP") and canonical not in full_orgs:
                 # "Kestrel" after "Kestrel Semiconductor": the short form of a company's name
                 longer = [o for o in full_orgs if o.startswith(canonical + " ")]
                 if label == "GPE":
@@ -177,9 +189,13 @@ class EntityCorrector:
 
     @staticmethod
     def _relabel(ent: Span) -> Span:
-        """A company-form suffix ("Holdings", "NV", "Inc.") makes the span an ORG."""
+        """A company-form suffix ("Holdings", "NV", "Inc.") makes the span an ORG; a person-tagged
+        or nationality-tagged name holding a digit is a product or model code ("F-150"): no person's
+        name or nationality has one."""
         if ent.label_ != "ORG" and len(ent) > 1 and ent[-1].text in ORG_SUFFIXES:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
+        if ent.label_ in ("PERSON", "NORP") and any(c.isdigit() for c in ent.text):
+            return Span(ent.doc, ent.start, ent.end, label="PRODUCT")
         return ent
 
     @staticmethod
@@ -190,6 +206,17 @@ class EntityCorrector:
         core = canonical_name(text)
         if core in NOT_ENTITIES or core.rstrip("s") in NOT_ENTITIES:
             return False
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].is_sent_start and (
+                ent[0].pos_ in ("ADJ", "VERB", "NOUN") or
+                re.search(rf"\b{re.escape(ent[0].lower_)}\b", text_of(ent.doc)) is not None):
+            return False  # "Broken down by state", "Coal remains ..." (with "coal" elsewhere): a first word
+        doc = ent.doc
+        if ent.start > 1 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")" and \
+                doc[ent.start - 2].is_lower and doc[ent.start - 2].is_alpha and not ent.text.isalpha():
+            return False  # "statements of invoices (GSTR-1)": a code abbreviating the common noun before it
+        if ent.label_ in ("ORG", "EVENT", "WORK_OF_ART") and len(ent) > 1 and ent[-1].text in TITLE_HEADS:
+            return False  # "The Quarterly Labour Force Survey": a publication's title
+
         if any(t.like_num for t in ent) and all(t.like_num or t.is_punct or currency_code(t.text) or
                                                 t.lower_ in SCALE_WORDS or t.text in SCALE_ABBREVIATIONS
                                                 for t in ent):
@@ -241,18 +268,37 @@ class EntityCorrector:
             i = ent.end
             if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
                 abbr = doc[i + 1].text
-                if abbr.isupper() and 2 <= len(abbr) <= 8 and abbr.isalpha():
+                if abbr.isupper() and 2 <= len(abbr) <= 8 and abbr.isalpha() and _abbreviates(abbr, ent.text):
                     aliases[abbr] = canonical_name(ent.text)
                     labels[abbr] = ent.label_
         if not aliases:
             return ents, aliases
         covered = {t.i for e in ents for t in e}
         extra = [Span(doc, t.i, t.i + 1, label=labels[t.text]) for t in doc
-                 if t.text in aliases and t.i not in covered]
+                 if t.text in aliases and t.i not in covered and t.text not in NOT_ENTITIES]
         kept = [e for e in ents if not (len(e) == 1 and e.text in aliases)]
         relabeled = [Span(doc, e.start, e.end, label=labels[e.text]) for e in ents
                      if len(e) == 1 and e.text in aliases]
         return sorted(kept + relabeled + extra, key=lambda s: s.start), aliases
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` can stand for ``name``: it starts with the initial of one of the name's
+    words and its letters occur in the name in order ("NDRC" for "National Development and
+    Reform Commission"; not "AP" for "NEW YORK" in a dateline "NEW YORK (AP)").
+
+    >>> _abbreviates("NDRC", "National Development and Reform Commission"), _abbreviates("AP", "NEW YORK")
+    (True, False)
+    """
+    low = name.lower()
+    if abbr[0].lower() not in {w[0] for w in low.split() if w}:
+        return False
+    pos = 0
+    for letter in abbr.lower():
+        pos = low.find(letter, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 @Language.factory("newsclaims_entities")

@@ -40,6 +40,7 @@ from pipeline.lexicons.changes import (
 )
 from pipeline.lexicons.numbers import HEDGES
 from pipeline.nlp import RawMention, nc, span_text, text_of
+from pipeline.normalize.clock import is_clock_digits
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import DATE_AFTER_PERIOD, Candidate, ordinal_words, scan, tokenize, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
@@ -141,6 +142,7 @@ class NumberFinder:
         toks = tokenize(text)  # one tokenization for the three scans
         candidates = scan(text, toks=toks)
         self._spans = [(c.start, c.end) for c in candidates]
+        self._prices: list[Candidate] = []
         for cand in candidates:
             if _overlaps((cand.core_start, cand.core_end), blocked):
                 if not self._year_is_amount(store, cand):
@@ -152,6 +154,12 @@ class NumberFinder:
                 continue
             if self._is_year(cand) or self._is_pronoun(doc, cand) or self._in_name(doc, cand):
                 continue
+            if cand.digits_only and is_clock_digits(text, cand.core_start, cand.core_end):
+                continue  # "at 2100 hours", "0600 GMT": a time of day
+            if cand.kind == "money" and cand.per and cand.digits_only:
+                self._prices.append(cand)
+            elif cand.kind == "number":
+                self._carry_price(cand)
             mention = self._mention(doc, cand, setting)
             if mention is not None:
                 _inherit_bound(text, store[mention.kind], mention)
@@ -197,6 +205,20 @@ class NumberFinder:
                   "upper": change if qualifier in ("exact", "upper_bound") else None,
                   "unit": "percent", "of": None, "change": {"direction": direction, "basis": None}}
         return RawMention("percentages", start, tok.idx + len(tok), fields)
+
+    def _carry_price(self, cand: Candidate) -> None:
+        """A bare decimal written like the article's last unit price takes its currency: after
+        "173.9 cents per litre", "a price of 163.9" and "was 172.9" are cents too (an elided
+        unit). Written alike: the same number of decimals, within a factor of two."""
+        digits = cand.digits_only or ""
+        if not self._prices or "." not in digits or cand.value is None or cand.extra.get("one_in"):
+            return
+        price = self._prices[-1]
+        decimals = (price.digits_only or "").partition(".")[2]
+        if price.value is None or len(decimals) != len(digits.partition(".")[2]) or \
+                not price.value / 2 <= cand.value <= price.value * 2:
+            return
+        cand.kind, cand.currency, cand.currency_factor = "money", price.currency, price.currency_factor
 
     # -- filters ----------------------------------------------------------
     @staticmethod
@@ -275,11 +297,12 @@ class NumberFinder:
             cand.kind, cand.unit, cand.currency = "unit", cand.currency, None  # "25 pounds": a weight
         if cand.kind == "money":
             factor = cand.currency_factor
-            code = currency_code(cand.currency or "", setting=setting)
+            home = doc._.home_dollar
+            code = currency_code(cand.currency or "", setting=setting, home=home)
             if factor != 1.0:
                 from pipeline.normalize.money import minor_unit
 
-                minor = minor_unit(cand.currency or "", setting=setting)
+                minor = minor_unit(cand.currency or "", setting=setting, home=home)
                 code = minor[0] if minor else code
             fields = {**base, "value": clean(_mul(value, factor)), "lower": clean(_mul(lower, factor)),
                       "upper": clean(_mul(upper, factor)), "currency": code, "per": cand.per,

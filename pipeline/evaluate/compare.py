@@ -19,6 +19,7 @@ from pipeline.evaluate.targets import (
     Target,
 )
 from pipeline.evaluate.units import close, convert, duration_seconds
+from pipeline.normalize.clock import find_times
 from pipeline.record import ArticleRecord, DateMention, Mention, NumericMention, Percentage, Quantity
 
 NUMERIC_FIELDS = ("quantities", "percentages", "money")
@@ -56,6 +57,16 @@ def _is_number(m: Mention) -> bool:
 
 # kind -> (record lists searched, which of their mentions count). "number" takes any
 # number we find; the unit-bearing kinds take quantities of the right dimension.
+def _is_clock_only(m: Mention) -> bool:
+    """A date mention that is a time of day and nothing else ("8am", "10am to 2pm"): the day is
+    the reference day, not written. Only suite files that annotate times ("time") take it; to
+    a file of dates or periods it is neither a match nor a false positive."""
+    if not isinstance(m, DateMention) or "T" not in (m.value or ""):
+        return False
+    times = find_times(m.text)
+    return bool(times) and times[0].start == 0 and times[-1].end == len(m.text)
+
+
 CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
     "number": (NUMERIC_FIELDS, _is_number),
     "range": (NUMERIC_FIELDS, _is_number),
@@ -66,7 +77,8 @@ CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
     "temperature": (("quantities",), _is_temperature),
     "duration": (("quantities",), _is_time),
     "ordinal": (("ordinals",), lambda m: True),
-    "date": (("dates",), lambda m: True),
+    "date": (("dates",), lambda m: not _is_clock_only(m)),
+    "time": (("dates",), _is_clock_only),
 }
 
 

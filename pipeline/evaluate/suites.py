@@ -41,7 +41,7 @@ RT_FILES: dict[str, frozenset[str]] = {
     "NumberWithUnit/DimensionModel.json": frozenset({"quantity"}),
     "NumberWithUnit/TemperatureModel.json": frozenset({"temperature"}),
     "NumberWithUnit/AgeModel.json": frozenset({"duration"}),
-    "DateTime/DateTimeModel.json": frozenset({"date", "duration"}),
+    "DateTime/DateTimeModel.json": frozenset({"date", "time", "duration"}),
     "DateTime/DateExtractor.json": frozenset({"date"}),
     "DateTime/DateParser.json": frozenset({"date"}),
     "DateTime/DatePeriodExtractor.json": frozenset({"date"}),
@@ -58,7 +58,7 @@ DUCKLING_DIMENSIONS: dict[str, frozenset[str]] = {
     "Duration": frozenset({"duration"}),
     "Temperature": frozenset({"temperature"}),
     "Volume": frozenset({"quantity"}),
-    "Time": frozenset({"date"}),
+    "Time": frozenset({"date", "time"}),
 }
 
 

@@ -21,7 +21,19 @@ NOT_ENTITIES = frozenset({
     "IPO", "EV", "EVs", "ESG", "IoT", "5G", "4G", "6G", "VR", "AR", "LLM", "LLMs", "API",
     "Q1", "Q2", "Q3", "Q4", "H1", "H2", "YoY", "FY", "TEU", "GWh", "MW", "GW", "km",
     "Celsius", "Fahrenheit", "Kelvin",
+    # taxes, indicators and measures written as capitalized names or abbreviations ("the
+    # Consumer Price Index (CPI)", "CGST", "BMI"): concepts, not named things
+    "GST", "CGST", "SGST", "IGST", "UTGST", "VAT", "HST", "PST", "BMI", "Consumer Price Index",
+    "Producer Price Index", "Purchasing Managers' Index", "Purchasing Managers Index",
+    # diseases: no name label covers them
+    "COVID", "COVID-19", "Covid", "Covid-19", "SARS", "H1N1",
+    # wire-service tags in headlines ("(LEAD) KT&G Q1 net rises"): the agency's edit marks
+    "LEAD", "UPDATE", "REFILE", "CORRECTED", "WRAPUP", "RPT", "URGENT", "EXCLUSIVE",
 })
+
+# Last words of the titles of surveys and reports ("The Quarterly Labour Force Survey", "the
+# Mid-Year Economic and Fiscal Outlook"): a publication's title, not an organisation.
+TITLE_HEADS = frozenset({"Survey", "Outlook", "Report", "Census", "Yearbook", "Bulletin"})
 
 # Words that join two parts of one long name: "Communist Party" + "of" +
 # "China Central Committee"; the model often splits there.

@@ -43,6 +43,19 @@ SCALE_ABBREVIATIONS: dict[str, float] = {
 # Abbreviations also read after a space ("$3 bn", "Rs 500 cr", "US$ 1MM").
 SPACED_SCALE_ABBREVIATIONS = frozenset({"bn", "mn", "mln", "bln", "tn", "trn", "tln", "mio", "mil", "cr", "Cr", "MM"})
 MONEY_ONLY_SCALES: dict[str, float] = {"m": 1e6}
+# A lowercase "m" glued to digits is "million" before a currency or a plural count noun
+# ("40m euros", "4.5m workers", "2m tonnes", news-wire style), and metres otherwise ("a
+# 40m race", "2m tall"). Plurals that name a race or its parts keep metres ("the 400m
+# hurdles", "his 100m times"); words ending in -s that are no plural noun never count.
+METRE_PLURALS = frozenset("""
+hurdles heats finals semifinals semis times runners sprinters swimmers swims races relays events medals titles
+""".split())
+NOT_PLURAL_NOUNS = frozenset("""
+is was has as its his hers this thus yes perhaps always towards whereas besides sometimes afterwards
+ours yours theirs plus minus less unless upwards downwards
+""".split())
+# Plural count nouns without the -s ("4.5m people").
+IRREGULAR_PLURALS = frozenset("people children men women police staff cattle livestock personnel folk".split())
 
 # Vague plural scales: "hundreds of", "tens of thousands of" -> a range.
 VAGUE_SCALES: dict[str, tuple[float, float]] = {

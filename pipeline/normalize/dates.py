@@ -80,6 +80,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.normalize import holidays
+from pipeline.normalize.clock import ClockTime, find_times, is_clock_digits
 from pipeline.normalize.first_chars import guarded, word_starts
 
 Direction = Callable[[int, int], "str | None"]
@@ -269,11 +270,12 @@ class DateFound:
     explicit_year: int | None = None
     explicit_day: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    tz: str | None = None  # a clock time's zone: IANA name or UTC offset, when the text states one
 
     def fields(self) -> dict[str, object]:
         return {"value": self.value, "start_date": self.start_date, "end_date": self.end_date,
                 "granularity": self.granularity, "mod": self.mod, "relative": self.relative,
-                "fiscal": self.fiscal}
+                "fiscal": self.fiscal, "tz": self.tz}
 
     def set_day(self, day: dt.date) -> DateFound:
         self.value = self.start_date = self.end_date = day.isoformat()
@@ -1346,6 +1348,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
         mtext = m.group()
         if _skip(kind, mtext, text, m.start()):
             continue
+        if kind == "year" and is_clock_digits(text, m.start("yy"), m.end("yy")):
+            continue  # "at 1830 GMT", "by 1900 GMT": a clock time, not a year
         if statement and statement.start() <= m.start() < statement.end() + 8 and kind == "month_day":
             md = _month_num(m.group("md_m") or ""), _day_num(m.group("md_d") or "")
             yearly = DateFound(m.start(), m.end(), mtext, f"XXXX-{md[0]:02d}-{md[1]:02d}", granularity="day")
@@ -1372,7 +1376,56 @@ def find_dates(text: str, *, reference: Reference | None = None,
         found.start, found.end = start, end
         found.text = text[start:end]
         out.append(found)
-    return _join_ranges(text, _with_durations(text, out, ref), ref)
+    return _with_times(text, _join_ranges(text, _with_durations(text, out, ref), ref), ref)
+
+
+# What may stand between a clock time and the day it is on: "3 p.m. ET on Tuesday", "9 a.m.
+# Monday", "Tuesday at 3 p.m.", "midnight on Tuesday", "March 4, at 18:30 GMT".
+_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+|this\s+)?", re.IGNORECASE)
+_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|from\s+|by\s+|around\s+|about\s+|before\s+|after\s+)?",
+                            re.IGNORECASE)
+_TIME_RANGE = re.compile(r"\s*(?:-|\u2013|to|until|till|and)\s*", re.IGNORECASE)
+
+
+def _with_times(text: str, found: list[DateFound], ref: Reference) -> list[DateFound]:
+    """Times of day (:func:`pipeline.normalize.clock.find_times`) join the day they are on into one
+    mention valued ``YYYY-MM-DDThh:mm`` with its ``tz`` ("3 p.m. ET on Tuesday"); a time with no
+    day written takes the reference day (flagged relative), and is no mention without one; two
+    times joined by "to"/"-" are an interval ("10am to 2pm on Friday")."""
+    times = find_times(text)
+    if not times:
+        return found
+    taken = [(d.start, d.end) for d in found]
+    groups: list[list[ClockTime]] = []
+    for t in times:
+        if any(s < t.end and t.start < e for s, e in taken):
+            continue  # inside a date already read ("the 2000s")
+        if groups and _TIME_RANGE.fullmatch(text[groups[-1][-1].end:t.start]) and len(groups[-1]) == 1:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    out = list(found)
+    for group in groups:
+        first, last = group[0], group[-1]
+        day = next((d for d in out if d.granularity == "day" and d.start_date and d.start_date == d.end_date and (
+            d.start >= last.end and _TIME_THEN_DAY.fullmatch(text[last.end:d.start]) or
+            d.end <= first.start and _DAY_THEN_TIME.fullmatch(text[d.end:first.start]))), None)
+        if day is not None:
+            out.remove(day)
+            date, start, end, relative = day.start_date, min(day.start, first.start), max(day.end, last.end), \
+                day.relative
+        elif ref.date is None:
+            continue  # a time with no day written nor a reference day: on no calendar
+        else:
+            date = ref.date.isoformat()
+            start, end, relative = first.start, last.end, True
+        stamps = [f"{date}T{t.iso}" for t in group]
+        merged = DateFound(start, end, text[start:end], "/".join(stamps), start_date=date, end_date=date,
+                           granularity="day", relative=relative,
+                           explicit_year=day.explicit_year if day else None,
+                           explicit_day=day.explicit_day if day else None, tz=last.tz or first.tz)
+        out.append(merged)
+    return sorted(out, key=lambda d: (d.start, d.end))
 
 
 _DURATION_BEFORE = re.compile(rf"(?:\bfor\s+)?\b(?P<n>{_NUM}|a|an)\s+(?P<u>days?|weeks?|months?),?\s+(?:starting|"

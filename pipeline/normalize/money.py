@@ -132,7 +132,7 @@ def _default_key(word: str) -> str:
     return w
 
 
-def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
+def currency_code(text: str, *, setting: Iterable[str] = (), home: str | None = None) -> str | None:
     """ISO 4217 code of a currency name, symbol or code; None when not a currency.
 
     ``setting`` is the currencies of the places the article names (see
@@ -148,12 +148,19 @@ def currency_code(text: str, *, setting: Iterable[str] = ()) -> str | None:
 
     >>> currency_code("euros"), currency_code("€"), currency_code("CNY"), currency_code("widgets")
     ('EUR', 'EUR', 'CNY', None)
+
+    ``home`` is the article's own currency by its dateline or outlet (see
+    :mod:`pipeline.normalize.setting`): it wins for an ambiguous name it is a
+    candidate of, over the places named; "US$" and "U.S. dollars" stay USD.
+
+    >>> currency_code("$", home="AUD"), currency_code("dollars", home="CAD"), currency_code("US$", home="AUD")
+    ('AUD', 'CAD', 'USD')
     """
-    return _currency_code(text, tuple(sorted(set(setting))) if setting else ())
+    return _currency_code(text, tuple(sorted(set(setting))) if setting else (), home)
 
 
 @lru_cache(maxsize=16384)
-def _currency_code(text: str, setting: tuple[str, ...]) -> str | None:
+def _currency_code(text: str, setting: tuple[str, ...], home: str | None = None) -> str | None:
     # Cached: the number scanner asks for every word after a number.
     names, bare, current = _tables()
     if text in _CASED_ALIASES:
@@ -163,6 +170,8 @@ def _currency_code(text: str, setting: tuple[str, ...]) -> str | None:
         return key.upper()
     if key in bare:
         candidates = bare[key]
+        if home in candidates:
+            return home
         preferred = {c for c in setting if c in candidates}
         if len(preferred) == 1:  # the places named pick exactly one candidate
             return preferred.pop()
@@ -183,7 +192,7 @@ def _currency_code(text: str, setting: tuple[str, ...]) -> str | None:
     return None
 
 
-def minor_unit(word: str, *, setting: Iterable[str] = ()) -> tuple[str, float] | None:
+def minor_unit(word: str, *, setting: Iterable[str] = (), home: str | None = None) -> tuple[str, float] | None:
     """(currency code, factor) for a minor unit word: "cents" -> ("USD", 0.01).
 
     >>> minor_unit("cents"), minor_unit("pence")
@@ -193,7 +202,7 @@ def minor_unit(word: str, *, setting: Iterable[str] = ()) -> tuple[str, float] |
     if entry is None:
         return None
     major, factor = entry
-    code = currency_code(major, setting=setting)
+    code = currency_code(major, setting=setting, home=home)
     return (code, factor) if code else None
 
 
@@ -227,6 +236,19 @@ def _territories() -> dict[str, list[str]]:
         if code in tc:
             by_name.setdefault(name, [c for c, _s, end, tender in tc[code] if end is None and tender])
     return by_name
+
+
+def territory_currency(territory: str) -> str | None:
+    """The legal tender of an ISO 3166 territory today, from CLDR: "AU" -> "AUD".
+
+    >>> territory_currency("HK"), territory_currency("GB"), territory_currency("XX")
+    ('HKD', 'GBP', None)
+    """
+    from babel.core import get_global
+
+    current = [c for c, _start, end, tender in get_global("territory_currencies").get(territory, ())
+               if end is None and tender]
+    return current[0] if current else None
 
 
 def currencies_of_places(places: Iterable[str]) -> list[str]:

@@ -26,6 +26,9 @@ from dataclasses import dataclass, field
 from pipeline.lexicons.numbers import (
     FRACTION_DENOMINATORS,
     FRACTION_WORDS,
+    IRREGULAR_PLURALS,
+    METRE_PLURALS,
+    NOT_PLURAL_NOUNS,
     ORDINAL_SUFFIXES,
     ORDINAL_WORDS,
     PAIR_WORDS,
@@ -267,6 +270,20 @@ class _Scanner:
         exponent = sign * int(e.text)
         return k + 1, (10.0 ** exponent if times else exponent), times
 
+    def _million_noun(self, k: int) -> bool:
+        """Whether token k, after a glued "m", makes the "m" a million: a currency ("40m
+        euros", "3m USD") or a plural count noun ("4.5m workers", "2m tonnes", "5m
+        people"), not a race ("the 400m hurdles") nor a word that only ends in -s."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or t.start - self.toks[k - 1].end != 1:
+            return False
+        if len(t.text) > 1 and currency_code(t.text) is not None and not _is_currency_symbol(t.text):
+            return t.low not in ("m", "won") or t.text.isupper()
+        if t.low in IRREGULAR_PLURALS:
+            return True
+        return len(t.low) > 3 and t.low.endswith("s") and not t.low.endswith(("ss", "us", "is")) and \
+            t.low not in METRE_PLURALS and t.low not in NOT_PLURAL_NOUNS
+
     def digit_fraction(self, i: int) -> tuple[int, float] | None:
         """"3/4", "20/100" at token i -> (index after, value); not dates or codes ("9/11", "24/7")."""
         a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
@@ -348,6 +365,9 @@ class _Scanner:
                 value *= SCALE_ABBREVIATIONS.get(nxt.text) or SCALE_WORDS[nxt.low]
                 info["scaled"] = SCALE_ABBREVIATIONS.get(nxt.text) or SCALE_WORDS[nxt.low]
                 return j + 1, value, info
+            if nxt and _adjacent(t, nxt) and nxt.text == "m" and self._million_noun(j + 1):
+                info["scaled"] = 1e6  # "40m euros", "4.5m workers" (see METRE_PLURALS)
+                return j + 1, value * 1e6, info
             return self._scales(j, value, info)
         if t.kind != "word":
             return None
@@ -874,7 +894,8 @@ class _Scanner:
                 continue
             if low in MINOR_UNITS:
                 return j + size, "minor", low
-            if size <= 3 and currency_code(surface) and not (size == 1 and t.text.islower() and len(t.text) <= 1):
+            if (size <= 3 or surface.count(".") >= 2) and currency_code(surface) and \
+                    not (size == 1 and t.text.islower() and len(t.text) <= 1):  # ("U.S. dollars": 5 tokens)
                 if size == 1 and t.low in ("won", "real", "rand", "som", "mark", "pound") and \
                         self.low(j + 1) == "of":
                     continue
@@ -1037,8 +1058,8 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
         return parts, j
     unit = sc.unit_after(k, hyphenated=hyph)
     if unit is not None and info.get("needs_unit") and (
-            unit[1] not in ("unit", "currency") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])):
-        return None  # "a day", "a m": not "one" of a unit; "a dollar", "a kilogram" are
+            unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])):
+        return None  # "a day", "a m": not "one" of a unit; "a dollar", "a kilogram", "half a cent" are
     if unit is None and info.get("needs_unit"):
         return None
     if unit is not None:
@@ -1090,7 +1111,7 @@ def _measure_word(sc: _Scanner, k: int, end: int) -> bool:
     surface = sc.text[sc.toks[k].start:sc.toks[end - 1].end]
     info = parse_unit(surface)
     return info is not None and info.dimension != "[time]" and len(surface) > 1 and \
-        surface.lower() not in ("ton", "tons", "t")
+        surface.lower() not in ("ton", "tons", "t", "bit")  # "a bit more": an idiom, not one bit
 
 
 def _code_glued_after(sc: _Scanner, end: int) -> bool:

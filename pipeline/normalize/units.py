@@ -40,8 +40,8 @@ _SYMBOLS = frozenset("""
 m km cm mm µm nm mi yd ft ha L l ml mL kg g mg µg t lb lbs oz
 W kW MW GW TW Wh kWh MWh GWh TWh J kJ MJ GJ kcal V kV Hz kHz MHz GHz
 s sec secs min mins h hr hrs
-B KB kB MB GB TB PB kb Mb Gb Tb K mph kph kt
-dm µg mcg tbsp tsp gal rad ms
+B KB kB MB GB TB PB kb Kb Mb Gb Tb kbps Kbps Mbps Gbps MBps K mph kph kt
+dm µg mcg tbsp tsp gal rad ms mAh Ah Nm hp bhp rpm ppb ppm
 """.split())
 
 # News surface forms pint does not parse as written -> pint expression.
@@ -86,6 +86,27 @@ _SURFACE: dict[str, str] = {
     "gramme": "gram", "grammes": "gram", "microgramme": "microgram", "microgrammes": "microgram",
     "milligramme": "milligram", "milligrammes": "milligram", "kilogramme": "kilogram",
     "kilogrammes": "kilogram", "fluid ounces": "fluid_ounce", "fl oz": "fluid_ounce",
+    # engines and motors: power, speed and torque as car and industry copy writes them; torque in
+    # pound-feet is a force times a length, not pounds of mass ("300 lb-ft")
+    "hp": "horsepower", "bhp": "horsepower", "horsepower": "horsepower", "rpm": "revolutions_per_minute",
+    "revolutions per minute": "revolutions_per_minute", "lb ft": "force_pound*foot",
+    "lb fts": "force_pound*foot", "pound feet": "force_pound*foot", "pound foot": "force_pound*foot",
+    "ft lb": "force_pound*foot", "ft lbs": "force_pound*foot", "foot pounds": "force_pound*foot",
+    "newton meters": "newton*meter", "newton metres": "newton*meter", "newton meter": "newton*meter",
+    "newton metre": "newton*meter",
+    # concentrations: parts per billion (pint defines ppm only; ppb is added to the registry)
+    "ppb": "ppb", "parts per billion": "ppb", "parts per million": "ppm", "ppm": "ppm",
+    "milliamp hours": "milliampere_hour", "milliampere hours": "milliampere_hour",
+}
+# Case-sensitive symbols whose pint reading is not the news one: a lowercase "b" after a
+# prefix is a bit in data-rate and file-size copy ("15Mb", "a 10Gb link"), where pint
+# reads megabarn, gilbert and kilobarn; "KB" is the kilobyte pint lacks.
+_CASED_SURFACE: dict[str, str] = {
+    "Kb": "kilobit", "kb": "kilobit", "Mb": "megabit", "Gb": "gigabit", "Tb": "terabit", "KB": "kilobyte",
+    "kbps": "kilobit/second", "Kbps": "kilobit/second", "Mbps": "megabit/second", "Gbps": "gigabit/second",
+    "Mbit/s": "megabit/second", "Gbit/s": "gigabit/second", "MBps": "megabyte/second",
+    # battery charge and torque symbols whose lower case is something else ("nm" nanometre, "ah")
+    "mAh": "milliampere_hour", "Ah": "ampere_hour", "kAh": "kiloampere_hour", "Nm": "newton*meter",
 }
 _PREFIX_WORDS = {"square": 2, "sq": 2, "cubic": 3, "cu": 3}
 _BRITISH = re.compile(r"(met|lit)res?\b")
@@ -107,6 +128,7 @@ def registry() -> pint.UnitRegistry:
     ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     # Twenty-foot equivalent unit: a count unit shipping uses; dimensionless.
     ureg.define("TEU = [container] = teu")
+    ureg.define("ppb = 1e-9 = parts_per_billion")
     return ureg
 
 
@@ -124,6 +146,8 @@ def _singular(word: str) -> str:
 
 def _expression(surface: str) -> str | None:
     """The pint expression for a unit surface form, or None when not a unit we accept."""
+    if surface in _CASED_SURFACE:
+        return _CASED_SURFACE[surface]
     if "/" in surface and surface.count("/") == 1 and surface.lower() not in _SURFACE:  # "km/hr", "cm/ms"
         num, den = (_expression(part) for part in surface.split("/"))
         return f"({num})/({den})" if num and den else None

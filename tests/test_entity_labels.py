@@ -1,0 +1,118 @@
+"""Entity labels from the article's evidence: every context pattern's own example, and tables
+of invented sentences (negatives included) run through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize.entity_evidence import (
+    context_labels,
+    countries_named,
+    evidence_patterns,
+    in_subdivision,
+    place_label,
+)
+
+PATTERNS = evidence_patterns()
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.id for p in PATTERNS])
+def test_each_pattern_meets_its_example(pattern):
+    text, name = pattern.example
+    start = text.index(name)
+    assert pattern.id in [rule for _, rule in context_labels(text, start, start + len(name))]
+
+
+NO_EVIDENCE = [  # (sentence, name): no pattern fires
+    ("Brannock said on Monday that talks continue.", "Brannock"),
+    ("Tory said in a media release that the budget passed.", "Tory"),  # a person's media release
+    ("Maria Lopez beat the odds to win.", "Maria Lopez"),  # beat, but no estimates
+    ("He met Mr Olsen's lawyer.", "Mr"),
+    ("The Jubilee line manager resigned.", "Jubilee"),  # ... "line manager": a job
+]
+
+
+@pytest.mark.parametrize("text, name", NO_EVIDENCE, ids=[t[:30] for t, _ in NO_EVIDENCE])
+def test_no_evidence(text, name):
+    start = text.index(name)
+    labels = [label for label, _ in context_labels(text, start, start + len(name))]
+    assert labels == [] or (name == "Tory" and "ORG" not in labels)
+
+
+PLACES = [
+    ("Eastern Cape", {"ZA"}, "GPE"), ("KwaZulu-Natal", {"ZA"}, "GPE"), ("North West", {"ZA"}, "GPE"),
+    ("New South Wales", {"AU"}, "GPE"), ("Essex", {"GB"}, "GPE"), ("Ontario", {"CA"}, "GPE"),
+    ("South Korea", set(), "GPE"), ("Vietnam", set(), "GPE"),
+    ("Centre", {"IN"}, None),  # a region of Burkina Faso, Cameroon, Haiti: not of a country named
+    ("North West", {"IN"}, None), ("Shopify", {"CA"}, None), ("Victoria", set(), None),
+]
+
+
+@pytest.mark.parametrize("name, countries, label", PLACES, ids=[f"{n}-{sorted(c)}" for n, c, _ in PLACES])
+def test_place_label(name, countries, label):
+    assert place_label(name, countries) == label
+
+
+def test_countries_named():
+    assert countries_named(["England", "Shopify", "South Africa", "U.S."]) == {"GB", "ZA", "US"}
+
+
+TOWNS = [
+    ("Rite Aid, whose headquarters are in Camp Hill, Pennsylvania, operates stores.", "Camp Hill", True),
+    ("Deerfield, Illinois-based Walgreens owns the chain.", "Deerfield", True),
+    ("According to Statistics Canada, Canada's index rose.", "Statistics Canada", False),
+    ("Walgreens, Rite Aid and CVS compete.", "Walgreens", False),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", TOWNS, ids=[n for _, n, _ in TOWNS])
+def test_in_subdivision(text, name, expected):
+    end = text.index(name) + len(name)
+    assert in_subdivision(text, end, {"US", "CA"}) is expected
+
+
+ARTICLES = [  # (text, name, label) through the pipeline
+    ("Lululemon beats on earnings\n\nLululemon's fiscal fourth-quarter earnings topped Wall Street expectations. "
+     "Lululemon reported revenue of $3.6 billion.", "Lululemon", "ORG"),
+    ("Shopify beats forecast\n\nShopify comfortably beat expectations Thursday. Shopify also raised its "
+     "full-year outlook.", "Shopify", "ORG"),
+    ("Obesity rises\n\nCaroline Cerny, of the Obesity Health Alliance, spoke. Ms Cerny said our surroundings "
+     "had shifted.", "Caroline Cerny", "PERSON"),
+    ("Jobs\n\nJOHANNESBURG - Employment rose in the Eastern Cape, Free State and KwaZulu-Natal, "
+     "South Africa's statistics agency said.", "JOHANNESBURG", "GPE"),
+    ("Jobs\n\nJOHANNESBURG - Employment rose in the Eastern Cape, Free State and KwaZulu-Natal, "
+     "South Africa's statistics agency said.", "Free State", "GPE"),
+    ("Gas\n\nKalibrate, a fuel analytics firm, says prices rise with oil.", "Kalibrate", "ORG"),
+    ("Sales\n\nSEOUL, May 13 (Yonhap) -- Sales rose 5 percent.", "Yonhap", "ORG"),
+    ("Rail\n\nThe railway now bears the name \"Elizabeth\" line as a tribute to Queen Elizabeth.", "Elizabeth", "FAC"),
+    ("Rail\n\nTrains run from Heathrow Airport and Berkshire in the west to Abbey Wood in the east.",
+     "Heathrow Airport", "FAC"),
+    ("Rail\n\nTrains run from Paddington in the west to Canary Wharf and Abbey Wood in the east.",
+     "Abbey Wood", "GPE"),
+    ("Trucks\n\nThe plant will build the F-150 pickup from next year.", "F-150", "PRODUCT"),
+    ("Port\n\nThe terminal is funded by the European Union and the city.", "European Union", "ORG"),
+]
+
+
+@pytest.mark.parametrize("text, name, label", ARTICLES, ids=[f"{n}-{lab}" for _, n, lab in ARTICLES])
+def test_labels_in_records(extractor, text, name, label):
+    record = extractor.extract(text)
+    labels = {e.label for e in record.entities if e.canonical == name}
+    assert labels == {label}, [(e.text, e.label) for e in record.entities]
+
+
+NOT_NAMES = [  # (text, word that must not be an entity)
+    ("Output\n\nCoal remains the dominant fuel, and coal output rose.", "Coal"),
+    ("Tax\n\nThe CGST and IGST collections rose 12%.", "CGST"),
+    ("Jobs\n\nThe Quarterly Labour Force Survey indicates that unemployment climbed.",
+     "The Quarterly Labour Force Survey"),
+    ("(LEAD) Firm's Q1 net rises\n\nSales rose.", "LEAD"),
+    ("Holiday\n\nPrices set a record on Canada Day.", "Canada Day"),  # a date, not an event entity
+    ("Tax\n\nFilers submitted 93% of statements of invoices (GSTR-1) on time.", "GSTR-1"),
+]
+
+
+@pytest.mark.parametrize("text, word", NOT_NAMES, ids=[w for _, w in NOT_NAMES])
+def test_not_entities(extractor, text, word):
+    record = extractor.extract(text, published="2021-07-01")
+    assert word not in [e.text for e in record.entities]

@@ -1,0 +1,99 @@
+"""A bare "$" takes the article's own dollar when its dateline or outlet says where it is
+from (pipeline.normalize.setting), unless the text writes "US$", "U.S. dollars" or
+declares its figures in U.S. dollars. Tables: (url, text) -> currency of "$"."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.article import article_from_text
+from pipeline.normalize.setting import dateline_territory, home_dollar, territory_of_url
+from pipeline.record import Metadata
+
+URLS = [
+    ("https://www.financialstandard.com.au/news/budget", "AU"),
+    ("https://globalnews.ca/news/5029847/", "CA"),
+    ("https://www.scmp.com/business/article/1", "HK"),  # outlet table: a .com outlet
+    ("https://www.straitstimes.com/business/x", "SG"),
+    ("https://ottawacitizen.com/business/x", "CA"),
+    ("https://www.nzherald.co.nz/business/x", "NZ"),
+    ("https://www.bbc.co.uk/news/x", "GB"),
+    ("https://www.cnbc.com/2025/03/27/x.html", None),
+    ("https://example.tv/x", None),  # .tv is sold as a media domain, not Tuvalu's
+    (None, None),
+]
+
+
+@pytest.mark.parametrize("url, territory", URLS, ids=[str(u) for u, _ in URLS])
+def test_territory_of_url(url, territory):
+    assert territory_of_url(url) == territory
+
+
+DATELINES = [
+    ("Headline\n\nSYDNEY, May 14 (Reuters) - The budget ...", "AU"),
+    ("TORONTO - Council approved the budget.", "CA"),
+    ("HONG KONG (Reuters) - Shares fell.", "HK"),
+    ("SINGAPORE, Jan 3 - Prices rose.", "SG"),
+    ("VANCOUVER \u2014 Gas prices set a record.", "CA"),
+    ("SEOUL, May 13 (Yonhap) -- Buoyed by a soft won", "KR"),
+    ("NEW YORK - Stocks rose.", "US"),
+    ("Shares fell in Sydney on Monday.", None),  # no dateline
+    ("UPDATE 2-Shares fell.", None),  # a wire tag, no place
+]
+
+
+@pytest.mark.parametrize("text, territory", DATELINES, ids=[t[:24] for t, _ in DATELINES])
+def test_dateline_territory(text, territory):
+    assert dateline_territory(text) == territory
+
+
+HOME = [
+    (None, "CANBERRA - The deficit is $28 billion.", "AUD"),
+    ("https://www.financialstandard.com.au/x", "The deficit is $28 billion.", "AUD"),
+    ("https://globalnews.ca/x", "The city will spend $1.1 billion.", "CAD"),
+    (None, "HONG KONG - Rents rose to $40 a square foot.", "HKD"),
+    ("https://ottawacitizen.com/x", "(Figures are in U.S. dollars throughout.)", "USD"),
+    ("https://globalnews.ca/x", "All amounts in Canadian dollars unless noted.", "CAD"),
+    (None, "LONDON - The fund raised $2 billion.", None),  # a British dateline: "$" stays the default
+    ("https://www.cnbc.com/x", "Revenue was $3 billion.", None),
+    (None, "Revenue was $3 billion.", None),
+]
+
+
+@pytest.mark.parametrize("url, text, code", HOME, ids=[t[:30] for _, t, _ in HOME])
+def test_home_dollar(url, text, code):
+    assert home_dollar(url=url, text=text) == code
+
+
+ARTICLES = [  # (url, text, [currency of each money mention in order])
+    ("https://www.financialstandard.com.au/x", "Budget\n\nThe surplus is $9.3 billion, Chalmers said.", ["AUD"]),
+    ("https://www.financialstandard.com.au/x", "Budget\n\nApple earned US$90 billion, against $9.3 billion.",
+     ["USD", "AUD"]),
+    (None, "Budget\n\nSYDNEY, May 14 (Reuters) - Debt is $904 billion, or 500 billion U.S. dollars.", ["AUD", "USD"]),
+    ("https://globalnews.ca/x", "Gas\n\nThe price rose 30 cents.", ["CAD"]),
+    ("https://www.cnbc.com/x", "Results\n\nRevenue was $3 billion.", ["USD"]),
+    ("https://ottawacitizen.com/x", "Shopify\n\nRevenue was $270.1 million. (Figures are in U.S. dollars throughout.)",
+     ["USD"]),
+]
+
+
+@pytest.mark.parametrize("url, text, codes", ARTICLES, ids=[t[:40] for _, t, _ in ARTICLES])
+def test_dollar_in_records(extractor, url, text, codes):
+    article = article_from_text(text, doc_id="t", metadata=Metadata(url=url))
+    record = next(iter(extractor.extract_articles([article])))
+    assert [m.currency for m in record.money] == codes
+
+
+PRICES = [  # an elided price unit: the bare decimals after "173.9 cents per litre" are cents
+    ("The price climbed to 173.9 cents per litre. Last week it was 163.9.",
+     [("173.9 cents per litre", 1.739), ("163.9", 1.639)]),
+    ("Fuel cost 1.45 dollars per litre. The rebate was 0.10.", [("1.45 dollars per litre", 1.45)]),  # not written alike
+    ("It sold at 173.9 cents per litre. The index rose to 2500.5.", [("173.9 cents per litre", 1.739)]),  # too far off
+    ("Prices go up by half a cent for each dollar.", [("half a cent", 0.005)]),
+]
+
+
+@pytest.mark.parametrize("text, money", PRICES, ids=[t[:40] for t, _ in PRICES])
+def test_elided_price_unit(extractor, text, money):
+    record = extractor.extract(text)
+    assert [(m.text, m.value) for m in record.money] == money

@@ -41,6 +41,7 @@ def connect(out: str | Path) -> duckdb.DuckDBPyConnection:
     import duckdb
 
     con = duckdb.connect(":memory:")
+    con.execute("SET enable_progress_bar = false")  # DuckDB would draw one on stdout
     for name in TABLES:
         path = Path(out) / f"{name}.parquet"
         if not path.is_file():
@@ -160,7 +161,8 @@ def format_table(result: QueryResult, *, max_cell: int = MAX_CELL) -> str:
     right = [t.startswith(_NUMERIC_TYPES) for t in result.types]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right)).rstrip()
+        cells = (v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, right, strict=True))
+        return "  ".join(cells).rstrip()
 
     lines = [line(result.columns), line(["-" * w for w in widths]), *(line(r) for r in cells)]
     n = len(result.rows)
@@ -178,7 +180,7 @@ def format_csv(result: QueryResult) -> str:
 
 def format_json(result: QueryResult) -> str:
     """A JSON array of objects, one per row, keys in column order."""
-    return dump_json([{c: _plain(v) for c, v in zip(result.columns, row)} for row in result.rows])
+    return dump_json([{c: _plain(v) for c, v in zip(result.columns, row, strict=True)} for row in result.rows])
 
 
 FORMATTERS: dict[str, Callable[[QueryResult], str]] = {

@@ -48,7 +48,7 @@ def _rows(out: Path, sql: str) -> list[dict]:
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{out / name}.parquet')")
     cursor = con.execute(sql)
     columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 # -- schema -----------------------------------------------------------------------

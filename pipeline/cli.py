@@ -259,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("run", help="process a corpus folder")
+    p = sub.add_parser("run", help="process a corpus folder: records, manifest, JSONL files and tables")
     p.add_argument("corpus")
     p.add_argument("--out", required=True)
     p.add_argument("--glob", default=None, help="only files matching this pattern")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -242,3 +243,26 @@ def test_query_needs_tables_and_either_sql_or_schema(tmp_path, tables, capsys):
     assert main(["query", str(tmp_path), "SELECT 1"]) == EXIT_INPUT
     assert "newsclaims table" in capsys.readouterr().err
     assert main(["query", str(tables)]) == EXIT_USAGE
+
+
+# -- docs/tables.md: the worked questions show their real output ---------------------------
+DOC = Path(__file__).parent.parent / "docs" / "tables.md"
+WORKED = re.compile(r"```sql\n(?P<sql>.*?)```\n\n```text\n(?P<out>.*?)```", re.S)
+
+
+def test_worked_questions_show_their_real_output(tables, request):
+    """Each ```sql block followed by a ```text block in docs/tables.md is run over the tables of
+    the committed outputs/; the text block must be its output (``--force-regen`` rewrites them)."""
+    from pipeline.query import format_table, run_query
+
+    doc = DOC.read_text(encoding="utf-8")
+    blocks = list(WORKED.finditer(doc))
+    assert len(blocks) >= 5
+    fresh = WORKED.sub(lambda m: f"```sql\n{m['sql']}```\n\n```text\n"
+                                 f"{format_table(run_query(tables, m['sql']))}```", doc)
+    if fresh != doc and request.config.getoption("force_regen", False):
+        DOC.write_text(fresh, encoding="utf-8")
+        pytest.fail("docs/tables.md regenerated: read the diff")
+    for block in blocks:
+        assert format_table(run_query(tables, block["sql"])) == block["out"], block["sql"]
+        assert "(0 rows)" not in block["out"], f"a worked question with no answer: {block['sql']}"

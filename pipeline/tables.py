@@ -351,8 +351,13 @@ def _stage(out: Path, manifest: Mapping[str, Any], folder: Path) -> dict[str, in
         for entry in sorted(manifest.get("articles", []), key=lambda e: str(e.get("doc_id"))):
             record = None
             if entry.get("status") == "ok":
-                record = load_record(out / f"{entry['doc_id']}.json").model_dump()
-                emit("claims", claim_rows(record))
+                path = out / f"{entry['doc_id']}.json"
+                record = load_record(path).model_dump()
+                try:
+                    emit("claims", claim_rows(record))
+                except KeyError as exc:  # a hand-edited record: a claim points at no mention
+                    raise NewsclaimsError(ErrorCode.E013, f"a claim refers to mention {exc}, which the "
+                                          "record does not have", path=str(path), field="claims") from None
                 emit("mentions", mention_rows(record))
                 emit("entities", entity_rows(record))
             emit("articles", [article_row(entry, record, model=manifest.get("model"))])

@@ -266,3 +266,13 @@ def test_worked_questions_show_their_real_output(tables, request):
     for block in blocks:
         assert format_table(run_query(tables, block["sql"])) == block["out"], block["sql"]
         assert "(0 rows)" not in block["out"], f"a worked question with no answer: {block['sql']}"
+
+
+def test_a_claim_pointing_at_no_mention_is_named(tmp_path, capsys):
+    out = _copy_outputs(tmp_path / "out")
+    record = json.loads((out / "spain-november-heat.json").read_text(encoding="utf-8"))
+    record["claims"][0]["time"] = "d999"
+    (out / "spain-november-heat.json").write_text(json.dumps(record), encoding="utf-8")
+    assert main(["table", str(out)]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "spain-november-heat.json" in err and "E013" in err and "'d999'" in err

@@ -3,7 +3,8 @@
 Makes a synthetic run folder by replicating the committed records of ``outputs/`` under
 new doc ids (``<doc_id>--00042``) until it holds at least ``--claims`` claims, writes its
 manifest, then builds the tables in a fresh child process (so its peak RSS is the build's
-alone) and prints the seconds, the rows and the child's peak RSS:
+alone) and prints the wall and CPU seconds (CPU time is the steadier figure on a shared
+machine), the rows and the child's peak RSS:
 
     python benchmarks/tables_scale.py [--claims 100000] [--csv] [--keep DIR]
 
@@ -49,11 +50,14 @@ import json, resource, sys, time
 from pathlib import Path
 from pipeline.tables import write_tables
 out = Path(sys.argv[1])
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu0 = usage.ru_utime + usage.ru_stime
 start = time.perf_counter()
 summary = write_tables(out, json.loads((out / "manifest.json").read_text()), csv=sys.argv[2] == "1")
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "rows": summary.rows,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime - cpu0, "rows": summary.rows,
+                  "peak_rss_mb": usage.ru_maxrss / 1024,
                   "bytes": {p.name: p.stat().st_size for p in summary.files}}))
 """
 
@@ -77,7 +81,8 @@ def main() -> None:
         wall = time.perf_counter() - started
     result = json.loads(child.stdout)
     print(f"{articles} articles, {claims} claims")
-    print(f"write_tables: {result['seconds']:.2f} s (child process wall {wall:.2f} s, with imports)")
+    print(f"write_tables: {result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU "
+          f"(child process wall {wall:.2f} s, with imports)")
     print(f"rows: {result['rows']}")
     print(f"peak RSS: {result['peak_rss_mb']:.0f} MB (after imports alone: {float(baseline.stdout):.0f} MB)")
     print("files: " + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in result["bytes"].items()))

@@ -276,3 +276,14 @@ def test_a_claim_pointing_at_no_mention_is_named(tmp_path, capsys):
     assert main(["table", str(out)]) == EXIT_INPUT
     err = capsys.readouterr().err
     assert "spain-november-heat.json" in err and "E013" in err and "'d999'" in err
+
+
+def test_a_line_longer_than_duckdbs_default_limit_is_read(tmp_path):
+    """DuckDB's CSV reader refuses lines over 2 MiB by default; a title or sentence can be longer."""
+    out = _copy_outputs(tmp_path / "out")
+    record = json.loads((out / "spain-november-heat.json").read_text(encoding="utf-8"))
+    record["metadata"]["title"] = "é" * 3_000_000
+    (out / "spain-november-heat.json").write_text(json.dumps(record), encoding="utf-8")
+    assert main(["table", str(out)]) == EXIT_OK
+    lengths = _rows(out, "SELECT DISTINCT length(title) AS n FROM claims WHERE doc_id = 'spain-november-heat'")
+    assert lengths == [{"n": 3_000_000}]

@@ -245,6 +245,7 @@ def _byte_count(value: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from pipeline.article import DEFAULT_MAX_BYTES
+    from pipeline.query import FORMATS
 
     max_bytes_help = f"refuse article files larger than this (E004; default {DEFAULT_MAX_BYTES})"
     parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__.splitlines()[0])
@@ -316,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="run DuckDB SQL over a run's tables (claims, mentions, entities, articles)")
     p.add_argument("out", metavar="OUT")
     p.add_argument("sql", nargs="?", default=None, help="the query ('-': read it from stdin)")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
     p.add_argument("--schema", action="store_true", help="instead: list the tables and their columns")
     p.set_defaults(func=_cmd_query)
 

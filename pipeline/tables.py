@@ -21,6 +21,7 @@ the same records. The column lists below are the documentation (``newsclaims que
 
 from __future__ import annotations
 
+import codecs
 import csv as csv_module
 import os
 import re
@@ -311,6 +312,16 @@ def article_row(entry: Mapping[str, Any], record: Record | None, *, model: str |
 
 
 # -- writing --------------------------------------------------------------------
+# A manifest entry keeps the lone surrogates of a file name that is not UTF-8; written as
+# U+FFFD, as dump_json writes them in the record, so an article's rows share its doc id.
+# (The UTF-8 encoder takes only ASCII text from an error handler: the bytes of U+FFFD.)
+def _replace_surrogates(exc: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "\ufffd".encode() * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("newsclaims-fffd", _replace_surrogates)
 # Rows are staged as CSV (Python's C writer; floats by their shortest round-trip repr)
 # with NULL written as \N, the PostgreSQL convention: a field holding exactly "\N" would
 # read back as NULL, which no claim text is.
@@ -328,7 +339,7 @@ def _read_staged(path: Path, columns: Iterable[Column], *, longest: int) -> str:
 
     DuckDB refuses a line longer than ``max_line_size`` (2 MiB by default: one sentence of
     an article with no full stops can be longer) and needs buffers larger than that; small
-    buffers keep memory low (212 instead of 274 MB at 200,000 claims).
+    buffers keep memory low (60 MB less at 200,000 claims than its default).
     """
     max_line = 4 * longest + 1024  # UTF-8: at most 4 bytes a character
     types = ", ".join(f"'{c.name}': '{'VARCHAR' if c.type == 'DATE' else c.type}'" for c in columns)
@@ -363,7 +374,8 @@ def _stage(out: Path, manifest: Mapping[str, Any], folder: Path) -> dict[str, tu
     with ExitStack() as stack:
         writers = {}
         for name in TABLE_NAMES:
-            handle = stack.enter_context(open(folder / f"{name}.staged.csv", "w", encoding="utf-8", newline=""))
+            handle = stack.enter_context(open(folder / f"{name}.staged.csv", "w", encoding="utf-8", newline="",
+                                              errors="newsclaims-fffd"))
             staged[name] = _Staged(handle)
             writers[name] = csv_module.writer(staged[name], lineterminator="\n")
 
@@ -417,7 +429,8 @@ def write_tables(out: str | Path, manifest: Mapping[str, Any], *, csv: bool = Fa
                 con.execute("SET enable_progress_bar = false")  # DuckDB would draw one on stdout
                 # One thread and small row groups keep memory flat as the corpus grows (the
                 # writer buffers a row group; threads buffer chunks to keep the row order):
-                # 272 MB instead of 650 MB at 200,000 claims, for a second more.
+                # peak RSS 199 / 205 / 214 MB at 25,000 / 100,000 / 200,000 claims
+                # (benchmarks/tables_scale.py), against 650 MB at 200,000 with the defaults.
                 con.execute("SET threads = 1")
                 for name, columns in TABLES.items():
                     reader = _read_staged(staged / f"{name}.staged.csv", columns, longest=stats[name][1])

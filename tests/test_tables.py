@@ -287,3 +287,17 @@ def test_a_line_longer_than_duckdbs_default_limit_is_read(tmp_path):
     assert main(["table", str(out)]) == EXIT_OK
     lengths = _rows(out, "SELECT DISTINCT length(title) AS n FROM claims WHERE doc_id = 'spain-november-heat'")
     assert lengths == [{"n": 3_000_000}]
+
+
+def test_a_file_name_that_is_not_utf8_gets_the_records_doc_id(tmp_path):
+    """The manifest keeps the lone surrogates of such a name; the tables write U+FFFD, as the record does."""
+    import os
+
+    doc_id = os.fsdecode(b"name-\xff\xfe-not-utf8")
+    record = json.loads((OUTPUTS / "spain-november-heat.json").read_text(encoding="utf-8"))
+    record["doc_id"] = "name-\ufffd\ufffd-not-utf8"
+    (tmp_path / f"{doc_id}.json").write_text(json.dumps(record), encoding="utf-8")
+    entry = {"doc_id": doc_id, "input": f"{doc_id}.txt", "status": "ok", "counts": None}
+    write_tables(tmp_path, {"model": "m", "articles": [entry]})
+    ids = _rows(tmp_path, "SELECT (SELECT doc_id FROM articles) AS a, (SELECT any_value(doc_id) FROM claims) AS c")
+    assert ids == [{"a": "name-\ufffd\ufffd-not-utf8", "c": "name-\ufffd\ufffd-not-utf8"}]

@@ -407,7 +407,8 @@ def write_tables(out: str | Path, manifest: Mapping[str, Any], *, csv: bool = Fa
     Args:
         out: the run's output folder, holding ``<doc_id>.json`` for every ok entry.
         manifest: the run's manifest (``model`` and the ``articles`` entries).
-        csv: also write ``OUT/<table>.csv`` (with a header row).
+        csv: also write ``OUT/<table>.csv`` (with a header row); without it, CSV tables
+            of an earlier build are removed rather than left stale.
     Returns:
         The rows written per table and the files.
     Raises:
@@ -442,8 +443,12 @@ def write_tables(out: str | Path, manifest: Mapping[str, Any], *, csv: bool = Fa
                         con.execute(f"COPY ({rows}) TO '{_quote(part)}' ({options})")
                         os.replace(part, target)
                         summary.files.append(target)
+                    if not csv:  # a table of an earlier run with --csv would now be stale
+                        (out / f"{name}.csv").unlink(missing_ok=True)
             finally:
                 con.close()
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)) from None
+    except duckdb.IOException as exc:
+        raise NewsclaimsError(ErrorCode.E008, str(exc).splitlines()[0], path=str(out)) from None
     return summary

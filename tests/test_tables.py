@@ -172,6 +172,7 @@ def test_tables_are_byte_identical_when_rebuilt_elsewhere(tables, tmp_path):
             assert (other / f"{name}.{suffix}").read_bytes() == (tables / f"{name}.{suffix}").read_bytes()
     write_tables(other, json.loads((other / "manifest.json").read_text()))
     assert (other / "claims.parquet").read_bytes() == (tables / "claims.parquet").read_bytes()
+    assert not (other / "claims.csv").exists()  # without --csv, no stale CSV is left behind
     assert not [p for p in other.iterdir() if p.name.startswith(".")]  # the staging folder is gone
 
 

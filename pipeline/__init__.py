@@ -7,7 +7,9 @@
 from pipeline.article import Article, read_article
 from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.extractor import Extractor, extract
+from pipeline.query import run_query
 from pipeline.record import ArticleRecord, json_schema
+from pipeline.tables import write_tables
 from pipeline.version import __version__
 
 __all__ = [
@@ -20,4 +22,6 @@ __all__ = [
     "extract",
     "json_schema",
     "read_article",
+    "run_query",
+    "write_tables",
 ]

@@ -7,7 +7,9 @@
   path, input sha256, pipeline version, status, error, counts of each kind);
 - ``OUT/mentions.jsonl`` / ``OUT/claims.jsonl``: every mention / claim of every ok
   record, one object per line with ``doc_id`` and ``kind`` first, sorted by doc id
-  then id; rebuilt from the records at the end of each run.
+  then id; rebuilt from the records at the end of each run;
+- ``OUT/{claims,mentions,entities,articles}.parquet`` (and ``.csv`` with ``csv``): the
+  resolved tables of :mod:`pipeline.tables`, rebuilt from the records at the end of each run.
 
 Engines: ``local`` (in-process for ``jobs=1``, else a multiprocessing pool) and
 ``dask`` (:mod:`pipeline.batch_dask`). Every engine runs :func:`process_chunk` on
@@ -44,6 +46,7 @@ from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
 from pipeline.record import _LONE_SURROGATES, ArticleRecord, dump_json
+from pipeline.tables import write_tables
 from pipeline.version import __version__
 
 MANIFEST = "manifest.json"
@@ -358,7 +361,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
                scheduler: str | None = None, model: str | None = None,
                reference_date: str | None = None, glob: str | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, extractor: Extractor | None = None,
-               progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
+               progress: Callable[[RunSummary], None] | None = None, csv: bool = False) -> RunSummary:
     """Process every article below ``corpus``; write records, manifest and JSONL files to ``out``.
 
     Args:
@@ -375,6 +378,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
         extractor: an Extractor to use in-process (``jobs == 1``); it overrides
             ``model`` and ``reference_date``.
         progress: called with the summary so far after planning and after each chunk.
+        csv: also write the tables as ``OUT/<table>.csv``.
     Returns:
         The run's summary; one bad article is a failed entry, the others go on.
     """
@@ -444,6 +448,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
     summary.entries.sort(key=lambda e: e["input"])
     write_atomic(out / MANIFEST, dump_json({**fingerprint, "articles": summary.entries}))
     write_corpus_jsonl(out, summary.entries)
+    write_tables(out, {**fingerprint, "articles": summary.entries}, csv=csv)
     (out / JOURNAL).unlink(missing_ok=True)
     return summary
 

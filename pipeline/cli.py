@@ -3,7 +3,7 @@
 Exit codes:
     0  success (``run``: every article succeeded)
     1  ``run``: some articles failed (the others are written; see the manifest)
-    2  usage error (unknown option, bad option value)
+    2  usage error (unknown option, bad option value); ``query``: the SQL failed
     3  input or environment error (missing path, empty corpus, unwritable output,
        model not installed, unreadable article)
     4  internal error (a bug: rerun with ``--debug`` and report the traceback)
@@ -58,7 +58,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
                              batch_size=args.batch_size, force=args.force, engine=args.engine,
                              scheduler=args.scheduler, model=args.model,
                              reference_date=args.reference_date, glob=args.glob, progress=progress,
-                             max_bytes=args.max_bytes)
+                             max_bytes=args.max_bytes, csv=args.csv)
     finally:
         close_progress()
     for entry in summary.entries:
@@ -272,6 +272,37 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_table(args: argparse.Namespace) -> int:
+    from pipeline.render import load_manifest
+    from pipeline.tables import write_tables
+
+    summary = write_tables(args.out, load_manifest(args.out), csv=args.csv)
+    rows = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
+    print(f"newsclaims: tables ({rows} rows) -> {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from pipeline.query import FORMATTERS, run_query, table_schema
+
+    if args.schema == (args.sql is not None):
+        print("newsclaims: query: give either SQL or --schema", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.schema:
+            result = table_schema(args.out)
+        else:
+            result = run_query(args.out, sys.stdin.read() if args.sql == "-" else args.sql)
+    except NewsclaimsError as exc:
+        if exc.error_code is not ErrorCode.E017 or args.debug:
+            raise
+        print(f"newsclaims: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if result.columns:
+        sys.stdout.write(FORMATTERS[args.format](result))
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from pipeline.record import dump_json, json_schema
 
@@ -292,6 +323,7 @@ def _byte_count(value: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from pipeline.article import DEFAULT_MAX_BYTES
+    from pipeline.query import FORMATS
 
     max_bytes_help = f"refuse article files larger than this (E004; default {DEFAULT_MAX_BYTES})"
     parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__.splitlines()[0])
@@ -306,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("run", help="process a corpus folder")
+    p = sub.add_parser("run", help="process a corpus folder: records, manifest, JSONL files and tables")
     p.add_argument("corpus")
     p.add_argument("--out", required=True)
     p.add_argument("--glob", default=None, help="only files matching this pattern")
@@ -321,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None,
                    help="with --engine dask: scheduler address (default: start a LocalCluster)")
     p.add_argument("--html", action="store_true", help="also write OUT/<doc_id>.html and OUT/index.html")
+    p.add_argument("--csv", action="store_true", help="also write the tables as OUT/<table>.csv")
     p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_run)
 
@@ -355,6 +388,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--components", action="store_true",
                    help="instead: CPU seconds of each pipeline step (where the full path spends its time)")
     p.set_defaults(func=_cmd_bench)
+
+    p = sub.add_parser("table", help="rebuild a run's resolved tables (OUT/<table>.parquet) from its records")
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("--csv", action="store_true", help="also write OUT/<table>.csv")
+    p.set_defaults(func=_cmd_table)
+
+    p = sub.add_parser("query", help="run DuckDB SQL over a run's tables (claims, mentions, entities, articles)")
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("sql", nargs="?", default=None, help="the query ('-': read it from stdin)")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    p.add_argument("--schema", action="store_true", help="instead: list the tables and their columns")
+    p.set_defaults(func=_cmd_query)
 
     p = sub.add_parser("schema", help="print the record's JSON Schema")
     p.set_defaults(func=_cmd_schema)

@@ -25,6 +25,7 @@ class ErrorCode(str, Enum):
     E013 = "E013: not a valid newsclaims record or manifest"
     E014 = "E014: file could not be read"
     E015 = "E015: two articles have the same doc id"
+    E017 = "E017: SQL query failed"
 
     @property
     def code(self) -> str:

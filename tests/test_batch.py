@@ -12,6 +12,7 @@ import pytest
 import pipeline.batch as batch
 from pipeline.batch import CLAIMS_JSONL, JOURNAL, MANIFEST, MENTIONS_JSONL, chunk_paths, run_corpus
 from pipeline.cli import EXIT_FAILED_ARTICLES, EXIT_OK, main
+from pipeline.tables import TABLE_NAMES
 
 ARTICLES = {
     "alpha.txt": "Sales at Acme Corp rose 5 percent in 2024 to $3 billion, the company said on Monday.\n",
@@ -83,6 +84,7 @@ def test_jobs_1_and_jobs_2_and_reruns_are_byte_identical(corpus, tmp_path):
     assert main(["run", str(corpus), "--out", str(one), "--jobs", "1"]) == EXIT_OK
     assert main(["run", str(corpus), "--out", str(two), "--jobs", "2", "--batch-size", "1"]) == EXIT_OK
     assert _files(one) == _files(two)
+    assert {f"{t}.parquet" for t in TABLE_NAMES} <= set(_files(one))  # the tables too
     first = _files(one)
     assert main(["run", str(corpus), "--out", str(one), "--jobs", "2", "--force"]) == EXIT_OK
     assert _files(one) == first
@@ -194,7 +196,8 @@ def test_force_and_changed_inputs_reprocess(corpus, tmp_path, extractor):
     assert after.pop("beta.json") != first.pop("beta.json")
     assert after.pop(MANIFEST) != first.pop(MANIFEST)  # beta's sha256 and counts
     assert after.pop(MENTIONS_JSONL) != first.pop(MENTIONS_JSONL)
-    after.pop(CLAIMS_JSONL), first.pop(CLAIMS_JSONL)
+    for name in (CLAIMS_JSONL, *(f"{t}.parquet" for t in TABLE_NAMES)):
+        after.pop(name), first.pop(name)
     assert after == first
 
 

@@ -3,8 +3,8 @@
 The convention (README, "Documentation"):
 
 - A code block is fenced and tagged with its language: ``sh`` (shell commands, run with
-  bash), ``python`` (a snippet, run with this interpreter), or ``json`` / ``text`` (shown,
-  not run).
+  bash), ``python`` (a snippet, run with this interpreter), or ``json`` / ``text`` / ``sql``
+  (shown, not run here; the worked questions' SQL is run by tests/test_tables.py).
 - A ``sh`` or ``python`` block that cannot run here (it installs packages, needs a dask
   cluster, takes minutes, rewrites the committed outputs) has
   ``<!-- snippet: not runnable: REASON -->`` on the line just above its opening fence.
@@ -32,7 +32,7 @@ from tests.conftest import ROOT
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 RUN = {"sh", "python"}
-SHOWN = {"json", "text"}
+SHOWN = {"json", "text", "sql"}  # (docs/tables.md's SQL is run by tests/test_tables.py)
 MARKER = re.compile(r"^<!-- snippet: not runnable: (?P<why>\S.*?) -->$")
 FENCE = re.compile(r"^```(?P<lang>\S*)\s*$")
 CORPUS_ARTICLES = ("cgtn-beijing-tianjin-hebei.txt", "kentucky-battery-plant-hiring.txt",

@@ -938,3 +938,19 @@ def test_gapped_conjunct(extractor, text, value, subject, predicate):
     assert c.subject == subject
     if predicate is not None:
         assert c.predicate == predicate
+
+
+@pytest.mark.parametrize(("text", "value", "subject", "measure"), [
+    # a subject the parser hung on a fronted "According to X," is still the subject
+    ("According to Statistics Canada, Canada's Consumer Price Index (CPI) climbed 1.4 per cent year over year "
+     "in January, following a 2.0 per cent increase in December.", "1.4", "Canada's Consumer Price Index",
+     "Canada's Consumer Price Index"),
+    # an event noun in a participle phrase measures the main clause's subject; its date is no measure
+    ("According to Statistics Canada, Canada's Consumer Price Index (CPI) climbed 1.4 per cent year over year "
+     "in January, following a 2.0 per cent increase in December.", "2.0", "Canada's Consumer Price Index",
+     "Canada's Consumer Price Index"),
+], ids=["fronted-according-to", "event-noun-in-participle"])
+def test_subject_repairs(extractor, text, value, subject, measure):
+    _, claims = claims_of(extractor, text, published="2019-03-07")
+    c = next(c for c, v, _, _ in claims if v[0].text.startswith(value))
+    assert (c.subject, c.measure) == (subject, measure)

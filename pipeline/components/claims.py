@@ -619,8 +619,15 @@ class ClaimBuilder:
             what = next((c for c in change_noun.children if c.dep_ == "prep" and c.lower_ == "in"), None)
             obj = next((c for c in what.children if c.dep_ == "pobj"), None) if what is not None else None
             if what is not None and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE") and \
-                    not _is_date_like(obj):
+                    not _is_date_like(obj) and not _in_date(obj):
                 return span_text(doc[what.i + 1:obj.i + 1])
+            if verb is not None and subj is not None and _measurable_subject(subj, span) and \
+                    change_noun.dep_ in ("pobj", "appos") and \
+                    not any(c.dep_ == "compound" for c in change_noun.children) and \
+                    not (value.kind == "money" and change_noun.lemma_.lower() in AMOUNT_LEVEL_NOUNS):
+                # "..., following a 2.0 per cent increase in December": the event's own subject
+                # is what changed (CONVENTIONS 7.3 item 6)
+                return _phrase(subj, verb)
         after = text_of(doc)[value.end:value.end + 4].lower()
         last = span[-1]
         comparative = doc[span.end] if span.end < len(doc) else None
@@ -1200,6 +1207,8 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
                               default=-1)
                     if cut > 0:
                         end = start + cut
+        if inside and not text[start:end].strip(" ,-"):
+            return None  # the measure was only a date ("a 2.0 per cent increase in December")
         measure = text[start:end].strip(" ,") or measure
         # "13.5 billion kilowatt hours of wind power", "93.2% of statements of invoices":
         # what a value inside the measure is of (CONVENTIONS 7.3 item 5)
@@ -1660,6 +1669,22 @@ def _subject(verb: Token) -> Token | None:
             tok = tok.head
             continue
         break
+    return _misattached_subject(tok)
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on a fronted phrase: "According to Statistics Canada,
+    Canada's Consumer Price Index (CPI) climbed 1.4 per cent" (the index made an apposition
+    of the source): the noun phrase that ends right before a verb with no subject."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end > verb.sent.start and doc[end].pos_ in ("AUX", "PART", "ADV"):
+        end -= 1  # "has also climbed"
+    for tok in doc[verb.sent.start:end + 1]:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("appos", "conj", "pobj") and tok.i < verb.i and \
+                tok.right_edge.i == end and tok.left_edge.i > verb.sent.start and \
+                doc[tok.left_edge.i - 1].text == "," and not tok.head.is_ancestor(verb):
+            return tok
     return None
 
 

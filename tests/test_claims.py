@@ -954,3 +954,27 @@ def test_subject_repairs(extractor, text, value, subject, measure):
     _, claims = claims_of(extractor, text, published="2019-03-07")
     c = next(c for c, v, _, _ in claims if v[0].text.startswith(value))
     assert (c.subject, c.measure) == (subject, measure)
+
+
+@pytest.mark.parametrize(("text", "value", "field", "expected"), [
+    # a source-subject verb: the object put at the value is what is measured
+    ("TorontoGasPrices.com puts the average price in the Greater Toronto area at 131.9 cents.", "131.9", "entity",
+     "Greater Toronto"),
+    ("Revisions cut the previously reported job gains by a combined 19,000.", "19,000", "subject",
+     "the previously reported job gains"),
+    ("The bank cut its deposit rate by 25 basis points.", "25", "subject", "The bank"),  # an agent: no
+    # a date in another value's apposition is that value's: not the level's
+    ("Hourly pay climbed 8 cents to reach $25.53, a gain of 2.5% over the past year.", "$25.53", "time", None),
+    ("Hourly pay climbed 8 cents to reach $25.53, a gain of 2.5% over the past year.", "2.5%", "time",
+     "the past year"),
+    # a trailing period that is no date mention leaves the measure
+    ("For 2022-23, the monthly average across the full year is 1.51 lakh crore rupees.", "1.51", "measure",
+     "monthly average"),
+], ids=["put-at", "revisions-cut-by", "agent-cuts", "level-before-apposition", "apposition-own-date",
+        "trailing-period"])
+def test_source_verbs_appositions_and_periods(extractor, text, value, field, expected):
+    _, claims = claims_of(extractor, text, published="2016-05-06")
+    c, _, ent, time = next(x for x in claims if x[1][0].text.startswith(value) or value in x[1][0].text)
+    got = (time.text if time is not None else None) if field == "time" else \
+        (ent.canonical if ent is not None else None) if field == "entity" else getattr(c, field)
+    assert got == expected

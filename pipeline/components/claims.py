@@ -168,7 +168,14 @@ from pipeline.lexicons.changes import (
     SETTING_NOUNS,
     UNSIGNED_CHANGE_LEMMAS,
 )
-from pipeline.lexicons.roles import AGENT_NOUNS, FRAME_NOUNS, TRANSFER_VERBS
+from pipeline.lexicons.roles import (
+    AGENT_NOUNS,
+    FRAME_NOUNS,
+    PUT_AT_VERBS,
+    REVISING_VERBS,
+    SOURCE_NOUNS,
+    TRANSFER_VERBS,
+)
 from pipeline.nlp import RawClaim, RawMention, nc, span_text, text_of
 
 _NUMERIC = ("quantities", "percentages", "money")
@@ -288,6 +295,9 @@ class ClaimBuilder:
             verb = next((c for c in whole.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
         quoted = _in_quotes(text_of(doc), value.start)
         subj = _subject(verb) if verb is not None and whole is None else whole if whole is not None else None
+        measured = _source_subject_object(span, verb, subj)
+        if measured is not None:
+            subj = measured  # "X puts the average price in the Greater Toronto area at 131.9"
         noun = span.root.head
         if "-" in _text(span) and span.root.dep_ in ("compound", "amod", "nummod") and noun.i >= span.end and \
                 noun.dep_ == "pobj" and noun.head.lower_ in _ADDITIVE_PREPS:
@@ -771,7 +781,7 @@ class ClaimBuilder:
                 # the first five months": a date after the value's comparative dates the base
                 compared = d.start >= span.end_char and _COMPARED_BETWEEN.search(between) is not None
                 basis = int(_is_comparison_date_cached(doc, d) and not adjacent and not own_level or in_base or
-                            compared or
+                            compared or _in_another_values_phrase(doc, d, span) or
                             verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb) or
                             d_verb is not None and _on_another_noun(d_verb, span))
                 # "about 6,200 employees this year": a date right after the value (or its
@@ -1176,6 +1186,12 @@ _MEASURE_LEADS = frozenset("the a an its their his her our this that these those
 _DATE_LEADS = frozenset("for in during over of at on since through throughout ended ending the a an its".split())
 
 
+_TRAILING_PERIOD = re.compile(
+    r"\s+(?:across|over|during|for|in|throughout)\s+(?:the|a|this|that|its|their)\s+(?:(?:full|whole|entire|same|"
+    r"past|previous|latest|current|first|second|third|fourth|last|next|fiscal|financial|calendar)\s+)*"
+    r"(?:year|month|quarter|week|period|half|decade|season|stretch)s?$", re.IGNORECASE)
+
+
 def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
     """``measure`` without a leading determiner and without the dates inside it."""
     if not measure:
@@ -1217,6 +1233,8 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
             rest = text[lead.end:end]
             if rest.lower().startswith(" of ") and rest[4:].strip():
                 measure = rest[4:].strip(" ,")
+    # a trailing period that is no date mention: "the monthly average across the full year"
+    measure = _TRAILING_PERIOD.sub("", measure) or measure
     words = measure.split(None, 1)
     while len(words) == 2 and words[0].lower() in _MEASURE_LEADS:
         measure = words[1]
@@ -1291,6 +1309,29 @@ _OWN_PERIOD_PREPS = frozenset("during throughout".split())
 _PERIOD_PREPS = frozenset("for over in across".split())
 
 
+def _in_another_values_phrase(doc: Doc, date: RawMention, span: Span) -> bool:
+    """The date lies in the noun phrase of another value of the sentence that is set off from
+    this one: "hourly pay climbed 8 cents to reach $25.53, a gain of 2.5% over the past year"
+    (the past year is the gain's). The phrase is the event or frame noun the other value is
+    the "of" object of, in apposition."""
+    d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if d_span is None:
+        return False
+    for kind in _NUMERIC:
+        for other in nc(doc)[kind]:
+            o_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+            if o_span is None or o_span.sent != span.sent or o_span.start == span.start:
+                continue
+            root = o_span.root
+            noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+            if noun is None or noun.dep_ != "appos" or noun.pos_ != "NOUN":
+                continue
+            inside = noun.left_edge.i <= d_span.start and d_span.end - 1 <= noun.right_edge.i
+            if inside and not noun.left_edge.i <= span.start <= noun.right_edge.i:
+                return True
+    return False
+
+
 def _opens_with_own_period(sent: Span) -> bool:
     """The sentence opens with a time phrase that is no date mention: "During the recovery,
     ...", "For the full year, ...", "Over the same stretch, ..."."""
@@ -1312,6 +1353,25 @@ def _of_is_a_date(doc: Doc, value: RawMention, of: str) -> bool:
         words = words[1:]
     first = at + len(of) - len(" ".join(words))  # (not "its 2019 level": a level, dated)
     return any(d.start <= first and at + len(of) <= d.end for d in nc(doc)["dates"])
+
+
+def _source_subject_object(span: Span, verb: Token | None, subj: Token | None) -> Token | None:
+    """With a source-subject verb, the object measured: "puts X at 131.9", "caps X at 5
+    billion tons"; "Revisions cut X by 19,000" (a source noun as subject)."""
+    if verb is None:
+        return None
+    prep = _governing_preposition(span)
+    if prep is None or prep.head != verb:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < prep.i), None)
+    if obj is None:
+        return None
+    if prep.lower_ == "at" and verb.lemma_ in PUT_AT_VERBS:
+        return obj
+    if prep.lower_ in ("by", "to") and verb.lemma_ in REVISING_VERBS and subj is not None and \
+            subj.lemma_.lower() in SOURCE_NOUNS:
+        return obj
+    return None
 
 
 def _framed(span: Span, measure: str) -> bool:

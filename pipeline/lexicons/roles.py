@@ -39,3 +39,15 @@ regulator council city state country nation researcher scientist doctor nurse te
 FRAME_NOUNS = frozenset("""
 range mark level average rate total sum figure amount tally pace clip threshold band
 """.split())
+
+# Source-subject verbs (news-dev CONVENTIONS 7.3 item 4, 8.8): "X puts the average price at
+# 131.9", "a plan caps consumption at 5 billion tons", "analysts peg the deal at $2bn": the
+# object put at the value is what is measured, whoever the subject. With "by"/"to" (cut,
+# revise, lower, raise) only when the subject is itself a source of figures ("Revisions cut
+# the previously reported job gains by 19,000"), not an agent ("The bank cut its rate by").
+PUT_AT_VERBS = frozenset("put peg place cap estimate value set fix".split())
+REVISING_VERBS = frozenset("cut revise lower raise trim lift reduce".split())
+SOURCE_NOUNS = frozenset("""
+revision data figure statistic report survey estimate plan study poll analysis model forecast
+projection census reading index listing research
+""".split())

@@ -978,3 +978,26 @@ def test_source_verbs_appositions_and_periods(extractor, text, value, field, exp
     got = (time.text if time is not None else None) if field == "time" else \
         (ent.canonical if ent is not None else None) if field == "entity" else getattr(c, field)
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "value", "time"), [
+    # a starting point is not carried, even when "since" opens its clause
+    ("More than 290 projects have agreed to locate in the area since it was set up in August 2019. 68 industrial "
+     "projects have completed land transfers.", "68", None),
+    # a date in a relative clause describing the value's noun dates the clause, not the count
+    ("The park now hosts more than 80 companies, which have invested 50 billion yuan and are expected to generate "
+     "output worth more than 1 billion yuan in the current year.", "more than 80", None),
+    ("The park now hosts more than 80 companies, which have invested 50 billion yuan and are expected to generate "
+     "output worth more than 1 billion yuan in the current year.", "more than 1 billion", "current year"),
+], ids=["since-clause", "described-relative", "relative-own-value"])
+def test_time_of_clauses(extractor, text, value, time):
+    _, claims = claims_of(extractor, text, published="2021-08-17")
+    t = next(t for _, v, _, t in claims if v[0].text.startswith(value))
+    assert (t.text if t is not None else None) == time
+
+
+def test_pronoun_takes_an_earlier_subject_of_its_sentence(extractor):
+    _, claims = claims_of(extractor, "At home, Kestrel Foods Inc. sold 9.6 billion snacks in the first quarter; "
+                                     "that was more than the 9.1 billion snacks it had sold a year ago.")
+    _, _, ent, _ = claims[-1]
+    assert ent is not None and ent.canonical.startswith("Kestrel Foods")

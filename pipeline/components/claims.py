@@ -387,8 +387,8 @@ class ClaimBuilder:
                                 set(_anaphor_labels(c) or ()) & {"GPE", "LOC"}), None)
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
-            if subject_entity is None and verb is not None and _measurable_subject(subj, span) and \
-                    subj.lemma_.lower() not in AGENT_NOUNS:
+            if subject_entity is None and verb is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and \
+                    _anaphor_labels(subj) is None:
                 # "At stations across Metro Vancouver, the price climbed to 173.9 cents", "gas
                 # prices hit another all-time high in Vancouver": the one place the clause
                 # sets the figure in holds it (news-dev CONVENTIONS 7.5, "context")
@@ -525,10 +525,12 @@ class ClaimBuilder:
                     return None  # "The rise is not yet a trend, but it's the second increase"
         # the subject of an earlier clause of the same sentence, when it fits ("ASEAN stayed
         # China's largest trading partner: bilateral trade with the bloc climbed ...")
+        # (a pronoun too: "KT&G sold 9.6 billion cigarettes; that volume was higher than the 9.1
+        # billion it had sold a year ago")
         for tok in reversed([t for t in subj.sent if t.i < subj.i and t.dep_ in _SUBJ]):
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
-            if ent is not None and ent.fields.get("label") in labels and _anaphor_labels(subj) is not None and \
-                    subj.pos_ == "NOUN":
+            if ent is not None and ent.fields.get("label") in labels and \
+                    (subj.pos_ == "NOUN" or subj.lower_ in ("it", "its")):
                 return ent
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
@@ -782,6 +784,7 @@ class ClaimBuilder:
                 compared = d.start >= span.end_char and _COMPARED_BETWEEN.search(between) is not None
                 basis = int(_is_comparison_date_cached(doc, d) and not adjacent and not own_level or in_base or
                             compared or _in_another_values_phrase(doc, d, span) or
+                            d_verb is not None and _in_described_relative(d_verb, span, verb) or
                             verb is not None and d_verb is not None and _in_later_contrast(d_verb, verb) or
                             d_verb is not None and _on_another_noun(d_verb, span))
                 # "about 6,200 employees this year": a date right after the value (or its
@@ -813,8 +816,7 @@ class ClaimBuilder:
             # not a starting point ("since it was set up in August 2019": a cumulative
             # total's, not a period later figures continue), nor into a sentence that opens
             # with a period of its own ("During the recovery, ...", "For the full year, ...")
-            prev_dates = [d for d in prev_dates if not text_of(doc)[max(0, d.start - 6):d.start + 6].lower()
-                          .replace("since", " since ").split().count("since")]
+            prev_dates = [d for d in prev_dates if not _starting_point(doc, d)]
             if same_paragraph and prev_dates and not _opens_with_own_period(sent):
                 return prev_dates[-1], "carried"
         return None, None
@@ -1330,6 +1332,32 @@ def _in_another_values_phrase(doc: Doc, date: RawMention, span: Span) -> bool:
             if inside and not noun.left_edge.i <= span.start <= noun.right_edge.i:
                 return True
     return False
+
+
+def _starting_point(doc: Doc, date: RawMention) -> bool:
+    """A date that starts a cumulative count: "since March 2022", "since it was set up in
+    August 2019" (the clause of its verb opens with "since")."""
+    if "since" in text_of(doc)[max(0, date.start - 6):date.start + 6].lower():
+        return True
+    d_verb = _date_verb(doc, date)
+    return d_verb is not None and any(c.dep_ == "mark" and c.lower_ == "since" for c in d_verb.children)
+
+
+def _in_described_relative(d_verb: Token, span: Span, verb: Token | None) -> bool:
+    """A date in a relative clause set off by a comma that describes the value's own noun
+    ("The park now hosts more than 80 companies, which have invested ... and are expected to
+    generate output ... in the current year"): it dates what the clause tells, not the count."""
+    clause = d_verb
+    for _ in range(6):
+        if clause.dep_ == "relcl" or clause.head == clause:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or verb is None or clause.left_edge.i <= verb.i <= clause.right_edge.i:
+        return False
+    noun = clause.head
+    opens = clause.left_edge.i - 1
+    relative = span.doc[clause.left_edge.i].lower_ in ("which", "who", "whom", "whose")  # (not "to be completed")
+    return relative and noun.left_edge.i <= span.root.i <= noun.i and opens >= 0 and span.doc[opens].text == ","
 
 
 def _opens_with_own_period(sent: Span) -> bool:

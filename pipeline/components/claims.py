@@ -444,7 +444,8 @@ class ClaimBuilder:
                 return ent
         # an anaphoric possessor: "The group's operating profit", "its shares"
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
-        if poss is not None and _anaphor_labels(poss) is not None and depth < 2:
+        if poss is not None and _anaphor_labels(poss) is not None and depth < 2 and \
+                subj.lower_ not in NAME_ONLY_ANAPHORS:  # ("his government": only a name says whose)
             ent = ClaimBuilder._entity_for(doc, poss, entities, sents, s_idx, depth + 1)
             if ent is not None:
                 return ent
@@ -1572,8 +1573,8 @@ def _governing_preposition(span: Span) -> Token | None:
     """The preposition whose object the value's noun phrase is ("from about 537,000",
     "with $5.1 billion"), or None."""
     root = span.root
-    while root.dep_ in ("nummod", "quantmod", "compound") and root.head != root:
-        root = root.head
+    while root.dep_ in ("nummod", "quantmod", "compound", "conj") and root.head != root:
+        root = root.head  # (a conjoined figure shares it: "versus $669 million, or $5.29 per share")
     return root.head if root.dep_ == "pobj" else None
 
 
@@ -1582,7 +1583,8 @@ def _compared_figure(span: Span) -> bool:
     prep = _governing_preposition(span)
     if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "compared with an average of 420 gigalitres"
-    return prep is not None and prep.lower_ in ("with", "to") and prep.head.lower_ == "compared"
+    return prep is not None and (prep.lower_ in ("with", "to") and prep.head.lower_ == "compared" or
+                                 prep.lower_ in ("versus", "vs", "vs.", "against"))  # "..., versus $669 million"
 
 
 def _appositive_described(span: Span) -> Token | None:

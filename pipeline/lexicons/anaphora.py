@@ -51,7 +51,7 @@ ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "its"})
 PRONOUNS: dict[str, tuple[str, ...]] = {
     "it": ORG + PLACE, "its": ORG + PLACE, "they": ORG, "here": PLACE, "there": PLACE,
     "we": ORG, "our": ORG, "us": ORG,
-    "he": ("PERSON",), "she": ("PERSON",),
+    "he": ("PERSON",), "she": ("PERSON",), "his": ("PERSON",), "him": ("PERSON",),
 }
 # Heads of the names of public bodies that publish other people's figures (statistics
 # offices, customs, ministries, central banks: "the General Administration of Customs

@@ -24,10 +24,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.lexicons.fiscal_years import FISCAL_YEAR_START
 from pipeline.nlp import RawMention, nc, text_of
 from pipeline.normalize.dates import DateFound, Reference, _add_months, _last_day, find_dates
+from pipeline.normalize.entity_evidence import countries_named
 from pipeline.normalize.reference import infer_reference
 from pipeline.normalize.scan import LABEL_WORDS
+from pipeline.normalize.setting import city_country
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "gon"}
 _PAST_AUX = {"was", "were", "had", "did", "'d", "has", "have"}
@@ -112,7 +115,8 @@ class DateFinder:
     def _find(doc: Doc, reference: Reference) -> list[DateFound]:
         out = []
         tense = lambda start, end: clause_tense(doc, start, end)  # noqa: E731
-        for d in find_dates(text_of(doc), reference=reference, direction=tense):
+        fiscal_start = FISCAL_YEAR_START.get(_territory(doc) or "")
+        for d in find_dates(text_of(doc), reference=reference, direction=tense, fiscal_start=fiscal_start):
             if d.granularity == "year" and d.value and d.value.isdigit():
                 span = doc.char_span(d.start, d.end, alignment_mode="expand")
                 if span is not None and span.start > 0:
@@ -121,6 +125,22 @@ class DateFinder:
                         continue  # "Route 2013": a label, not a year
             out.append(d)
         return out
+
+
+def _territory(doc: Doc) -> str | None:
+    """The article's country: its dateline's or outlet's (set before the pipeline runs), else the
+    country of the first place its entities name that is a country or a city ("Australia";
+    "New Delhi" -> India)."""
+    if doc._.home_territory:
+        return str(doc._.home_territory)
+    for ent in nc(doc)["entities"]:
+        if ent.fields.get("label") == "GPE":
+            name = str(ent.fields.get("canonical", ""))
+            named = countries_named([name])
+            country = min(named) if named else city_country(name)
+            if country:
+                return country
+    return None
 
 
 _ANAPHORIC = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"

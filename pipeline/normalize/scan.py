@@ -1058,7 +1058,8 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
         return parts, j
     unit = sc.unit_after(k, hyphenated=hyph)
     if unit is not None and info.get("needs_unit") and (
-            unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])):
+            unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])) \
+            and not _hedged_period(sc, i, k, unit[0]):
         return None  # "a day", "a m": not "one" of a unit; "a dollar", "a kilogram", "half a cent" are
     if unit is None and info.get("needs_unit"):
         return None
@@ -1112,6 +1113,16 @@ def _measure_word(sc: _Scanner, k: int, end: int) -> bool:
     info = parse_unit(surface)
     return info is not None and info.dimension != "[time]" and len(surface) > 1 and \
         surface.lower() not in ("ton", "tons", "t", "bit")  # "a bit more": an idiom, not one bit
+
+
+def _hedged_period(sc: _Scanner, i: int, k: int, end: int) -> bool:
+    """"less than a year after", "nearly a decade", "within a week": a hedged "a <period>" is a
+    duration (unhedged, "a year" is a rate or an idiom: "$5 a year", "a day to remember")."""
+    if sc.low(i) not in ("a", "an") or end != k + 1 or sc.low(k).rstrip("s") not in \
+            ("year", "decade", "month", "week", "day", "hour", "minute", "century", "fortnight"):
+        return False
+    hedge = sc.hedge_before(i)
+    return hedge is not None and hedge[2] != "approximate" or sc.low(i - 1) == "within"
 
 
 def _code_glued_after(sc: _Scanner, end: int) -> bool:

@@ -213,9 +213,10 @@ class _Scanner:
                 (n2 := self.tok(i + 2)) and n2.kind == "num":
             return True  # "(555) 013-4567"
         if prev and _adjacent(prev, t):
+            dollar_first = (pp := self.tok(i - 2)) is not None and pp.text == "$" and _adjacent(pp, prev)  # "$A20"
             if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and \
                     prev.text.upper() not in ("US", "HK", "NT", "CA", "AU", "NZ", "R", "RS") \
-                    and _glued_code(prev.text) is None:
+                    and _glued_code(prev.text) is None and not dollar_first:
                 return True
             if prev.text in HYPHENS:
                 pp = self.tok(i - 2)
@@ -761,6 +762,10 @@ class _Scanner:
         p = self.tok(i - 1)
         if p is None:
             return None
+        pp0 = self.tok(i - 2)
+        if p.kind == "word" and p.text.isupper() and len(p.text) <= 3 and pp0 is not None and pp0.text == "$" and \
+                _adjacent(pp0, p) and _adjacent(p, self.toks[i]) and currency_code(p.text + "$"):
+            return i - 2, p.text + "$"  # "$US50,000", "$A20 million": the Australian press's order
         if _is_currency_symbol(p.text):
             start = i - 1
             pp = self.tok(i - 2)
@@ -928,14 +933,15 @@ class _Scanner:
                             "kilogram", "kg", "pound", "litre", "liter", "gallon", "unit", "head",
                             "person", "capita", "ounce", "megawatt", "kilowatt", "night", "minute",
                             "piece", "passenger", "seat", "mile", "kilometre", "kilometer", "square",
-                            "household", "student", "patient", "dose", "acre", "hectare", "trip"):
+                            "household", "student", "patient", "dose", "acre", "hectare", "trip", "gram",
+                            "sq", "metre", "meter", "foot", "room", "bed", "visitor", "employee", "worker"):
                 end = k + 2
                 if noun.low in ("year", "month", "day", "week", "hour", "minute", "night") and (
                         self.low(k + 2) in DATE_AFTER_PERIOD or
                         self.low(k + 2) == "on" and self.low(k + 3) == "year"):
                     return None  # "£388 million a year ago": a date, not a rate
                 if noun.low in ("megawatt", "kilowatt") and self.low(k + 2) in ("-", "hour") or \
-                        noun.low == "square" and self.tok(k + 2):
+                        noun.low in ("square", "sq") and self.tok(k + 2):
                     end = k + 4 if self.low(k + 2) == "-" else k + 3
                 per = self.text[noun.start:self.toks[end - 1].end]
                 return end, per

@@ -28,3 +28,15 @@ def test_split_years(sentence, start, value):
 def test_split_year_in_a_record_takes_the_country_of_its_places(extractor):
     record = extractor.extract("GST\n\nNew Delhi: Gross revenues in 2022-23 rose 22%.", published="2023-04-02")
     assert [d.value for d in record.dates if d.text == "2022-23"] == ["2022-04/2023-03"]
+
+
+ANCHORED_LATER = [  # an anaphoric period anchored by a period named later in its sentence
+    ("Compared with the same month last year, revenues for March 2023 were up 13%.", "last year", "2022-03"),
+    ("Compared with a year earlier, output in the first quarter of 2023 rose 5%.", "a year earlier", "2022-Q1"),
+]
+
+
+@pytest.mark.parametrize("text, span, value", ANCHORED_LATER, ids=[s for _, s, _ in ANCHORED_LATER])
+def test_anaphoric_period_anchored_later_in_the_sentence(extractor, text, span, value):
+    record = extractor.extract(text, published="2023-04-02")
+    assert [d.value for d in record.dates if d.text.endswith(span)] == [value]

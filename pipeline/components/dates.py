@@ -104,7 +104,7 @@ class DateFinder:
         store = nc(doc)
         found = self._find(doc, Reference.parse(ref["value"]))
         for i, d in enumerate(found):
-            d = _anchored(doc, d, found[:i]) or d
+            d = _anchored(doc, d, found[:i], found[i + 1:]) or d
             store["dates"].append(RawMention("dates", d.start, d.end, d.fields()))
         # a holiday is a date, not also an event entity ("on Canada Day"): mentions never overlap
         spans = {(d.start, d.end) for d in store["dates"]}
@@ -149,7 +149,8 @@ _ANAPHORIC = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|
 _UNIT_BEFORE = re.compile(r"^the\s+(?P<unit>week|month|quarter|year)\s+(?:before|earlier)$", re.IGNORECASE)
 
 
-def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
+def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
+              later: list[DateFound] | None = None) -> DateFound | None:
     """ "a decade earlier", "a year before" count back from the period the sentence is about,
     not from the article's date: "handled 2.1 million TEU in 2023, up from about 1.2 million
     a decade earlier" is 2013, and "up from $176 million a year earlier" after "the three
@@ -161,7 +162,7 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound |
     same = _SAME_PERIOD.search(text_of(doc)[max(0, date.start - 40):date.start])
     if same is not None and date.granularity == "year" and date.start_date and date.start_date[5:] == "01-01" \
             and not _ANAPHORIC.match(date.text.strip()):  # ("the same quarter a year earlier": below)
-        anchor = _anchor_for(doc, date, before)
+        anchor = _anchor_for(doc, date, before, later or [])
         if anchor is None or anchor.granularity in ("year", "decade", None) or not anchor.start_date or \
                 anchor.start_date[:4] != (anchor.end_date or "")[:4]:
             return None
@@ -171,11 +172,11 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound |
         return out
     unit_before = _UNIT_BEFORE.match(date.text.strip())
     if unit_before is not None:
-        anchor = _anchor_for(doc, date, before)
+        anchor = _anchor_for(doc, date, before, later or [])
         return _unit_earlier(date, anchor, unit_before.group("unit").lower()) if anchor is not None else None
     if not _ANAPHORIC.match(date.text.strip()):
         return None
-    anchor = _anchor_for(doc, date, before)
+    anchor = _anchor_for(doc, date, before, later or [])
     if anchor is None:
         return None
     words = date.text.lower().split()
@@ -198,7 +199,8 @@ _SAME_PERIOD = re.compile(r"\bthe\s+same\s+(?:period|quarter|month|half|week|sea
                           r"quarters)\s+(?:of\s+|in\s+)?$", re.IGNORECASE)
 
 
-def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
+def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound],
+                later: list[DateFound] | None = None) -> DateFound | None:
     """The period an anaphoric date counts from (see :func:`_anchored`)."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
@@ -213,6 +215,13 @@ def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound
             not _ANAPHORIC.match(d.text.strip()) and not single_day and d.granularity is not None and not d.fiscal
 
     anchors = [d for d in before if fits(d, sent.start_char)]
+    if not anchors:
+        # else a period named later in the same sentence ("Compared with the same month last
+        # year, GST revenues for March 2023 were up 13%")
+        anchors = [d for d in (later or []) if d.start >= date.end and d.end <= sent.end_char and
+                   bool(d.start_date and d.end_date) and not _ANAPHORIC.match(d.text.strip()) and
+                   not (d.granularity in ("day", None) and d.start_date == d.end_date) and
+                   d.granularity is not None and not d.fiscal and not d.relative][:1]
     prev = sent
     for _ in range(2):
         # else the period one of the paragraph's two previous sentences reports: its first

@@ -228,7 +228,7 @@ _GRAMMAR = [
     ("weekend", r"\b(?:the|this|that)\s+weekend\b|(?<=\bon\s)weekends?\b|\bover\s+the\s+weekend\b"),
     ("earlier_this", r"\b(?P<ew>earlier|later)\s+(?:(?P<eu>this|last|next)|in\s+the)\s+(?P<eu2>year|month|week)\b"),
     ("day_after", r"\b(?:the\s+)?day\s+(?P<dad>after|before)\s+(?P<daw>tomorrow|tmrw|yesterday)\b"),
-    ("day_words", r"\b(?P<dw>yesterday|today|tomorrow|tmrw|tomorrows)\b"),
+    ("day_words", r"\b(?P<dw>yesterday|today|tonight|tonite|tomorrow|tmrw|tomorrows)\b"),
     ("anaphoric", r"\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+(?:week|month|quarter|year)\s+"
                   r"(?:before|earlier)\b"),
     ("weekday", r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -981,7 +981,7 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
         f.granularity = "day"
         if rdate:
             word = (g.get("dw") or g.get("daw") or "").lower()
-            shift = {"yesterday": -1, "today": 0}.get(word, 1)
+            shift = {"yesterday": -1, "today": 0, "tonight": 0, "tonite": 0}.get(word, 1)  # tonight: this day's
             if kind == "day_after":
                 shift += 1 if (g["dad"] or "").lower() == "after" else -1
             f.set_day(rdate + dt.timedelta(days=shift))

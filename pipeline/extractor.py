@@ -32,7 +32,7 @@ from pipeline.article import Article, article_from_text, parse_published
 from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
 from pipeline.normalize.reference import infer_reference
-from pipeline.normalize.setting import home_dollar
+from pipeline.normalize.setting import home_dollar, home_territory
 from pipeline.record import (
     ArticleRecord,
     Claim,
@@ -162,10 +162,12 @@ class Extractor:
                 pending.append((article, [offset for offset, _ in chunks]))
                 ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
                 dollar = home_dollar(url=article.metadata.url, text=article.text)
+                territory = home_territory(url=article.metadata.url, text=article.text)
                 for _, chunk in chunks:
                     doc = make_doc(self.nlp, chunk)
                     doc._.reference_date = dict(ref)
                     doc._.home_dollar = dollar
+                    doc._.home_territory = territory
                     yield doc
 
         parts: list[Doc] = []

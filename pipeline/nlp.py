@@ -73,6 +73,9 @@ if not Doc.has_extension("home_dollar"):
     # the currency a bare "$" means by the article's dateline or outlet ("AUD"), or None;
     # set before the pipeline runs (see pipeline.normalize.setting)
     Doc.set_extension("home_dollar", default=None)
+if not Doc.has_extension("home_territory"):
+    # the article's country by its dateline or outlet ("AU"), or None; set before the pipeline runs
+    Doc.set_extension("home_territory", default=None)
 
 
 def nc(doc: Doc) -> dict[str, list[Any]]:

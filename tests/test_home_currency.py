@@ -97,3 +97,29 @@ PRICES = [  # an elided price unit: the bare decimals after "173.9 cents per lit
 def test_elided_price_unit(extractor, text, money):
     record = extractor.extract(text)
     assert [(m.text, m.value) for m in record.money] == money
+
+
+SYMBOL_FIRST = [  # "$US", "$A": the symbol before the country letters (Australian press)
+    ("It cost $US50,000.", "$US50,000", 50000, "USD"),
+    ("It cost $A20 million.", "$A20 million", 20e6, "AUD"),
+    ("It cost $NZ5 million.", "$NZ5 million", 5e6, "NZD"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, code", SYMBOL_FIRST, ids=[s for _, s, _, _ in SYMBOL_FIRST])
+def test_symbol_before_country_letters(extractor, text, span, value, code):
+    record = extractor.extract(text)
+    assert [(m.text, m.value, m.currency) for m in record.money] == [(span, value, code)]
+
+
+def test_a_road_code_is_no_amount(extractor):
+    assert extractor.extract("Traffic on the A20 road was slow.").money == []
+
+
+RATES = [("It sold for under $10 per gram.", "gram"), ("Rents are $80 per sq m.", "sq m"),
+         ("Rents are $80 per square metre.", "square metre"), ("The fee is \u00a324 a year.", "year")]
+
+
+@pytest.mark.parametrize("text, per", RATES, ids=[p for _, p in RATES])
+def test_money_rates(extractor, text, per):
+    assert [m.per for m in extractor.extract(text).money] == [per]

@@ -23,7 +23,13 @@ TIMES = [
     ("The deadline is 5 p.m. GMT+8.", [("5 p.m. GMT+8", "2019-03-06T17:00", "+08:00")]),
     ("Lunch is served at noon.", [("noon", "2019-03-06T12:00", None)]),
     ("The show starts at 9.30pm.", [("9.30pm", "2019-03-06T21:30", None)]),
+    ("He speaks tonight at 7.30pm.", [("tonight at 7.30pm", "2019-03-06T19:30", None)]),
 ]
+
+
+def test_tonight_is_the_reference_day():
+    assert [(d.text, d.value) for d in find_dates("The budget is out tonight.", reference=REF)] == \
+        [("tonight", "2019-03-06")]
 NONE = [
     "Revenue rose to 1.27 billion pounds.",
     "Shares rose 9.30 percent.",

@@ -24,10 +24,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.lexicons.fiscal_years import FISCAL_YEAR_START
 from pipeline.nlp import RawMention, nc, text_of
 from pipeline.normalize.dates import DateFound, Reference, _add_months, _last_day, find_dates
+from pipeline.normalize.entity_evidence import countries_named
 from pipeline.normalize.reference import infer_reference
 from pipeline.normalize.scan import LABEL_WORDS
+from pipeline.normalize.setting import city_country
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going", "gon"}
 _PAST_AUX = {"was", "were", "had", "did", "'d", "has", "have"}
@@ -101,7 +104,7 @@ class DateFinder:
         store = nc(doc)
         found = self._find(doc, Reference.parse(ref["value"]))
         for i, d in enumerate(found):
-            d = _anchored(doc, d, found[:i]) or d
+            d = _anchored(doc, d, found[:i], found[i + 1:]) or d
             store["dates"].append(RawMention("dates", d.start, d.end, d.fields()))
         # a holiday is a date, not also an event entity ("on Canada Day"): mentions never overlap
         spans = {(d.start, d.end) for d in store["dates"]}
@@ -112,7 +115,8 @@ class DateFinder:
     def _find(doc: Doc, reference: Reference) -> list[DateFound]:
         out = []
         tense = lambda start, end: clause_tense(doc, start, end)  # noqa: E731
-        for d in find_dates(text_of(doc), reference=reference, direction=tense):
+        fiscal_start = FISCAL_YEAR_START.get(_territory(doc) or "")
+        for d in find_dates(text_of(doc), reference=reference, direction=tense, fiscal_start=fiscal_start):
             if d.granularity == "year" and d.value and d.value.isdigit():
                 span = doc.char_span(d.start, d.end, alignment_mode="expand")
                 if span is not None and span.start > 0:
@@ -123,13 +127,30 @@ class DateFinder:
         return out
 
 
+def _territory(doc: Doc) -> str | None:
+    """The article's country: its dateline's or outlet's (set before the pipeline runs), else the
+    country of the first place its entities name that is a country or a city ("Australia";
+    "New Delhi" -> India)."""
+    if doc._.home_territory:
+        return str(doc._.home_territory)
+    for ent in nc(doc)["entities"]:
+        if ent.fields.get("label") == "GPE":
+            name = str(ent.fields.get("canonical", ""))
+            named = countries_named([name])
+            country = min(named) if named else city_country(name)
+            if country:
+                return country
+    return None
+
+
 _ANAPHORIC = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                         r"(?:years?|decades?|months?|quarters?)\s+(?:earlier|before)$", re.IGNORECASE)
 # "the week before", "the month before": the unit before the period the sentence reports
 _UNIT_BEFORE = re.compile(r"^the\s+(?P<unit>week|month|quarter|year)\s+(?:before|earlier)$", re.IGNORECASE)
 
 
-def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
+def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
+              later: list[DateFound] | None = None) -> DateFound | None:
     """ "a decade earlier", "a year before" count back from the period the sentence is about,
     not from the article's date: "handled 2.1 million TEU in 2023, up from about 1.2 million
     a decade earlier" is 2013, and "up from $176 million a year earlier" after "the three
@@ -141,7 +162,7 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound |
     same = _SAME_PERIOD.search(text_of(doc)[max(0, date.start - 40):date.start])
     if same is not None and date.granularity == "year" and date.start_date and date.start_date[5:] == "01-01" \
             and not _ANAPHORIC.match(date.text.strip()):  # ("the same quarter a year earlier": below)
-        anchor = _anchor_for(doc, date, before)
+        anchor = _anchor_for(doc, date, before, later or [])
         if anchor is None or anchor.granularity in ("year", "decade", None) or not anchor.start_date or \
                 anchor.start_date[:4] != (anchor.end_date or "")[:4]:
             return None
@@ -151,11 +172,11 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound |
         return out
     unit_before = _UNIT_BEFORE.match(date.text.strip())
     if unit_before is not None:
-        anchor = _anchor_for(doc, date, before)
+        anchor = _anchor_for(doc, date, before, later or [])
         return _unit_earlier(date, anchor, unit_before.group("unit").lower()) if anchor is not None else None
     if not _ANAPHORIC.match(date.text.strip()):
         return None
-    anchor = _anchor_for(doc, date, before)
+    anchor = _anchor_for(doc, date, before, later or [])
     if anchor is None:
         return None
     words = date.text.lower().split()
@@ -178,7 +199,8 @@ _SAME_PERIOD = re.compile(r"\bthe\s+same\s+(?:period|quarter|month|half|week|sea
                           r"quarters)\s+(?:of\s+|in\s+)?$", re.IGNORECASE)
 
 
-def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
+def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound],
+                later: list[DateFound] | None = None) -> DateFound | None:
     """The period an anaphoric date counts from (see :func:`_anchored`)."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:
@@ -193,6 +215,13 @@ def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound
             not _ANAPHORIC.match(d.text.strip()) and not single_day and d.granularity is not None and not d.fiscal
 
     anchors = [d for d in before if fits(d, sent.start_char)]
+    if not anchors:
+        # else a period named later in the same sentence ("Compared with the same month last
+        # year, GST revenues for March 2023 were up 13%")
+        anchors = [d for d in (later or []) if d.start >= date.end and d.end <= sent.end_char and
+                   bool(d.start_date and d.end_date) and not _ANAPHORIC.match(d.text.strip()) and
+                   not (d.granularity in ("day", None) and d.start_date == d.end_date) and
+                   d.granularity is not None and not d.fiscal and not d.relative][:1]
     prev = sent
     for _ in range(2):
         # else the period one of the paragraph's two previous sentences reports: its first

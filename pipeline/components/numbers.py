@@ -21,6 +21,7 @@ Documented choices:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -165,6 +166,7 @@ class NumberFinder:
                 _inherit_bound(text, store[mention.kind], mention)
                 store[mention.kind].append(mention)
                 taken.append((mention.start, mention.end))
+        _carry_counted(doc, store["quantities"])
         low = text.lower()
         multiples = doc if any(verb[:-1] in low for verb in _MULTIPLIER_VERBS) else ()  # "doubl", "halv"...
         for tok in multiples:
@@ -570,6 +572,26 @@ class NumberFinder:
         if tok.lemma_ in DECREASE_LEMMAS:
             return "decrease"
         return None
+
+
+_MORE_AFTER = re.compile(r"^\s+(?:more|others|other|additional|extra)\b", re.IGNORECASE)
+
+
+def _carry_counted(doc: Doc, quantities: list[RawMention]) -> None:
+    """A bare count followed by "more"/"others" counts what the count before it in its sentence
+    counts: "68,400 people were evacuated and 95,800 more ..." -> 95,800 people."""
+    text = text_of(doc)
+    for n, q in enumerate(quantities):
+        if q.fields.get("unit") or q.fields.get("counted") or not _MORE_AFTER.match(text[q.end:q.end + 16]):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent_start = span.sent.start_char
+        earlier = [p for p in quantities[:n] if p.start >= sent_start and p.fields.get("counted")
+                   and not p.fields.get("unit")]
+        if earlier:
+            q.fields["counted"] = earlier[-1].fields["counted"]
 
 
 def _mul(value: float | None, factor: float) -> float | None:

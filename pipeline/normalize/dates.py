@@ -228,7 +228,7 @@ _GRAMMAR = [
     ("weekend", r"\b(?:the|this|that)\s+weekend\b|(?<=\bon\s)weekends?\b|\bover\s+the\s+weekend\b"),
     ("earlier_this", r"\b(?P<ew>earlier|later)\s+(?:(?P<eu>this|last|next)|in\s+the)\s+(?P<eu2>year|month|week)\b"),
     ("day_after", r"\b(?:the\s+)?day\s+(?P<dad>after|before)\s+(?P<daw>tomorrow|tmrw|yesterday)\b"),
-    ("day_words", r"\b(?P<dw>yesterday|today|tomorrow|tmrw|tomorrows)\b"),
+    ("day_words", r"\b(?P<dw>yesterday|today|tonight|tonite|tomorrow|tmrw|tomorrows)\b"),
     ("anaphoric", r"\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+(?:week|month|quarter|year)\s+"
                   r"(?:before|earlier)\b"),
     ("weekday", r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -981,7 +981,7 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
         f.granularity = "day"
         if rdate:
             word = (g.get("dw") or g.get("daw") or "").lower()
-            shift = {"yesterday": -1, "today": 0}.get(word, 1)
+            shift = {"yesterday": -1, "today": 0, "tonight": 0, "tonite": 0}.get(word, 1)  # tonight: this day's
             if kind == "day_after":
                 shift += 1 if (g["dad"] or "").lower() == "after" else -1
             f.set_day(rdate + dt.timedelta(days=shift))
@@ -1321,12 +1321,15 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def find_dates(text: str, *, reference: Reference | None = None,
-               direction: Direction | None = None) -> list[DateFound]:
+               direction: Direction | None = None, fiscal_start: int | None = None) -> list[DateFound]:
     """Every time expression in ``text``, resolved against ``reference``.
 
     ``direction(start, end)`` says whether the clause around a match is in the
     past ("past") or not ("future"), or None when unknown; it decides bare
     weekdays, days and months (see the module doc). Without it, all are unknown.
+    ``fiscal_start`` is the month the article's country starts its fiscal year
+    (:mod:`pipeline.lexicons.fiscal_years`): a split year "2022-23" is then that
+    fiscal year ("2022-04/2023-03" for India), else the two calendar years.
 
     >>> [(d.text, d.value) for d in find_dates("From January to November, output rose.",
     ...                                         reference=Reference(2025))]
@@ -1376,7 +1379,27 @@ def find_dates(text: str, *, reference: Reference | None = None,
         found.start, found.end = start, end
         found.text = text[start:end]
         out.append(found)
-    return _with_times(text, _join_ranges(text, _with_durations(text, out, ref), ref), ref)
+    joined = _join_ranges(text, _with_durations(text, out, ref), ref)
+    if fiscal_start and fiscal_start != 1:
+        joined = [_split_year(d, fiscal_start) for d in joined]
+    return _with_times(text, joined, ref)
+
+
+_SPLIT_YEAR = re.compile(r"^(?P<y>\d{4})\s*[-\u2013/]\s*(?P<yy>\d\d)$")
+
+
+def _split_year(found: DateFound, start_month: int) -> DateFound:
+    """"2022-23" as the fiscal year starting in ``start_month`` of 2022 (a split year names a
+    fiscal year); any other date unchanged."""
+    m = _SPLIT_YEAR.match(found.text.strip())
+    if m is None or (int(m.group("y")) + 1) % 100 != int(m.group("yy")):
+        return found
+    y1 = int(m.group("y"))
+    end_year, end_month = (y1 + 1, start_month - 1)
+    found.set_span(f"{y1:04d}-{start_month:02d}/{end_year:04d}-{end_month:02d}", f"{y1:04d}-{start_month:02d}-01",
+                   f"{end_year:04d}-{end_month:02d}-{_last_day(end_year, end_month):02d}", "month")
+    found.fiscal = True
+    return found
 
 
 # What may stand between a clock time and the day it is on: "3 p.m. ET on Tuesday", "9 a.m.

@@ -213,9 +213,10 @@ class _Scanner:
                 (n2 := self.tok(i + 2)) and n2.kind == "num":
             return True  # "(555) 013-4567"
         if prev and _adjacent(prev, t):
+            dollar_first = (pp := self.tok(i - 2)) is not None and pp.text == "$" and _adjacent(pp, prev)  # "$A20"
             if prev.kind == "word" and prev.text not in CURRENCY_SYMBOLS and \
                     prev.text.upper() not in ("US", "HK", "NT", "CA", "AU", "NZ", "R", "RS") \
-                    and _glued_code(prev.text) is None:
+                    and _glued_code(prev.text) is None and not dollar_first:
                 return True
             if prev.text in HYPHENS:
                 pp = self.tok(i - 2)
@@ -761,6 +762,10 @@ class _Scanner:
         p = self.tok(i - 1)
         if p is None:
             return None
+        pp0 = self.tok(i - 2)
+        if p.kind == "word" and p.text.isupper() and len(p.text) <= 3 and pp0 is not None and pp0.text == "$" and \
+                _adjacent(pp0, p) and _adjacent(p, self.toks[i]) and currency_code(p.text + "$"):
+            return i - 2, p.text + "$"  # "$US50,000", "$A20 million": the Australian press's order
         if _is_currency_symbol(p.text):
             start = i - 1
             pp = self.tok(i - 2)
@@ -928,14 +933,15 @@ class _Scanner:
                             "kilogram", "kg", "pound", "litre", "liter", "gallon", "unit", "head",
                             "person", "capita", "ounce", "megawatt", "kilowatt", "night", "minute",
                             "piece", "passenger", "seat", "mile", "kilometre", "kilometer", "square",
-                            "household", "student", "patient", "dose", "acre", "hectare", "trip"):
+                            "household", "student", "patient", "dose", "acre", "hectare", "trip", "gram",
+                            "sq", "metre", "meter", "foot", "room", "bed", "visitor", "employee", "worker"):
                 end = k + 2
                 if noun.low in ("year", "month", "day", "week", "hour", "minute", "night") and (
                         self.low(k + 2) in DATE_AFTER_PERIOD or
                         self.low(k + 2) == "on" and self.low(k + 3) == "year"):
                     return None  # "£388 million a year ago": a date, not a rate
                 if noun.low in ("megawatt", "kilowatt") and self.low(k + 2) in ("-", "hour") or \
-                        noun.low == "square" and self.tok(k + 2):
+                        noun.low in ("square", "sq") and self.tok(k + 2):
                     end = k + 4 if self.low(k + 2) == "-" else k + 3
                 per = self.text[noun.start:self.toks[end - 1].end]
                 return end, per
@@ -1058,7 +1064,8 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
         return parts, j
     unit = sc.unit_after(k, hyphenated=hyph)
     if unit is not None and info.get("needs_unit") and (
-            unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])):
+            unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])) \
+            and not _hedged_period(sc, i, k, unit[0]):
         return None  # "a day", "a m": not "one" of a unit; "a dollar", "a kilogram", "half a cent" are
     if unit is None and info.get("needs_unit"):
         return None
@@ -1112,6 +1119,16 @@ def _measure_word(sc: _Scanner, k: int, end: int) -> bool:
     info = parse_unit(surface)
     return info is not None and info.dimension != "[time]" and len(surface) > 1 and \
         surface.lower() not in ("ton", "tons", "t", "bit")  # "a bit more": an idiom, not one bit
+
+
+def _hedged_period(sc: _Scanner, i: int, k: int, end: int) -> bool:
+    """"less than a year after", "nearly a decade", "within a week": a hedged "a <period>" is a
+    duration (unhedged, "a year" is a rate or an idiom: "$5 a year", "a day to remember")."""
+    if sc.low(i) not in ("a", "an") or end != k + 1 or sc.low(k).rstrip("s") not in \
+            ("year", "decade", "month", "week", "day", "hour", "minute", "century", "fortnight"):
+        return False
+    hedge = sc.hedge_before(i)
+    return hedge is not None and hedge[2] != "approximate" or sc.low(i - 1) == "within"
 
 
 def _code_glued_after(sc: _Scanner, end: int) -> bool:

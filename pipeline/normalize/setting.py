@@ -80,6 +80,15 @@ def _city_country(place: str) -> str | None:
     return best[1] if best else None
 
 
+def city_country(name: str) -> str | None:
+    """The country of the most populous city called ``name``, or None.
+
+    >>> city_country("New Delhi"), city_country("Sydney"), city_country("Centre")
+    ('IN', 'AU', None)
+    """
+    return _city_country(name.strip().lower()) if len(name.strip()) > 2 else None
+
+
 def territory_of_url(url: str | None) -> str | None:
     """The country of an outlet's URL: its country-code domain, else the outlet table.
 
@@ -132,6 +141,15 @@ def dateline_territory(text: str) -> str | None:
     """
     found = dateline(text)
     return found[2] if found else None
+
+
+def home_territory(*, url: str | None = None, text: str = "") -> str | None:
+    """The article's country by its dateline, else its outlet; None when neither says.
+
+    >>> home_territory(url="https://www.financialstandard.com.au/x"), home_territory(text="SEOUL, May 13 -")
+    ('AU', 'KR')
+    """
+    return dateline_territory(text) or territory_of_url(url)
 
 
 def home_dollar(*, url: str | None = None, text: str = "") -> str | None:

@@ -1,0 +1,39 @@
+"""Hedged "a <period>" is a duration ("less than a year after"); unhedged it stays a rate or an
+idiom (sentence -> [(span, value, unit)] of the scanner's duration candidates). And a count's
+noun carried to "N more" in its sentence (sentence -> counted of each quantity)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalize.scan import scan
+from pipeline.normalize.units import parse_unit
+
+ROWS = [
+    ("The deal arrives less than a year after the merger.", [("less than a year", 1.0, "year")]),
+    ("The project took nearly a decade.", [("nearly a decade", 1.0, "decade")]),
+    ("Talks lasted more than a week.", [("more than a week", 1.0, "week")]),
+    ("He earns $5 a year.", []),  # a rate
+    ("It was a day to remember.", []),  # an idiom
+    ("They met about a year later.", []),  # "about": a date's hedge, left to the date grammar
+]
+
+
+@pytest.mark.parametrize("sentence, expected", ROWS, ids=[s[:30] for s, _ in ROWS])
+def test_hedged_period_is_a_duration(sentence, expected):
+    got = [(c.text, c.value, c.unit) for c in scan(sentence)
+           if c.kind == "unit" and (info := parse_unit(c.unit or "")) is not None and info.dimension == "[time]"]
+    assert got == expected
+
+
+CARRIED = [  # a bare count + "more"/"others" counts what the sentence's count before it counts
+    ("Some 68,400 people were evacuated and 95,800 more were moved to shelters.", ["people", "people"]),
+    ("It hired 300 engineers and 120 more in March.", ["engineers", "engineers"]),
+    ("It sold 300 cars. Another 120 more went.", ["cars", None]),  # another sentence: not carried
+    ("It sold 300 cars and 40 trucks.", ["cars", "trucks"]),
+]
+
+
+@pytest.mark.parametrize("text, counted", CARRIED, ids=[t[:30] for t, _ in CARRIED])
+def test_counted_noun_carried_to_more(extractor, text, counted):
+    assert [q.counted for q in extractor.extract(text).quantities] == counted

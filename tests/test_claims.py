@@ -1001,3 +1001,18 @@ def test_pronoun_takes_an_earlier_subject_of_its_sentence(extractor):
                                      "that was more than the 9.1 billion snacks it had sold a year ago.")
     _, _, ent, _ = claims[-1]
     assert ent is not None and ent.canonical.startswith("Kestrel Foods")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place anaphor in a locative phrase of the clause
+    ("Mexico welcomed 45 million tourists in 2024. Last December alone, 4,789,432 tourists arrived in the country.",
+     "Mexico"),
+    # infrastructure described by its kind stands for the named project
+    ("The Elizabeth line opened on Tuesday. The railway should carry 200 million people a year.", "Elizabeth"),
+    ("Heathrow Airport opened a new terminal on Tuesday. The airport expects 80 million passengers this year.",
+     "Heathrow Airport"),
+], ids=["in-the-country", "the-railway", "the-airport"])
+def test_place_and_infrastructure_anaphors(extractor, text, expected):
+    _, claims = claims_of(extractor, text, published="2025-02-13")
+    _, _, ent, _ = claims[-1]
+    assert (ent.canonical if ent is not None else None) == expected

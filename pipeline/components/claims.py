@@ -381,12 +381,16 @@ class ClaimBuilder:
             if subject_entity is None and verb is not None and subj.pos_ == "NOUN":
                 # "200 models have been nurtured here", "90 unicorns call this area home":
                 # a subject with no name of its own belongs to the place the verb names
-                loc = next((c for c in verb.children if c.lower_ in ("here", "there")), None)
+                loc = next((c for t in (verb, subj) for c in t.children if c.lower_ in ("here", "there")), None)
                 if loc is None:
                     loc = next((c for c in verb.children if c.dep_ == "dobj" and
                                 set(_anaphor_labels(c) or ()) & {"GPE", "LOC"}), None)
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
+            if subject_entity is None and verb is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and \
+                    _anaphor_labels(subj) is None and (place := _clause_place_anaphor(verb, subj)) is not None:
+                # "4,789,432 tourists arrived in the country": the place the anaphor names
+                subject_entity = self._entity_for(doc, place, entities, sents, s_idx)
             if subject_entity is None and verb is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and \
                     _anaphor_labels(subj) is None:
                 # "At stations across Metro Vancouver, the price climbed to 173.9 cents", "gas
@@ -1273,6 +1277,18 @@ def _growth_rate_change(doc: Doc, sent: Span, value: RawMention, measure: str | 
 
 
 _LOCATIVE_PREPS = frozenset("in across at throughout around inside within".split())
+
+
+def _clause_place_anaphor(verb: Token, subj: Token) -> Token | None:
+    """A place anaphor ("the country", "the region") as the object of a locative phrase of
+    ``verb`` itself, outside the subject."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS or prep.i < subj.i:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "NOUN" and set(_anaphor_labels(obj) or ()) & {"GPE", "LOC"}:
+            return obj
+    return None
 
 
 def _clause_place(verb: Token, subj: Token, entities: list[RawMention]) -> RawMention | None:

@@ -40,6 +40,11 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     # Bank offshore wind farm ... The project is expected to power about 900,000 homes")
     "project": ("FAC",) + ORG, "development": ("FAC",) + ORG, "scheme": ("FAC",) + ORG,
     "farm": ("FAC",) + ORG, "complex": ("FAC",) + ORG,
+    # infrastructure stands for itself when named ("Crossrail ... The railway should carry
+    # 200 million people a year"), else for the body building or running it
+    "railway": ("FAC",) + ORG, "railroad": ("FAC",) + ORG, "airport": ("FAC",) + ORG,
+    "bridge": ("FAC",) + ORG, "dam": ("FAC",) + ORG, "tunnel": ("FAC",) + ORG, "pipeline": ("FAC",) + ORG,
+    "motorway": ("FAC",) + ORG, "highway": ("FAC",) + ORG, "stadium": ("FAC",) + ORG,
 
 }
 # Descriptions that refer only to a name ending in them ("the Ontario government" ... "the

@@ -388,9 +388,9 @@ class ClaimBuilder:
                 if loc is not None:
                     subject_entity = self._entity_for(doc, loc, entities, sents, s_idx)
             if subject_entity is None and verb is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and \
-                    _anaphor_labels(subj) is None and (place := _clause_place_anaphor(verb, subj)) is not None:
+                    _anaphor_labels(subj) is None and (place_word := _clause_place_anaphor(verb, subj)) is not None:
                 # "4,789,432 tourists arrived in the country": the place the anaphor names
-                subject_entity = self._entity_for(doc, place, entities, sents, s_idx)
+                subject_entity = self._entity_for(doc, place_word, entities, sents, s_idx)
             if subject_entity is None and verb is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and \
                     _anaphor_labels(subj) is None:
                 # "At stations across Metro Vancouver, the price climbed to 173.9 cents", "gas

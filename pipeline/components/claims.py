@@ -253,21 +253,21 @@ class ClaimBuilder:
                         value.fields[key] = prev.values[0].fields[key]
             kin = next((c for c in reversed(store["claims"]) if c.sentence == s_idx and
                         c.values[0].kind == value.kind), None) if _compared_figure(span) else None
-            if kin is not None and kin.fields.get("measure"):
-                # "..., compared with $5.1 billion in fiscal 2025", "compared with roughly 11
-                # percent of indoor workers": the figure compared with is of the same measure
-                # as the sentence's last figure of its kind; a share of another group is about
-                # that group
+            if kin is not None and _is_population_share(span, value, as_subject=False) and value.fields.get("of"):
+                # "compared with roughly 11 percent of indoor workers": a share of another
+                # group is about that group, which it measures (CONVENTIONS 7.3 item 7, 7.6)
+                claim.fields["subject"], claim.subject_entity = value.fields["of"], None
+                claim.fields["measure"] = _population_base(span) or value.fields["of"]
+                claim.fields["predicate"] = kin.fields.get("predicate")
+            elif kin is not None and kin.fields.get("measure"):
+                # "..., compared with $5.1 billion in fiscal 2025": the figure compared with is
+                # of the same measure as the sentence's last figure of its kind
                 claim.fields["measure"] = kin.fields["measure"]
-                if value.kind == "percentages" and value.fields.get("change") is None and \
-                        kin.values[0].fields.get("change") is not None and \
-                        kin.values[0].fields["change"].get("direction") in ("increase", "decrease"):
-                    # "rose 3.8 percent ..., compared with 2.1 percent a year earlier": a change too
-                    value.fields["change"] = {"direction": kin.values[0].fields["change"]["direction"],
-                                              "basis": None}
-                if _is_population_share(span, value, as_subject=False) and value.fields.get("of"):
-                    claim.fields["subject"], claim.subject_entity = value.fields["of"], None
-                    claim.fields["predicate"] = kin.fields.get("predicate")
+            if kin is not None and kin.fields.get("measure") and value.kind == "percentages" and \
+                    value.fields.get("change") is None and kin.values[0].fields.get("change") is not None and \
+                    kin.values[0].fields["change"].get("direction") in ("increase", "decrease"):
+                # "rose 3.8 percent ..., compared with 2.1 percent a year earlier": a change too
+                value.fields["change"] = {"direction": kin.values[0].fields["change"]["direction"], "basis": None}
             if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
                     value.fields.get("change") is not None and \
                     prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
@@ -612,13 +612,12 @@ class ClaimBuilder:
         if verb is not None and _is_population_share(span, value) and \
                 any(t.head == verb and t.dep_ in ("nsubj", "nsubjpass") and t.i < verb.i
                     for t in (*span, span.root.head)):
-            # "Two-thirds of the workers surveyed said they drank no more than 1.5 litres of
-            # water": the share measures what the group does or has, its predicate
-            said = verb.lemma_ in SPEECH_VERBS or verb.lemma_ == "report"
-            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None) \
-                if said else verb
-            if clause is not None and (phrase := _predicate_phrase(clause)) is not None:
-                return phrase
+            # "64 per cent of adults are either overweight or obese", "Two-thirds of the workers
+            # surveyed said ...": a share of a group measures the group, its base (news-dev
+            # CONVENTIONS 7.6 "Shares", 8.6); what the group does is the predicate's
+            group = _population_base(span)
+            if group is not None:
+                return group
         if value.kind == "money" and verb is not None and verb.lemma_ in _SPENDING_VERBS:
             # "spend 12 million euros a year on community programmes", "pledged ₦2 billion
             # towards new lighting": what the money goes to
@@ -1519,6 +1518,26 @@ def _locate(doc: Doc, sent: Span, text: str | None, value: RawMention) -> tuple[
     return min(found, key=lambda sp: (min(abs(sp[1] - value.start), abs(sp[0] - value.end)), sp[0]))
 
 
+def _population_base(span: Span) -> str | None:
+    """The group a share counts: the "of" phrase after it ("64 per cent of adults",
+    "Two-thirds of the workers surveyed"), or the noun it counts ("Two in three English
+    people"); None without one ("About one in five had ...")."""
+    doc = span.doc
+    root = span.root
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and span.end < len(doc) and doc[span.end].lower_ == "of":
+        of = doc[span.end]
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None and root.head.pos_ == "NOUN" and root.head.i >= span.end and root.dep_ in ("nummod", "amod"):
+        group = root.head  # "Two in three English people"
+    if group is None:
+        return None
+    start = max(min(t.i for t in group.subtree), span.end)
+    end = max(t.i for t in group.subtree if t.dep_ not in ("relcl", "punct") or t.i < group.i) + 1
+    cut = next((t.i for t in doc[group.i + 1:end] if t.dep_ in ("relcl", "cc", "conj") or t.is_punct), end)
+    return span_text(doc[start:cut]) or None
+
+
 def _in_values(doc: Doc) -> frozenset[int]:
     """Indices of the tokens inside the doc's numeric mentions, but for a hedge verb opening
     one (cached per doc)."""
@@ -1859,6 +1878,10 @@ def _relative_date_tokens(doc: Doc) -> list[tuple[int, int]]:
 def _measurable_subject(subj: Token, span: Span) -> bool:
     """A common noun phrase ("revenue", "Sichuan's GDP", "Irish 10-year bond yields"),
     not a name, pronoun or anaphor, nor a phrase holding the value itself."""
+    if subj.dep_ == "csubj" and subj.pos_ == "VERB":
+        # a noun phrase the parser read as a clause ("the share of women classed as morbidly
+        # obese was just 1 per cent": "classed" made the subject): judge its noun
+        subj = next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), subj)
     nxt = subj.doc[subj.i + 1] if subj.i + 1 < len(subj.doc) else None
     proportion = subj.lower_ == "share" and nxt is not None and (nxt.tag_ == "VBG" or nxt.lower_ in ("of", "who"))
     if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ or \

@@ -894,11 +894,13 @@ def test_time_rules(extractor, text, value, time):
     # a loss of money is an amount's noun; a change noun with what changes before it stays whole
     ("Its earlier guidance had called for a loss of $105 million.", "loss"),
     ("Toronto city council approves 2.55% property tax hike", "property tax hike"),
+    # an exchange rate: the currency is the subject, the attribute is unnamed
+    ("According to the Bank of Korea, the dollar averaged 1,193.60 won in the first quarter.", None),
     # a value opening the measure gives way to what it is of
     ("In the first quarter, 13.5 billion kilowatt hours of wind power were wasted, 5.7 billion kilowatt hours "
      "less than a year earlier.", "wind power"),
 ], ids=["range", "annual-rate", "mark", "put-the-figure-at", "bullet", "heading", "loss-of", "change-compound",
-        "value-of"])
+        "exchange-rate", "value-of"])
 def test_measure_of_framed_and_headed_values(extractor, text, measure):
     _, claims = claims_of(extractor, text)
     assert claims[0][0].measure == measure

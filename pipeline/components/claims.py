@@ -177,6 +177,7 @@ from pipeline.lexicons.roles import (
     TRANSFER_VERBS,
 )
 from pipeline.nlp import RawClaim, RawMention, nc, span_text, text_of
+from pipeline.normalize.money import currency_code
 
 _NUMERIC = ("quantities", "percentages", "money")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -402,6 +403,11 @@ class ClaimBuilder:
             doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.fields["label"]] = \
                 (s_idx, subject_entity)
         fields["measure"] = self._measure(doc, span, value, verb, subj)
+        if value.kind == "money" and subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+                currency_code(subj.lemma_) is not None:
+            # "the dollar averaged 1,193.60 won": an exchange rate, whose attribute the text
+            # leaves unnamed (CONVENTIONS 7.6): the currency is the subject, not the measure
+            fields["measure"] = None
         if fields["measure"] is not None and verb is not None and _framed(span, fields["measure"]):
             # "Revenue ... in a range of $2.34 billion to $2.36 billion", "an annual rate of
             # 1.4%": a frame noun gives way to what the clause is about

@@ -15,15 +15,17 @@ chunks of paths, so their outputs are byte-identical; nothing depends on the clo
 
 Resuming: each finished chunk's entries are appended to ``OUT/.newsclaims-journal.jsonl``
 as they come in; the manifest is written at the end and the journal removed. A rerun
-reuses an article (``"skipped": true``, status stays ``"ok"``) when the manifest or the
+reuses an article (counted in :attr:`RunSummary.skipped`) when the manifest or the
 journal has an ok entry with the same input sha256, pipeline version, model and
-reference date and its record file exists, unless ``force``.
+reference date and its record file exists, unless ``force``. The manifest holds no
+run-specific facts, so a resumed run over unchanged inputs leaves every file as it was.
 
 Library code: returns a :class:`RunSummary`; the CLI reports it.
 """
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 import math
@@ -92,11 +94,12 @@ class RunSummary:
         """Articles finished so far (ok, failed or reused)."""
         return self.ok + self.failed + self.skipped
 
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: Entry, *, reused: bool = False) -> None:
+        """Count ``entry``; ``reused``: taken over from a previous run, not processed now."""
         self.entries.append(entry)
         if entry["status"] == "failed":
             self.failed += 1
-        elif entry["skipped"]:
+        elif reused:
             self.skipped += 1
         else:
             self.ok += 1
@@ -116,23 +119,30 @@ def find_articles(corpus: Path, *, glob: str | None = None) -> list[Path]:
 
 
 @contextmanager
-def open_atomic(path: Path) -> Iterator[IO[str]]:
-    """A text file handle whose content appears at ``path`` only when the block succeeds."""
+def open_atomic(path: Path, *, keep_unchanged: bool = False) -> Iterator[IO[str]]:
+    """A text file handle whose content appears at ``path`` only when the block succeeds.
+
+    ``keep_unchanged``: when ``path`` already holds exactly that content, leave the
+    file (and its modification time) alone.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
-        os.replace(tmp, path)
+        if keep_unchanged and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, keep_unchanged: bool = False) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename: never half-written."""
-    with open_atomic(path) as fh:
+    with open_atomic(path, keep_unchanged=keep_unchanged) as fh:
         fh.write(text)
 
 
@@ -150,14 +160,14 @@ def _jsonl(obj: Any) -> str:
 
 
 # -- one chunk (runs in a worker) ------------------------------------------
-ENTRY_KEYS = ("doc_id", "input", "input_sha256", "pipeline_version", "status", "skipped", "error", "counts")
+ENTRY_KEYS = ("doc_id", "input", "input_sha256", "pipeline_version", "status", "error", "counts")
 
 
 def _new_entry(path: Path, root: Path) -> Entry:
     return {
         "doc_id": doc_id_for(path, root), "input": path.relative_to(root).as_posix(),
         "input_sha256": None, "pipeline_version": __version__,
-        "status": "ok", "skipped": False, "error": None, "counts": None,
+        "status": "ok", "error": None, "counts": None,
     }
 
 
@@ -339,7 +349,8 @@ def write_corpus_jsonl(out: Path, entries: Sequence[Entry]) -> tuple[int, int]:
     """
     doc_ids = sorted(e["doc_id"] for e in entries if e["status"] == "ok")
     n_mentions = n_claims = 0
-    with open_atomic(out / MENTIONS_JSONL) as mentions, open_atomic(out / CLAIMS_JSONL) as claims:
+    with (open_atomic(out / MENTIONS_JSONL, keep_unchanged=True) as mentions,
+          open_atomic(out / CLAIMS_JSONL, keep_unchanged=True) as claims):
         for doc_id in doc_ids:
             record = json.loads((out / f"{doc_id}.json").read_text(encoding="utf-8"))
             items = [(kind, m) for kind in MENTION_KINDS for m in record.get(kind, [])]
@@ -417,7 +428,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
         taken[doc_id] = rel
         prev = previous.get(rel)
         if prev is not None and _reusable(prev, _sha256_file(path), out):
-            summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "skipped": True})
+            summary.add({k: prev.get(k) for k in ENTRY_KEYS}, reused=True)
         else:
             pending.append(str(path))
     if progress:
@@ -442,7 +453,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
                     progress(summary)
 
     summary.entries.sort(key=lambda e: e["input"])
-    write_atomic(out / MANIFEST, dump_json({**fingerprint, "articles": summary.entries}))
+    write_atomic(out / MANIFEST, dump_json({**fingerprint, "articles": summary.entries}), keep_unchanged=True)
     write_corpus_jsonl(out, summary.entries)
     (out / JOURNAL).unlink(missing_ok=True)
     return summary

@@ -62,7 +62,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if entry["status"] == "failed":
             print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)
     print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, "
-          f"{summary.skipped} skipped (unchanged since the last run) -> {args.out}", file=sys.stderr)
+          f"{summary.skipped} skipped (unchanged since the last run; --force redoes them) -> {args.out}", file=sys.stderr)
     if args.html and not _write_run_html(args.out):
         return EXIT_FAILED_ARTICLES
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK

@@ -160,17 +160,13 @@ def test_a_killed_run_resumes_where_it_stopped(corpus, tmp_path, extractor, monk
     assert (summary.ok, summary.skipped, summary.failed) == (2, 2, 0)
     assert sorted(processed) == ["nested/delta.txt", "nested/gamma.txt"]
     assert {k: v for k, v in _inodes(out).items() if k in done_before} == done_before  # not rewritten
-    entries = _manifest(out)
-    assert entries["alpha"]["skipped"] and entries["beta"]["skipped"]
-    assert not entries["nested__gamma"]["skipped"] and entries["alpha"]["status"] == "ok"
+    assert all(e["status"] == "ok" for e in _manifest(out).values())
     assert not (out / JOURNAL).exists()
 
-    # Complete: the same records and JSONL files as a run that never stopped.
+    # Complete: the same records, manifest and JSONL files as a run that never stopped.
     fresh = tmp_path / "fresh"
     run_corpus(corpus, fresh, extractor=extractor)
-    resumed, clean = _files(out), _files(fresh)
-    assert resumed.pop(MANIFEST) != clean.pop(MANIFEST)  # differs by the skipped flags only
-    assert resumed == clean
+    assert _files(out) == _files(fresh)
 
 
 def test_force_and_changed_inputs_reprocess(corpus, tmp_path, extractor):
@@ -178,14 +174,20 @@ def test_force_and_changed_inputs_reprocess(corpus, tmp_path, extractor):
     run_corpus(corpus, out, extractor=extractor)
     first, inodes = _files(out), _inodes(out)
 
+    mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     summary = run_corpus(corpus, out, extractor=extractor)
     assert (summary.ok, summary.skipped) == (0, 4)
     assert _inodes(out) == inodes
+    assert _files(out) == first  # a resumed run changes no byte (issue 17, case 7) ...
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == mtimes  # ... and touches no file
+    assert "skipped" not in (out / MANIFEST).read_text()
 
     (corpus / "beta.txt").write_text("Unemployment fell to 4.1% in November.\n", encoding="utf-8")
     summary = run_corpus(corpus, out, extractor=extractor)
     assert (summary.ok, summary.skipped) == (1, 3)
-    assert [e["doc_id"] for e in summary.entries if not e["skipped"]] == ["beta"]
+    assert _inodes(out)["beta.json"] != inodes["beta.json"]
+    assert {k: v for k, v in _inodes(out).items() if k != "beta.json"} == {
+        k: v for k, v in inodes.items() if k != "beta.json"}
 
     summary = run_corpus(corpus, out, extractor=extractor, force=True)
     assert (summary.ok, summary.skipped) == (4, 0)

@@ -41,8 +41,10 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from pydantic import ValidationError
+
 from pipeline.article import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, doc_id_for, read_article
-from pipeline.errors import ErrorCode, NewsclaimsError
+from pipeline.errors import ErrorCode, NewsclaimsError, WarningCode, warning_text
 from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
 from pipeline.record import _LONE_SURROGATES, ArticleRecord, dump_json
@@ -88,6 +90,7 @@ class RunSummary:
     failed: int = 0
     skipped: int = 0
     entries: list[Entry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -329,10 +332,33 @@ def _previous_entries(out: Path, fingerprint: dict[str, Any]) -> dict[str, Entry
     return {k: e for k, e in previous.items() if e.get("status") == "ok"}
 
 
-def _reusable(prev: Entry | None, sha256: str | None, out: Path) -> bool:
-    return (prev is not None and sha256 is not None and prev.get("input_sha256") == sha256
-            and prev.get("pipeline_version") == __version__
-            and (out / f"{prev['doc_id']}.json").is_file())
+def _reusable(prev: Entry | None, sha256: str | None, out: Path, warnings: list[str]) -> bool:
+    """Whether ``prev``'s record can stand for an input of ``sha256``; a damaged record
+    file is not, and adds a warning naming it."""
+    if not (prev is not None and sha256 is not None and prev.get("input_sha256") == sha256
+            and prev.get("pipeline_version") == __version__):
+        return False
+    path = out / f"{prev['doc_id']}.json"
+    if not path.is_file():
+        return False
+    problem = _record_problem(path, prev["doc_id"])
+    if problem:
+        warnings.append(warning_text(WarningCode.W001, f"{problem}; processing {prev['input']} again",
+                                     path=str(path)))
+    return problem is None
+
+
+def _record_problem(path: Path, doc_id: str) -> str | None:
+    """Why the record file at ``path`` cannot be reused (None: it can)."""
+    try:
+        record = ArticleRecord.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    except ValidationError as exc:  # invalid JSON included
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return f"not a valid record ({where + ': ' if where else ''}{error['msg']})"
+    return None if record.doc_id == doc_id else f"it holds doc id {record.doc_id!r}"
 
 
 # -- corpus files -------------------------------------------------------------
@@ -427,7 +453,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
             continue
         taken[doc_id] = rel
         prev = previous.get(rel)
-        if prev is not None and _reusable(prev, _sha256_file(path), out):
+        if prev is not None and _reusable(prev, _sha256_file(path), out, summary.warnings):
             summary.add({k: prev.get(k) for k in ENTRY_KEYS}, reused=True)
         else:
             pending.append(str(path))

@@ -58,6 +58,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
                              max_bytes=args.max_bytes)
     finally:
         close_progress()
+    for warning in summary.warnings:
+        print(f"newsclaims: warning: {warning}", file=sys.stderr)
     for entry in summary.entries:
         if entry["status"] == "failed":
             print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)

@@ -252,3 +252,23 @@ def test_component_table_sums_the_model_and_our_steps():
     assert "| newsclaims_dates | 0.50 | 12.5 |" in table
     assert "| ours (newsclaims components + records + JSON) | 1.00 | 25.0 |" in table
     assert "| implied (b)/(a) | 0.80 | |" in table
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda b: b[: len(b) // 2], id="truncated"),
+    pytest.param(lambda b: b"", id="emptied"),
+    pytest.param(lambda b: b'{"doc_id": "beta"}', id="not-a-record"),
+    pytest.param(lambda b: b.replace(b'"doc_id": "beta"', b'"doc_id": "alpha"'), id="another-doc-id"),
+])
+def test_a_damaged_record_is_processed_again_with_a_warning(corpus, tmp_path, capsys, damage):
+    """Issue 17, case 2: one damaged OUT/<doc>.json no longer breaks every resume."""
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == EXIT_OK
+    clean = _files(out)
+    (out / "beta.json").write_bytes(damage(clean["beta.json"]))
+    capsys.readouterr()
+    assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert f"warning: {out / 'beta.json'}: W001: " in err and "processing beta.txt again" in err
+    assert "1 ok, 0 failed, 3 skipped" in err
+    assert _files(out) == clean

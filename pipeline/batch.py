@@ -106,6 +106,8 @@ class RunSummary:
             self.skipped += 1
         else:
             self.ok += 1
+        if not reused:
+            self.warnings += entry.get("warnings") or []
 
 
 # -- files -----------------------------------------------------------------
@@ -163,14 +165,14 @@ def _jsonl(obj: Any) -> str:
 
 
 # -- one chunk (runs in a worker) ------------------------------------------
-ENTRY_KEYS = ("doc_id", "input", "input_sha256", "pipeline_version", "status", "error", "counts")
+ENTRY_KEYS = ("doc_id", "input", "input_sha256", "pipeline_version", "status", "error", "warnings", "counts")
 
 
 def _new_entry(path: Path, root: Path) -> Entry:
     return {
         "doc_id": doc_id_for(path, root), "input": path.relative_to(root).as_posix(),
         "input_sha256": None, "pipeline_version": __version__,
-        "status": "ok", "error": None, "counts": None,
+        "status": "ok", "error": None, "warnings": [], "counts": None,
     }
 
 
@@ -227,6 +229,8 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
             _fail(entry, exc, root)
             continue
         entry["input_sha256"] = article.input_sha256
+        entry["warnings"] = [w.replace(p, entry["input"], 1) if w.startswith(f"{p}: ") else w
+                             for w in article.warnings]  # relative paths: portable, as errors
         readable.append((entry, article))
     results = _extract_isolating_failures(extractor, [a for _, a in readable])
     for (entry, article), result in zip(readable, results, strict=True):
@@ -454,7 +458,8 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
         taken[doc_id] = rel
         prev = previous.get(rel)
         if prev is not None and _reusable(prev, _sha256_file(path), out, summary.warnings):
-            summary.add({k: prev.get(k) for k in ENTRY_KEYS}, reused=True)
+            summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "warnings": prev.get("warnings") or []},
+                        reused=True)
         else:
             pending.append(str(path))
     if progress:

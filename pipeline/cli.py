@@ -34,6 +34,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from pipeline.extractor import Extractor
 
     article = read_article(args.article, max_bytes=args.max_bytes)
+    for warning in article.warnings:
+        print(f"newsclaims: warning: {warning}", file=sys.stderr)
     record = Extractor(model=args.model, reference_date=args.reference_date).extract_article(article)
     text = record.to_json()
     if args.output:

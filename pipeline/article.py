@@ -148,6 +148,11 @@ def parse_published(value: Any, *, path: str | None = None) -> str | None:
                               path=path, field="published") from None
 
 
+def sidecar_path(article: Path) -> Path:
+    """Where an article's metadata sidecar is: ``a/b.txt`` -> ``a/b.meta.json``."""
+    return article.with_name(article.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+
+
 def read_sidecar(path: Path) -> dict[str, str | None]:
     """Read ``<name>.meta.json``; missing file -> {}; bad content -> E005 naming the field."""
     if not path.exists():
@@ -365,7 +370,7 @@ def read_article(path: str | Path, *, root: str | Path | None = None,
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E014, str(exc.strerror or exc), path=str(p)) from None
     text, encoding, warning = decode_with_warning(data, path=str(p))
-    sidecar = read_sidecar(p.with_name(p.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX))
+    sidecar = read_sidecar(sidecar_path(p))
     meta = Metadata(**{k: v for k, v in sidecar.items() if v is not None}, encoding=encoding)
     article = article_from_text(
         text,

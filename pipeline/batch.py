@@ -16,8 +16,8 @@ chunks of paths, so their outputs are byte-identical; nothing depends on the clo
 Resuming: each finished chunk's entries are appended to ``OUT/.newsclaims-journal.jsonl``
 as they come in; the manifest is written at the end and the journal removed. A rerun
 reuses an article (counted in :attr:`RunSummary.skipped`) when the manifest or the
-journal has an ok entry with the same input sha256, pipeline version, model and
-reference date and its record file exists, unless ``force``. The manifest holds no
+journal has an ok entry with the same input and sidecar sha256, pipeline version,
+model and reference date and its record file validates, unless ``force``. The manifest holds no
 run-specific facts, so a resumed run over unchanged inputs leaves every file as it was.
 
 Library code: returns a :class:`RunSummary`; the CLI reports it.
@@ -43,7 +43,14 @@ from typing import IO, Any, TypeVar
 
 from pydantic import ValidationError
 
-from pipeline.article import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, doc_id_for, read_article
+from pipeline.article import (
+    ARTICLE_SUFFIXES,
+    DEFAULT_MAX_BYTES,
+    Article,
+    doc_id_for,
+    read_article,
+    sidecar_path,
+)
 from pipeline.errors import ErrorCode, NewsclaimsError, WarningCode, warning_text
 from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
@@ -165,13 +172,15 @@ def _jsonl(obj: Any) -> str:
 
 
 # -- one chunk (runs in a worker) ------------------------------------------
-ENTRY_KEYS = ("doc_id", "input", "input_sha256", "pipeline_version", "status", "error", "warnings", "counts")
+ENTRY_KEYS = ("doc_id", "input", "input_sha256", "sidecar_sha256", "pipeline_version", "status", "error",
+              "warnings", "counts")
 
 
 def _new_entry(path: Path, root: Path) -> Entry:
     return {
         "doc_id": doc_id_for(path, root), "input": path.relative_to(root).as_posix(),
-        "input_sha256": None, "pipeline_version": __version__,
+        "input_sha256": None, "sidecar_sha256": _sha256_file(sidecar_path(path)),
+        "pipeline_version": __version__,
         "status": "ok", "error": None, "warnings": [], "counts": None,
     }
 
@@ -336,10 +345,13 @@ def _previous_entries(out: Path, fingerprint: dict[str, Any]) -> dict[str, Entry
     return {k: e for k, e in previous.items() if e.get("status") == "ok"}
 
 
-def _reusable(prev: Entry | None, sha256: str | None, out: Path, warnings: list[str]) -> bool:
-    """Whether ``prev``'s record can stand for an input of ``sha256``; a damaged record
-    file is not, and adds a warning naming it."""
+def _reusable(prev: Entry | None, path: Path, out: Path, warnings: list[str]) -> bool:
+    """Whether ``prev``'s record can stand for the article at ``path``: same input and
+    sidecar bytes, same version, and a record file that validates (a damaged one adds
+    a warning naming it)."""
+    sha256 = _sha256_file(path)
     if not (prev is not None and sha256 is not None and prev.get("input_sha256") == sha256
+            and prev.get("sidecar_sha256") == _sha256_file(sidecar_path(path))
             and prev.get("pipeline_version") == __version__):
         return False
     path = out / f"{prev['doc_id']}.json"
@@ -457,7 +469,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
             continue
         taken[doc_id] = rel
         prev = previous.get(rel)
-        if prev is not None and _reusable(prev, _sha256_file(path), out, summary.warnings):
+        if prev is not None and _reusable(prev, path, out, summary.warnings):
             summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "warnings": prev.get("warnings") or []},
                         reused=True)
         else:

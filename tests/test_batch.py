@@ -272,3 +272,27 @@ def test_a_damaged_record_is_processed_again_with_a_warning(corpus, tmp_path, ca
     assert f"warning: {out / 'beta.json'}: W001: " in err and "processing beta.txt again" in err
     assert "1 ok, 0 failed, 3 skipped" in err
     assert _files(out) == clean
+
+
+def test_an_edited_sidecar_is_processed_again(corpus, tmp_path, extractor):
+    """Issue 17, case 4: the resume fingerprint covers the .meta.json sidecar (added, edited, removed)."""
+    out = tmp_path / "out"
+    sidecar = corpus / "beta.meta.json"
+
+    def published() -> str | None:
+        return json.loads((out / "beta.json").read_text())["metadata"]["published"]
+
+    run_corpus(corpus, out, extractor=extractor)
+    assert published() is None and _manifest(out)["beta"]["sidecar_sha256"] is None
+    steps = [('{"published": "2025-11-03", "title": "Jobs"}', "2025-11-03"),
+             ('{"published": "2025-12-01", "title": "Jobs"}', "2025-12-01"),
+             (None, None)]
+    for content, expected in steps:
+        if content is None:
+            sidecar.unlink()
+        else:
+            sidecar.write_text(content, encoding="utf-8")
+        summary = run_corpus(corpus, out, extractor=extractor)
+        assert (summary.ok, summary.skipped) == (1, 3) and published() == expected
+    summary = run_corpus(corpus, out, extractor=extractor)
+    assert (summary.ok, summary.skipped) == (0, 4)

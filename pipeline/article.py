@@ -148,6 +148,11 @@ def parse_published(value: Any, *, path: str | None = None) -> str | None:
                               path=path, field="published") from None
 
 
+def has_article_suffix(name: str) -> bool:
+    """Whether a file name ends in ``.txt``, ``.html`` or ``.htm``, in any letter case."""
+    return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
 def sidecar_path(article: Path) -> Path:
     """Where an article's metadata sidecar is: ``a/b.txt`` -> ``a/b.meta.json``."""
     return article.with_name(article.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
@@ -335,7 +340,7 @@ def doc_id_for(path: Path, root: Path | None = None) -> str:
     rel = path.relative_to(root) if root is not None else Path(path.name)
     name = rel.as_posix()
     for suffix in ARTICLE_SUFFIXES:
-        if name.endswith(suffix):
+        if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
     # a file name that is not UTF-8 holds lone surrogates: U+FFFD keeps the id valid text

@@ -25,21 +25,18 @@ Library code: returns a :class:`RunSummary`; the CLI reports it.
 
 from __future__ import annotations
 
-import filecmp
 import hashlib
 import json
 import math
 import multiprocessing
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -53,7 +50,9 @@ from pipeline.article import (
 )
 from pipeline.errors import ErrorCode, NewsclaimsError, WarningCode, warning_text
 from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
+from pipeline.inputs import Ignored, Inputs, find_inputs
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
+from pipeline.outdir import open_atomic, output_lock, remove_stale_temporaries, write_atomic
 from pipeline.record import _LONE_SURROGATES, ArticleRecord, dump_json
 from pipeline.version import __version__
 
@@ -98,6 +97,8 @@ class RunSummary:
     skipped: int = 0
     entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # paths to process
 
     @property
     def done(self) -> int:
@@ -119,43 +120,8 @@ class RunSummary:
 
 # -- files -----------------------------------------------------------------
 def find_articles(corpus: Path, *, glob: str | None = None) -> list[Path]:
-    """Article files below ``corpus``, recursively, sorted by relative path."""
-    if not corpus.exists():
-        raise NewsclaimsError(ErrorCode.E001, "no such file or folder", path=str(corpus))
-    if corpus.is_file():
-        return [corpus]
-    pattern = glob or "*"
-    files = [p for p in corpus.rglob(pattern)
-             if p.is_file() and p.name.endswith(ARTICLE_SUFFIXES) and not p.name.startswith(".")]
-    return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
-
-
-@contextmanager
-def open_atomic(path: Path, *, keep_unchanged: bool = False) -> Iterator[IO[str]]:
-    """A text file handle whose content appears at ``path`` only when the block succeeds.
-
-    ``keep_unchanged``: when ``path`` already holds exactly that content, leave the
-    file (and its modification time) alone.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        if keep_unchanged and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def write_atomic(path: Path, text: str, *, keep_unchanged: bool = False) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename: never half-written."""
-    with open_atomic(path, keep_unchanged=keep_unchanged) as fh:
-        fh.write(text)
+    """Article files below ``corpus``, recursively, sorted by relative path (see :mod:`pipeline.inputs`)."""
+    return find_inputs(corpus, glob=glob).files
 
 
 def _sha256_file(path: Path) -> str | None:
@@ -243,14 +209,14 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
         readable.append((entry, article))
     results = _extract_isolating_failures(extractor, [a for _, a in readable])
     for (entry, article), result in zip(readable, results, strict=True):
+        if isinstance(result, Exception):
+            _fail(entry, result, root)
+            continue
         try:
-            if isinstance(result, Exception):
-                raise result
             write_atomic(out / f"{article.doc_id}.json", result.to_json())
-        except OSError as exc:
-            _fail(entry, NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)), root)
-        except Exception as exc:
-            _fail(entry, exc, root)
+        except NewsclaimsError as exc:  # name the article; the record's file name is in the message
+            _fail(entry, NewsclaimsError(ErrorCode.E008, f"cannot write its record {article.doc_id}.json: "
+                                         f"{exc.message}", path=entry["input"]), root)
         else:
             entry["counts"] = {k: len(getattr(result, k)) for k in COUNT_KINDS}
     return entries
@@ -436,30 +402,50 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
     if jobs < 1 or batch_size < 1:
         raise NewsclaimsError(ErrorCode.E009, "jobs and batch size must be at least 1")
     corpus, out = Path(corpus), Path(out)
-    files = find_articles(corpus, glob=glob)
-    if not files:
-        raise NewsclaimsError(ErrorCode.E007, f"no {'/'.join(ARTICLE_SUFFIXES)} articles found",
-                              path=str(corpus))
-    try:
+    if not corpus.exists():
+        raise NewsclaimsError(ErrorCode.E001, "no such file or folder", path=str(corpus))
+    try:  # before the walk, so that an output folder inside the corpus is always met (and skipped)
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".newsclaims-write-probe"
         probe.write_text("")
         probe.unlink()
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)) from None
+    inputs = find_inputs(corpus, glob=glob, exclude=out)
+    if not inputs.files:
+        raise NewsclaimsError(ErrorCode.E007, f"no {'/'.join(ARTICLE_SUFFIXES)} articles found"
+                              f"{f' ({len(inputs.ignored)} other paths not read)' if inputs.ignored else ''}",
+                              path=str(corpus))
     if extractor is not None:
         model, reference_date = extractor.model_name, extractor.reference_date
     root = (corpus if corpus.is_dir() else corpus.parent).resolve()
     settings = RunSettings(root=str(root), out=str(out.resolve()), model=resolve_model_name(model),
                            reference_date=reference_date, max_bytes=max_bytes, batch_size=batch_size)
-    fingerprint = settings.fingerprint()
+    with output_lock(out):
+        remove_stale_temporaries(out)
+        summary = _plan(inputs, settings, force=force)
+        if progress:
+            progress(summary)
+        chunks = chunk_paths(summary.pending, jobs=jobs, batch_size=batch_size)
+        if engine == "dask":
+            from pipeline.batch_dask import dask_engine
 
-    summary = RunSummary(total=len(files))
-    previous = {} if force else _previous_entries(out, fingerprint)
-    pending: list[str] = []
+            results = dask_engine(chunks, settings, jobs=jobs, scheduler=scheduler)
+        else:
+            results = local_engine(chunks, settings, jobs=jobs, extractor=extractor)
+        if chunks:
+            _journal(out, settings.fingerprint(), results, summary, progress)
+        _finish(out, settings.fingerprint(), summary)
+    return summary
+
+
+def _plan(inputs: Inputs, settings: RunSettings, *, force: bool) -> RunSummary:
+    """The summary before processing: reused and E015 entries counted, the rest pending."""
+    root, out = Path(settings.root), Path(settings.out)
+    summary = RunSummary(total=len(inputs.files), ignored=inputs.ignored)
+    previous = {} if force else _previous_entries(out, settings.fingerprint())
     taken: dict[str, str] = {}
-    for path in files:
-        path = path.resolve()
+    for path in inputs.files:
         doc_id, rel = doc_id_for(path, root), path.relative_to(root).as_posix()
         if doc_id in taken:  # "a.txt" and "a.html": never let one overwrite the other's record
             entry = {**_new_entry(path, root), "input_sha256": _sha256_file(path)}
@@ -473,18 +459,14 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
             summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "warnings": prev.get("warnings") or []},
                         reused=True)
         else:
-            pending.append(str(path))
-    if progress:
-        progress(summary)
+            summary.pending.append(str(path))
+    return summary
 
-    chunks = chunk_paths(pending, jobs=jobs, batch_size=batch_size)
-    if engine == "dask":
-        from pipeline.batch_dask import dask_engine
 
-        results = dask_engine(chunks, settings, jobs=jobs, scheduler=scheduler)
-    else:
-        results = local_engine(chunks, settings, jobs=jobs, extractor=extractor)
-    if chunks:
+def _journal(out: Path, fingerprint: dict[str, Any], results: ChunkResults, summary: RunSummary,
+             progress: Callable[[RunSummary], None] | None) -> None:
+    """Count each chunk's entries as they come and append them to the journal."""
+    try:
         with open(out / JOURNAL, "a", encoding="utf-8", newline="\n") as journal:
             journal.write(_jsonl({"settings": fingerprint}))
             for entries in results:
@@ -494,10 +476,15 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
                     summary.add(entry)
                 if progress:
                     progress(summary)
+    except OSError as exc:
+        raise NewsclaimsError(ErrorCode.E008, f"cannot write ({exc.strerror or exc})",
+                              path=str(out / JOURNAL)) from None
 
+
+def _finish(out: Path, fingerprint: dict[str, Any], summary: RunSummary) -> None:
+    """The end of a run: manifest, corpus JSONL files, journal removed."""
     summary.entries.sort(key=lambda e: e["input"])
-    write_atomic(out / MANIFEST, dump_json({**fingerprint, "articles": summary.entries}), keep_unchanged=True)
+    manifest = {**fingerprint, "articles": summary.entries, "ignored": [i.as_dict() for i in summary.ignored]}
+    write_atomic(out / MANIFEST, dump_json(manifest), keep_unchanged=True)
     write_corpus_jsonl(out, summary.entries)
     (out / JOURNAL).unlink(missing_ok=True)
-    return summary
-

@@ -60,16 +60,30 @@ def _cmd_run(args: argparse.Namespace) -> int:
                              max_bytes=args.max_bytes)
     finally:
         close_progress()
+    _report_run(summary, args.out)
+    if args.html and not _write_run_html(args.out):
+        return EXIT_FAILED_ARTICLES
+    return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+_IGNORED_SHOWN = 10
+
+
+def _report_run(summary: RunSummary, out: str) -> None:
+    """Warnings, failures, inputs not read (the first few) and the summary line, on stderr."""
     for warning in summary.warnings:
         print(f"newsclaims: warning: {warning}", file=sys.stderr)
     for entry in summary.entries:
         if entry["status"] == "failed":
             print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)
-    print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, "
-          f"{summary.skipped} skipped (unchanged since the last run; --force redoes them) -> {args.out}", file=sys.stderr)
-    if args.html and not _write_run_html(args.out):
-        return EXIT_FAILED_ARTICLES
-    return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+    for path in summary.ignored[:_IGNORED_SHOWN]:
+        print(f"newsclaims: not read: {path.input}: {path.reason}", file=sys.stderr)
+    more = len(summary.ignored) - _IGNORED_SHOWN
+    if more > 0:
+        print(f"newsclaims: not read: {more} more (all listed under 'ignored' in manifest.json)", file=sys.stderr)
+    ignored = f", {len(summary.ignored)} other paths not read" if summary.ignored else ""
+    print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, {summary.skipped} "
+          f"skipped (unchanged since the last run; --force redoes them){ignored} -> {out}", file=sys.stderr)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:

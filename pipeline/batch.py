@@ -25,13 +25,16 @@ Library code: returns a :class:`RunSummary`; the CLI reports it.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import math
 import multiprocessing
 import os
 import re
+import signal
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -228,6 +231,7 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
 _WORKER_EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
 _WORKER_LOCK = threading.Lock()
 _WORKER_INIT_ERROR: BaseException | None = None
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def worker_extractor(settings: RunSettings) -> Extractor:
@@ -246,7 +250,31 @@ def process_chunk_in_worker(paths: Sequence[str], settings: RunSettings) -> list
         return process_chunk(paths, settings, worker_extractor(settings))
 
 
-def _init_pool_worker(settings: RunSettings) -> None:
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end as soon as the run's main process ``parent`` dies.
+
+    A killed main process (``kill -9``) cannot stop its pool; its workers would go on
+    writing records and print BrokenPipeError tracebacks. On Linux the kernel sends
+    them SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread polls the parent.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl failed")
+    except (OSError, AttributeError):  # not Linux
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.2)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="newsclaims-parent-watch").start()
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _init_pool_worker(settings: RunSettings, parent: int) -> None:
+    die_with_parent(parent)
     # An exception escaping a Pool initializer makes the pool respawn workers
     # forever; keep it and raise it from the first task instead.
     global _WORKER_INIT_ERROR
@@ -280,7 +308,7 @@ def local_engine(chunks: list[list[str]], settings: RunSettings, *, jobs: int,
             yield process_chunk(chunk, settings, ex)
         return
     ctx = multiprocessing.get_context()
-    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_pool_worker, initargs=(settings,)) as pool:
+    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_pool_worker, initargs=(settings, os.getpid())) as pool:
         yield from pool.imap_unordered(partial(process_chunk_in_worker, settings=settings), chunks)
 
 

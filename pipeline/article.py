@@ -30,12 +30,13 @@ from typing import Any
 
 from pipeline.errors import ErrorCode, NewsclaimsError, WarningCode, warning_text
 from pipeline.html import html_to_text, looks_like_html
-from pipeline.record import Metadata
+from pipeline.record import DATE_YEARS, Metadata
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 SIDECAR_SUFFIX = ".meta.json"
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SIDECAR_FIELDS = ("title", "publisher", "url", "published")
 
 # A trailing source block: "Reference(s):" / "Source(s):" on its own line, then
@@ -135,17 +136,48 @@ def split_reference_block(text: str) -> tuple[str, str | None, str | None]:
 
 
 def parse_published(value: Any, *, path: str | None = None) -> str | None:
-    """Validate a ``published`` value: an ISO date ``YYYY-MM-DD`` (or a datetime)."""
+    """Validate a ``published`` value: an ISO date ``YYYY-MM-DD`` (or a datetime) in
+    :data:`DATE_YEARS`; else E005 naming ``path`` and the field."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise NewsclaimsError(ErrorCode.E005, f"expected an ISO date string, got {type(value).__name__}",
                               path=path, field="published")
     try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        date = dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise NewsclaimsError(ErrorCode.E005, f"not a valid date: {value!r}",
                               path=path, field="published") from None
+    if date.year not in DATE_YEARS:
+        raise NewsclaimsError(ErrorCode.E005, f"{value!r} is outside the years {DATE_YEARS.start}-"
+                              f"{DATE_YEARS.stop - 1}", path=path, field="published")
+    return date.isoformat()
+
+
+def parse_reference_date(value: str) -> str:
+    """Validate a fallback reference date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real
+    date in :data:`DATE_YEARS`; else E009.
+
+    >>> parse_reference_date("2025-02")
+    '2025-02'
+    >>> parse_reference_date("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.NewsclaimsError: field 'reference_date': E009: not a valid date: '2025-02-30'
+    """
+    match = _PARTIAL_DATE.match(value.strip())
+    if not match:
+        raise NewsclaimsError(ErrorCode.E009, f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}",
+                              field="reference_date")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise NewsclaimsError(ErrorCode.E009, f"not a valid date: {value!r}", field="reference_date") from None
+    if year not in DATE_YEARS:
+        raise NewsclaimsError(ErrorCode.E009, f"{value!r} is outside the years {DATE_YEARS.start}-"
+                              f"{DATE_YEARS.stop - 1}", field="reference_date")
+    return match.group(0)
 
 
 def has_article_suffix(name: str) -> bool:

@@ -48,6 +48,7 @@ from pipeline.article import (
     DEFAULT_MAX_BYTES,
     Article,
     doc_id_for,
+    parse_reference_date,
     read_article,
     sidecar_path,
 )
@@ -166,8 +167,8 @@ def _fail(entry: Entry, exc: BaseException, root: Path) -> None:
         err = NewsclaimsError(exc.error_code, exc.message, path=where, field=exc.field)
         entry.update(status="failed", error={"code": err.code, "message": str(err)})
     else:
-        entry.update(status="failed", error={"code": ErrorCode.E010.code,
-                                             "message": f"{entry['input']}: {type(exc).__name__}: {exc}"})
+        entry.update(status="failed", error={
+            "code": ErrorCode.E010.code, "message": f"{entry['input']}: E010: {type(exc).__name__}: {exc}"})
 
 
 def _extract_isolating_failures(extractor: Extractor, articles: Sequence[Article]
@@ -429,6 +430,8 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
         raise NewsclaimsError(ErrorCode.E009, f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
     if jobs < 1 or batch_size < 1:
         raise NewsclaimsError(ErrorCode.E009, "jobs and batch size must be at least 1")
+    if reference_date is not None:
+        reference_date = parse_reference_date(reference_date)
     corpus, out = Path(corpus), Path(out)
     if not corpus.exists():
         raise NewsclaimsError(ErrorCode.E001, "no such file or folder", path=str(corpus))

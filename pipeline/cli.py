@@ -37,15 +37,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     for warning in article.warnings:
         print(f"newsclaims: warning: {warning}", file=sys.stderr)
     record = Extractor(model=args.model, reference_date=args.reference_date).extract_article(article)
-    text = record.to_json()
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=args.output) from None
-    else:
-        sys.stdout.write(text)
+    _write_output(args.output, record.to_json())
     return EXIT_OK
+
+
+def _write_output(path: str | None, text: str) -> None:
+    """``-o PATH``: write ``text`` there (E008 naming it when it cannot be); else to stdout."""
+    if not path:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewsclaimsError(ErrorCode.E008, f"cannot write ({exc.strerror or exc})", path=path) from None
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -160,11 +164,7 @@ def _write_run_html(out: str) -> bool:
 def _cmd_render(args: argparse.Namespace) -> int:
     from pipeline.render import load_record, render_article
 
-    html = render_article(load_record(args.record))
-    if args.output:
-        Path(args.output).write_text(html, encoding="utf-8")
-    else:
-        sys.stdout.write(html)
+    _write_output(args.output, render_article(load_record(args.record)))
     return EXIT_OK
 
 
@@ -192,10 +192,24 @@ def _progress_bar() -> tuple[Callable[[RunSummary], None], Callable[[], None]]:
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    """A whole number of at least 1 (argparse's message would name this function)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+def _reference_date(text: str) -> str:
+    """``--reference-date``: checked here, so a bad one is a usage error, not a failure per article."""
+    from pipeline.article import parse_reference_date
+
+    try:
+        return parse_reference_date(text)
+    except NewsclaimsError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
@@ -242,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article")
     p.add_argument("-o", "--output", help="write the record here instead of stdout")
     p.add_argument("--model", default=None, help="spaCy model package name")
-    p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--reference-date", type=_reference_date, default=None, help="fallback reference date (ISO)")
     p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_extract)
 
@@ -251,7 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--glob", default=None, help="only files matching this pattern")
     p.add_argument("--model", default=None, help="spaCy model package name")
-    p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--reference-date", type=_reference_date, default=None, help="fallback reference date (ISO)")
     p.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
                    help=f"articles per nlp.pipe batch (default: {DEFAULT_BATCH_SIZE})")

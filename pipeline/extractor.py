@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.article import Article, article_from_text, parse_published
+from pipeline.article import Article, article_from_text, parse_published, parse_reference_date
 from pipeline.components.dates import infer_reference
 from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
@@ -90,9 +90,9 @@ class Extractor:
 
     def __init__(self, *, model: str | None = None, reference_date: str | None = None,
                  chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
+        self.reference_date = parse_reference_date(reference_date) if reference_date is not None else None
         self.model_name = resolve_model_name(model)
         self.nlp = load_nlp(self.model_name)
-        self.reference_date = reference_date
         self.chunk_chars = max(1, min(chunk_chars, self.nlp.max_length))
         meta = self.nlp.meta
         self.model_info = f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"

@@ -15,6 +15,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION: Literal["1.1"] = "1.1"
+# Years a publication or reference date may have. Relative dates ("a decade ago",
+# "next year") are computed from it with datetime, whose range ends at 0001 and 9999;
+# no news article is dated outside these years.
+DATE_YEARS = range(1000, 3000)
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "range"]

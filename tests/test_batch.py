@@ -120,7 +120,7 @@ def test_an_article_that_breaks_the_pipeline_fails_alone(corpus, tmp_path, extra
     summary = run_corpus(corpus, out, extractor=extractor)
     assert (summary.ok, summary.failed) == (3, 1)
     beta = _manifest(out)["beta"]
-    assert beta["error"] == {"code": "E010", "message": "beta.txt: RuntimeError: boom"}
+    assert beta["error"] == {"code": "E010", "message": "beta.txt: E010: RuntimeError: boom"}
 
 
 def _killed_run(corpus: Path, out: Path, extractor, records_before_kill: int) -> None:

@@ -5,7 +5,7 @@ Exit codes:
     1  ``run``: some articles failed (the others are written; see the manifest)
     2  usage error (unknown option, bad option value)
     3  input or environment error (missing path, empty corpus, unwritable output,
-       model not installed, unreadable article)
+       model not installed, unreadable article, another run writing to the output folder)
     4  internal error (a bug: rerun with ``--debug`` and report the traceback)
 
 Errors print one line on stderr, ``newsclaims: <file> (field ...): E0xx: ...``;
@@ -22,11 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.extractor import DEFAULT_BATCH_SIZE
+from pipeline.version import __version__
 
 if TYPE_CHECKING:
     from pipeline.batch import RunSummary
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+DESCRIPTION = """Read English news articles and write a typed JSON record of what each one claims:
+quantities, money, percentages, dates, ordinals and named entities, normalized, and tied
+together into claims (who or what, how much, of what, when)."""
+EPILOG = """exit codes: 0 success; 1 run: some articles failed (the others are written);
+2 usage error; 3 input or environment error (E001-E008, E014, E016); 4 internal error.
+Errors print one line, 'newsclaims: <file>: E0xx: <what>'; --debug shows the traceback."""
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -248,21 +255,24 @@ def build_parser() -> argparse.ArgumentParser:
     from pipeline.article import DEFAULT_MAX_BYTES
 
     max_bytes_help = f"refuse article files larger than this (E004; default {DEFAULT_MAX_BYTES})"
-    parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__.splitlines()[0])
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="newsclaims", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newsclaims {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                title="commands (newsclaims COMMAND --help for each one's options)")
 
     p = sub.add_parser("extract", help="print one article's record as JSON")
-    p.add_argument("article")
+    p.add_argument("article", help="an article file: .txt or .html/.htm (a .meta.json sidecar beside it is read)")
     p.add_argument("-o", "--output", help="write the record here instead of stdout")
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--reference-date", type=_reference_date, default=None, help="fallback reference date (ISO)")
     p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("run", help="process a corpus folder")
-    p.add_argument("corpus")
-    p.add_argument("--out", required=True)
+    p = sub.add_parser("run", help="process a corpus folder: records, manifest, JSONL files")
+    p.add_argument("corpus", help="a folder of articles (walked recursively; see docs/input-handling.md) or one file")
+    p.add_argument("--out", required=True, help="the output folder (created if missing; never read as input)")
     p.add_argument("--glob", default=None, help="only files matching this pattern")
     p.add_argument("--model", default=None, help="spaCy model package name")
     p.add_argument("--reference-date", type=_reference_date, default=None, help="fallback reference date (ISO)")
@@ -279,7 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("eval", help="score the extractor against the peer test suites")
-    p.add_argument("--suite", choices=("recognizers-text", "duckling", "all"), default="all")
+    p.add_argument("--suite", choices=("recognizers-text", "duckling", "all"), default="all",
+                   help="which peer suite to score (default: all)")
     p.add_argument("--file", default=None, metavar="PATTERN",
                    help="only suite files whose name matches (shell pattern or substring)")
     p.add_argument("--show-failures", type=int, default=0, metavar="N",

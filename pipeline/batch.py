@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from queue import Empty
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
@@ -53,7 +54,7 @@ from pipeline.article import (
     sidecar_path,
 )
 from pipeline.errors import ErrorCode, NewsclaimsError, WarningCode, warning_text
-from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
+from pipeline.extractor import DEFAULT_BATCH_SIZE, ChunkProgress, Extractor
 from pipeline.inputs import Ignored, Inputs, find_inputs
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
 from pipeline.outdir import open_atomic, output_lock, remove_stale_temporaries, write_atomic
@@ -72,6 +73,7 @@ _ID = re.compile(r"^([a-z]+)(\d+)$")
 T = TypeVar("T")
 Entry = dict[str, Any]
 ChunkResults = Iterator[list[Entry]]
+LongProgress = Callable[[str, int, int], None]  # doc id, chunks done, chunks
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)  # paths to process
+    long_article: tuple[str, int, int] | None = None  # a long article in progress: doc id, chunks done, chunks
 
     @property
     def done(self) -> int:
@@ -171,29 +174,31 @@ def _fail(entry: Entry, exc: BaseException, root: Path) -> None:
             "code": ErrorCode.E010.code, "message": f"{entry['input']}: E010: {type(exc).__name__}: {exc}"})
 
 
-def _extract_isolating_failures(extractor: Extractor, articles: Sequence[Article]
-                                ) -> list[ArticleRecord | Exception]:
+def _extract_isolating_failures(extractor: Extractor, articles: Sequence[Article], *,
+                                on_chunk: ChunkProgress | None = None) -> list[ArticleRecord | Exception]:
     """Records for ``articles`` as one batch; if the batch fails, one by one to find the culprit."""
     try:
-        return list(extractor.extract_batch(articles))
+        return list(extractor.extract_batch(articles, on_chunk=on_chunk))
     except Exception:  # one bad article never stops a batch
         pass
     results: list[ArticleRecord | Exception] = []
     for article in articles:
         try:
-            results.append(extractor.extract_batch([article])[0])
+            results.append(extractor.extract_batch([article], on_chunk=on_chunk)[0])
         except Exception as exc:
             results.append(exc)
     return results
 
 
-def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extractor) -> list[Entry]:
+def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extractor, *,
+                  on_chunk: ChunkProgress | None = None) -> list[Entry]:
     """Read, extract and write the records of one chunk of article paths.
 
     Args:
         paths: absolute article paths below ``settings.root``.
         settings: the run's settings.
         extractor: the (per-worker) Extractor.
+        on_chunk: progress of long articles, as for :meth:`Extractor.extract_batch`.
     Returns:
         One manifest entry per path, in input order. Never raises for a bad article.
     """
@@ -211,7 +216,7 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
         entry["warnings"] = [w.replace(p, entry["input"], 1) if w.startswith(f"{p}: ") else w
                              for w in article.warnings]  # relative paths: portable, as errors
         readable.append((entry, article))
-    results = _extract_isolating_failures(extractor, [a for _, a in readable])
+    results = _extract_isolating_failures(extractor, [a for _, a in readable], on_chunk=on_chunk)
     for (entry, article), result in zip(readable, results, strict=True):
         if isinstance(result, Exception):
             _fail(entry, result, root)
@@ -232,6 +237,7 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
 _WORKER_EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
 _WORKER_LOCK = threading.Lock()
 _WORKER_INIT_ERROR: BaseException | None = None
+_WORKER_PROGRESS: Any = None  # a multiprocessing queue of (doc id, chunks done, chunks) in pool workers
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -247,8 +253,14 @@ def process_chunk_in_worker(paths: Sequence[str], settings: RunSettings) -> list
     """:func:`process_chunk` with this worker's cached Extractor (the task run by pools and dask)."""
     if _WORKER_INIT_ERROR is not None:
         raise _WORKER_INIT_ERROR
+    queue = _WORKER_PROGRESS
+
+    def report(article: Article, done: int, total: int) -> None:
+        if queue is not None:
+            queue.put((article.doc_id, done, total))
+
     with _WORKER_LOCK:
-        return process_chunk(paths, settings, worker_extractor(settings))
+        return process_chunk(paths, settings, worker_extractor(settings), on_chunk=report)
 
 
 def die_with_parent(parent: int) -> None:
@@ -274,8 +286,10 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_pool_worker(settings: RunSettings, parent: int) -> None:
+def _init_pool_worker(settings: RunSettings, parent: int, progress: Any) -> None:
+    global _WORKER_PROGRESS
     die_with_parent(parent)
+    _WORKER_PROGRESS = progress
     # An exception escaping a Pool initializer makes the pool respawn workers
     # forever; keep it and raise it from the first task instead.
     global _WORKER_INIT_ERROR
@@ -301,16 +315,41 @@ def chunk_paths(items: Sequence[T], *, jobs: int, batch_size: int) -> list[list[
 
 
 def local_engine(chunks: list[list[str]], settings: RunSettings, *, jobs: int,
-                 extractor: Extractor | None = None) -> ChunkResults:
-    """Chunk results, in-process (``jobs == 1``) or from a pool of ``jobs`` processes."""
+                 extractor: Extractor | None = None, on_chunk: LongProgress | None = None) -> ChunkResults:
+    """Chunk results, in-process (``jobs == 1``) or from a pool of ``jobs`` processes.
+
+    ``on_chunk(doc_id, done, total)``: progress of long articles, called in this process.
+    """
     if jobs == 1 or len(chunks) <= 1:
         ex = extractor or worker_extractor(settings)
+        report = (lambda a, done, total: on_chunk(a.doc_id, done, total)) if on_chunk else None
         for chunk in chunks:
-            yield process_chunk(chunk, settings, ex)
+            yield process_chunk(chunk, settings, ex, on_chunk=report)
         return
     ctx = multiprocessing.get_context()
-    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_pool_worker, initargs=(settings, os.getpid())) as pool:
-        yield from pool.imap_unordered(partial(process_chunk_in_worker, settings=settings), chunks)
+    progress = ctx.Queue() if on_chunk else None
+    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_pool_worker,
+                  initargs=(settings, os.getpid(), progress)) as pool:
+        results = pool.imap_unordered(partial(process_chunk_in_worker, settings=settings), chunks)
+        while True:
+            try:
+                entries = results.next(timeout=0.5)
+            except multiprocessing.TimeoutError:
+                _drain(progress, on_chunk)
+                continue
+            except StopIteration:
+                break
+            _drain(progress, on_chunk)
+            yield entries
+
+
+def _drain(queue: Any, on_chunk: LongProgress | None) -> None:
+    """Hand the workers' long-article progress messages to ``on_chunk``."""
+    while queue is not None and on_chunk is not None:
+        try:
+            on_chunk(*queue.get_nowait())
+        except Empty:
+            return
 
 
 # -- resuming ---------------------------------------------------------------
@@ -458,16 +497,25 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
         if progress:
             progress(summary)
         chunks = chunk_paths(summary.pending, jobs=jobs, batch_size=batch_size)
-        if engine == "dask":
+        if engine == "dask":  # no progress for long articles: dask workers run elsewhere
             from pipeline.batch_dask import dask_engine
 
             results = dask_engine(chunks, settings, jobs=jobs, scheduler=scheduler)
         else:
-            results = local_engine(chunks, settings, jobs=jobs, extractor=extractor)
+            results = local_engine(chunks, settings, jobs=jobs, extractor=extractor,
+                                   on_chunk=partial(_long_article, summary, progress))
         if chunks:
             _journal(out, settings.fingerprint(), results, summary, progress)
         _finish(out, settings.fingerprint(), summary)
     return summary
+
+
+def _long_article(summary: RunSummary, progress: Callable[[RunSummary], None] | None,
+                  doc_id: str, done: int, total: int) -> None:
+    """A long article's progress: shown with the run's."""
+    summary.long_article = (doc_id, done, total) if done < total else None
+    if progress:
+        progress(summary)
 
 
 def _plan(inputs: Inputs, settings: RunSettings, *, force: bool) -> RunSummary:

@@ -25,6 +25,7 @@ from pipeline.extractor import DEFAULT_BATCH_SIZE
 from pipeline.version import __version__
 
 if TYPE_CHECKING:
+    from pipeline.article import Article
     from pipeline.batch import RunSummary
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -43,7 +44,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     article = read_article(args.article, max_bytes=args.max_bytes)
     for warning in article.warnings:
         print(f"newsclaims: warning: {warning}", file=sys.stderr)
-    record = Extractor(model=args.model, reference_date=args.reference_date).extract_article(article)
+    extractor = Extractor(model=args.model, reference_date=args.reference_date)
+    on_chunk, close = _chunk_bar()
+    try:
+        record = extractor.extract_article(article, on_chunk=on_chunk)
+    finally:
+        close()
     _write_output(args.output, record.to_json())
     return EXIT_OK
 
@@ -188,8 +194,32 @@ def _progress_bar() -> tuple[Callable[[RunSummary], None], Callable[[], None]]:
             tqdm.monitor_interval = 0
             bar = state["bar"] = tqdm(total=summary.total, initial=summary.done, unit="article",
                                       file=sys.stderr, disable=not sys.stderr.isatty(), dynamic_ncols=True)
-        bar.set_postfix(failed=summary.failed, refresh=False)
+        if summary.long_article:
+            doc_id, done, total = summary.long_article
+            bar.set_postfix(failed=summary.failed, long=f"{doc_id} chunk {done}/{total}", refresh=False)
+        else:
+            bar.set_postfix(failed=summary.failed, refresh=False)
         bar.update(summary.done - bar.n)
+        bar.refresh()
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].close()
+
+    return update, close
+
+
+def _chunk_bar() -> tuple[Callable[[Article, int, int], None], Callable[[], None]]:
+    """A tqdm bar on stderr for a long article's chunks (off when stderr is not a TTY)."""
+    from tqdm import tqdm
+
+    state: dict[str, Any] = {}
+
+    def update(article: Article, done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = tqdm(total=total, unit="chunk", desc=f"newsclaims: {article.doc_id}", file=sys.stderr,
+                                disable=not sys.stderr.isatty(), dynamic_ncols=True)
+        state["bar"].update(done - state["bar"].n)
 
     def close() -> None:
         if "bar" in state:

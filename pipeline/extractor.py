@@ -22,7 +22,8 @@ import hashlib
 import itertools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
@@ -58,6 +59,9 @@ _MODELS: dict[str, type] = {
 }
 _ID_PREFIX = {"entities": "e", "quantities": "q", "percentages": "p", "money": "m",
               "dates": "d", "ordinals": "o"}
+
+# Called after each chunk of a long article: (article, chunks done, chunks in all).
+ChunkProgress = Callable[[Article, int, int], None]
 
 _NUMERIC_KINDS = frozenset({"quantities", "percentages", "money"})
 
@@ -114,9 +118,9 @@ class Extractor:
         """
         return self.extract_article(self._article(text, published=published, doc_id=doc_id, title=title))
 
-    def extract_article(self, article: Article) -> ArticleRecord:
-        """Analyse one :class:`~pipeline.article.Article`."""
-        return next(iter(self.extract_articles([article])))
+    def extract_article(self, article: Article, *, on_chunk: ChunkProgress | None = None) -> ArticleRecord:
+        """Analyse one :class:`~pipeline.article.Article`; ``on_chunk``: see :meth:`extract_batch`."""
+        return self.extract_batch([article], on_chunk=on_chunk)[0]
 
     def extract_many(self, texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE
                      ) -> Iterator[ArticleRecord]:
@@ -134,8 +138,13 @@ class Extractor:
         while batch := list(islice(it, batch_size)):
             yield from self.extract_batch(batch)
 
-    def extract_batch(self, articles: Sequence[Article]) -> list[ArticleRecord]:
+    def extract_batch(self, articles: Sequence[Article], *, on_chunk: ChunkProgress | None = None
+                      ) -> list[ArticleRecord]:
         """Records for one batch of articles, run through ``nlp.pipe`` together.
+
+        ``on_chunk(article, done, total)`` is called when an article long enough to
+        be cut starts (``done == 0``) and after each of its chunks (progress for long
+        articles).
 
         The batch runs inside ``nlp.memory_zone()``: the strings and lexemes spaCy
         adds for it are freed at the end, so memory stays flat over a long corpus.
@@ -147,31 +156,37 @@ class Extractor:
         with self.nlp.memory_zone():
             for long, group in itertools.groupby(articles, key=lambda a: len(a.text) > self.chunk_chars):
                 group_list = list(group)
-                records += self._pipe(group_list, batch_size=1 if long else len(group_list))
+                records += self._pipe(group_list, batch_size=1 if long else len(group_list), on_chunk=on_chunk)
         return records
 
     # -- internals --------------------------------------------------------
-    def _pipe(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleRecord]:
+    def _pipe(self, articles: Iterable[Article], *, batch_size: int,
+              on_chunk: ChunkProgress | None = None) -> Iterator[ArticleRecord]:
         pending: deque[tuple[Article, list[int]]] = deque()
 
         def docs() -> Iterator[Doc]:
             for article in articles:
                 chunks = split_chunks(article.text, max_chars=self.chunk_chars)
                 pending.append((article, [offset for offset, _ in chunks]))
+                if on_chunk is not None and len(chunks) > 1:  # before the whole-text date inference
+                    on_chunk(article, 0, len(chunks))
                 ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
                 for _, chunk in chunks:
                     doc = make_doc(self.nlp, chunk)
                     doc._.reference_date = dict(ref)
                     yield doc
 
-        parts: list[Doc] = []
+        pieces = _Pieces()
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            parts.append(doc)
             article, offsets = pending[0]
-            if len(parts) == len(offsets):
+            pieces.add(offsets[pieces.chunks], doc)  # keeps plain values only: the doc can be freed
+            del doc
+            if on_chunk is not None and len(offsets) > 1:
+                on_chunk(article, pieces.chunks, len(offsets))
+            if pieces.chunks == len(offsets):
                 pending.popleft()
-                yield self._record(article, list(zip(offsets, parts, strict=True)))
-                parts = []
+                yield self._build(article, pieces)
+                pieces = _Pieces()
 
     @staticmethod
     def _article(text: str, *, published: str | None = None, doc_id: str | None = None,
@@ -195,18 +210,17 @@ class Extractor:
 
     def _record(self, article: Article, parts: list[tuple[int, Doc]]) -> ArticleRecord:
         """Build the record from the docs of an article's chunks, each with its offset."""
-        text = "".join(text_of(doc) for _, doc in parts)
-        sent_starts: list[int] = []
-        raws: dict[str, list[tuple[int, int, RawMention]]] = {kind: [] for kind in MENTION_KINDS}
-        raw_claims: list[tuple[int, int, RawClaim]] = []
+        pieces = _Pieces()
         for offset, doc in parts:
-            first_sentence = len(sent_starts)
-            sent_starts += [offset + s.start_char for s in doc.sents]
-            store = nc(doc)
-            for kind in MENTION_KINDS:
-                raws[kind] += [(offset + m.start, offset + m.end, m) for m in store[kind]]
-            raw_claims += [(offset, first_sentence, c) for c in store["claims"]]
-        sent_starts = sent_starts or [0]
+            pieces.add(offset, doc)
+        return self._build(article, pieces)
+
+    def _build(self, article: Article, pieces: _Pieces) -> ArticleRecord:
+        """Build the record from what its chunks' docs left in ``pieces``."""
+        text = "".join(pieces.texts)
+        pieces.texts.clear()
+        sent_starts = pieces.sent_starts or [0]
+        raws, raw_claims = pieces.raws, pieces.raw_claims
 
         def sentence_of(start: int) -> int:
             return max(0, bisect.bisect_right(sent_starts, start) - 1)
@@ -239,7 +253,7 @@ class Extractor:
                 **rc.fields,
             ))
 
-        ref = parts[0][1]._.reference_date or {}
+        ref = pieces.reference or {}
         return ArticleRecord(
             doc_id=article.doc_id,
             text=text,
@@ -251,6 +265,34 @@ class Extractor:
             pipeline=PipelineInfo(version=__version__, model=self.model_info),
             **built,
         )
+
+
+@dataclass
+class _Pieces:
+    """What an article's record needs from its chunks' docs, taken from each doc as it
+    comes out of the pipeline so that the doc (tokens, tensors: about 5 KB a token)
+    can be freed: a 20 MB article keeps plain values only, not 200 docs."""
+
+    texts: list[str] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    raws: dict[str, list[tuple[int, int, RawMention]]] = field(
+        default_factory=lambda: {kind: [] for kind in MENTION_KINDS})
+    raw_claims: list[tuple[int, int, RawClaim]] = field(default_factory=list)
+    reference: dict[str, Any] | None = None
+    chunks: int = 0
+
+    def add(self, offset: int, doc: Doc) -> None:
+        """Take chunk ``doc`` (at ``offset`` in the article's text)."""
+        if self.reference is None:
+            self.reference = doc._.reference_date or {}
+        self.texts.append(text_of(doc))
+        first_sentence = len(self.sent_starts)
+        self.sent_starts += [offset + s.start_char for s in doc.sents]
+        store = nc(doc)
+        for kind in MENTION_KINDS:
+            self.raws[kind] += [(offset + m.start, offset + m.end, m) for m in store[kind]]
+        self.raw_claims += [(offset, first_sentence, c) for c in store["claims"]]
+        self.chunks += 1
 
 
 def split_chunks(text: str, *, max_chars: int) -> list[tuple[int, str]]:

@@ -108,14 +108,14 @@ def test_a_corrupt_article_fails_alone(corpus, tmp_path, capsys):
 
 
 def test_an_article_that_breaks_the_pipeline_fails_alone(corpus, tmp_path, extractor, monkeypatch):
-    real = type(extractor)._record
+    real = type(extractor)._build
 
-    def record(self, article, doc):
+    def build(self, article, pieces):
         if article.doc_id == "beta":
             raise RuntimeError("boom")
-        return real(self, article, doc)
+        return real(self, article, pieces)
 
-    monkeypatch.setattr(type(extractor), "_record", record)
+    monkeypatch.setattr(type(extractor), "_build", build)
     out = tmp_path / "out"
     summary = run_corpus(corpus, out, extractor=extractor)
     assert (summary.ok, summary.failed) == (3, 1)
@@ -151,9 +151,9 @@ def test_a_killed_run_resumes_where_it_stopped(corpus, tmp_path, extractor, monk
     processed: list[str] = []
     real = batch.process_chunk
 
-    def spy(paths, settings, ex):
+    def spy(paths, settings, ex, **kwargs):
         processed.extend(Path(p).relative_to(corpus.resolve()).as_posix() for p in paths)
-        return real(paths, settings, ex)
+        return real(paths, settings, ex, **kwargs)
 
     monkeypatch.setattr(batch, "process_chunk", spy)
     summary = run_corpus(corpus, out, extractor=extractor, batch_size=1)

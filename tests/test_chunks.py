@@ -85,3 +85,31 @@ def test_long_and_short_articles_stream_in_order():
     assert [r.doc_id for r in records] == ["a0", "a1", "a2", "a3", "a4"]
     assert [r.text for r in records] == texts
     assert [len(r.percentages) for r in records] == [1, 20, 1, 1, 20]
+
+
+def test_a_long_article_reports_progress_chunk_by_chunk():
+    """Issue 17, case 11: progress for a long article (here 'long' is over 400 characters)."""
+    from pipeline.article import Article
+
+    extractor = Extractor(chunk_chars=400)
+    calls: list[tuple[str, int, int]] = []
+    long, short = Article(doc_id="long", text=LONG), Article(doc_id="short", text=PARAGRAPHS[0])
+    records = extractor.extract_batch([short, long, short], on_chunk=lambda a, d, t: calls.append((a.doc_id, d, t)))
+    n = len(split_chunks(LONG, max_chars=400))
+    assert n > 3 and calls == [("long", i, n) for i in range(n + 1)]  # never for a short article
+    assert [r.doc_id for r in records] == ["short", "long", "short"]
+    assert records[1].to_json() == Extractor(chunk_chars=400).extract_article(long).to_json()
+
+
+def test_a_run_shows_a_long_article_in_its_progress(tmp_path):
+    from pipeline.batch import run_corpus
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "long.txt").write_text(LONG, encoding="utf-8")
+    (tmp_path / "c" / "short.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    seen: list[tuple[str, int, int] | None] = []
+    run_corpus(tmp_path / "c", tmp_path / "out", extractor=Extractor(chunk_chars=400),
+               progress=lambda s: seen.append(s.long_article))
+    n = len(split_chunks(LONG, max_chars=400))
+    assert [s for s in seen if s] == [("long", i, n) for i in range(n)]
+    assert seen[-1] is None

@@ -107,3 +107,17 @@ def test_the_top_level_help_says_what_the_tool_does(capsys):
     assert "Read English news articles and write a typed JSON record" in out
     assert "Thin" not in out and "parses arguments" not in out
     assert all(f"    {name}" in out for name in _subparsers()[1])
+
+
+def test_extract_shows_a_long_article_s_chunks_on_a_terminal(capsys, monkeypatch):
+    """Issue 17, case 11: the bar `extract` hands to Extractor.extract_article(on_chunk=...)."""
+    from pipeline.article import Article
+    from pipeline.cli import _chunk_bar
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    update, close = _chunk_bar()
+    for done in range(4):
+        update(Article(doc_id="huge", text=""), done, 3)
+    close()
+    err = capsys.readouterr().err
+    assert "newsclaims: huge" in err and "3/3" in err and "chunk" in err

@@ -57,7 +57,6 @@ class WarningCode(str, Enum):
 
     W001 = "W001: previous record is damaged; the article is processed again"
     W002 = "W002: invalid bytes in the text were replaced"
-    W003 = "W003: input not processed"
 
     @property
     def code(self) -> str:

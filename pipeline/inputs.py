@@ -78,8 +78,8 @@ def find_inputs(corpus: Path, *, glob: str | None = None, exclude: Path | None =
     """
     if not corpus.exists():
         raise NewsclaimsError(ErrorCode.E001, "no such file or folder", path=str(corpus))
-    if not corpus.is_dir():
-        return Inputs(files=[corpus])
+    if not corpus.is_dir():  # one file: its own name, in its folder's real path
+        return Inputs(files=[corpus.parent.resolve() / corpus.name])
     root = corpus.resolve()
     walk = _Walk(root=root, exclude=exclude.resolve() if exclude is not None else None, glob=glob)
     walk.folders[str(root)] = "."

@@ -124,3 +124,12 @@ def test_an_output_folder_inside_the_corpus_is_never_read(tmp_path, capsys, html
         assert [e["input"] for e in manifest["articles"]] == ["a.txt", "b.txt"]
         assert manifest["ignored"] == [{"input": "out", "reason": "the output folder (--out) is never read"}]
     assert "2 articles: 0 ok, 0 failed, 2 skipped" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["a.txt", "link.txt"])
+def test_one_file_given_by_a_relative_path(tmp_path, monkeypatch, name):
+    _build(tmp_path / "c", {"a.txt": TEXT, "link.txt": ("link", "a.txt")})
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", f"c/{name}", "--out", "out", "--jobs", "1"]) == EXIT_OK
+    entry = json.loads((tmp_path / "out" / "manifest.json").read_text())["articles"][0]
+    assert (entry["input"], entry["doc_id"], entry["status"]) == (name, name[:-4], "ok")

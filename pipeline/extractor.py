@@ -8,8 +8,8 @@ consecutive chunks at paragraph breaks (else line breaks, sentence ends,
 spaces) by :func:`split_chunks`; each chunk goes through the pipeline on its
 own and the mentions, sentence indices and claims are shifted back onto the
 whole text. What a chunk boundary costs: a claim's time is not carried across
-it, and the reference date, when inferred, comes from the whole text without
-the component's "Route 2013" label check.
+it, and the reference date, when inferred, comes from the whole text (chunk by
+chunk) without the component's "Route 2013" label check.
 
 Numeric mentions without any finite number (the scanner found digits too large
 for a float, e.g. a 400-digit number) are dropped, never written as null.
@@ -170,7 +170,7 @@ class Extractor:
                 pending.append((article, [offset for offset, _ in chunks]))
                 if on_chunk is not None and len(chunks) > 1:  # before the whole-text date inference
                     on_chunk(article, 0, len(chunks))
-                ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
+                ref = self._reference(article, chunks=[c for _, c in chunks] if len(chunks) > 1 else None)
                 for _, chunk in chunks:
                     doc = make_doc(self.nlp, chunk)
                     doc._.reference_date = dict(ref)
@@ -197,13 +197,13 @@ class Extractor:
             doc_id = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return article_from_text(text, doc_id=doc_id, metadata=meta)
 
-    def _reference(self, article: Article, *, text: str | None = None) -> dict[str, Any]:
+    def _reference(self, article: Article, *, chunks: list[str] | None = None) -> dict[str, Any]:
         """The reference date handed to the dates component (which infers one when it is
-        missing). For a chunked ``text`` it is inferred here, once, from the whole text."""
+        missing). For a text cut into ``chunks`` it is inferred here, once, from all of them."""
         if article.metadata.published:
             return {"value": article.metadata.published, "source": "metadata"}
-        if text is not None:
-            inferred = infer_reference(find_dates(text, reference=Reference()))
+        if chunks is not None:
+            inferred = _infer_reference_in_chunks(chunks)
             if inferred:
                 return {"value": inferred, "source": "inferred"}
         return {"value": None, "source": "default", "fallback": self.reference_date}
@@ -320,6 +320,17 @@ def split_chunks(text: str, *, max_chars: int) -> list[tuple[int, str]]:
         pos += cut
     chunks.append((pos, text[pos:]))
     return chunks
+
+
+def _infer_reference_in_chunks(chunks: Iterable[str]) -> str | None:
+    """:func:`infer_reference` of the whole text (the newest full date, else the newest
+    year), read one chunk at a time so that memory holds one chunk's dates, not a 20 MB
+    text's. The newest of the chunks' answers is the whole text's: each chunk answers its
+    newest full date if it has one, else its newest year.
+    """
+    found = [r for r in (infer_reference(find_dates(c, reference=Reference())) for c in chunks) if r]
+    days = [r for r in found if len(r) == 10]
+    return max(days or found, default=None)
 
 
 def _has_number(fields: dict[str, Any]) -> bool:

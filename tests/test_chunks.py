@@ -113,3 +113,17 @@ def test_a_run_shows_a_long_article_in_its_progress(tmp_path):
     n = len(split_chunks(LONG, max_chars=400))
     assert [s for s in seen if s] == [("long", i, n) for i in range(n)]
     assert seen[-1] is None
+
+
+@pytest.mark.parametrize("chunks", [
+    ["Sales rose on March 3, 2021.\n\n", "In 2024 they fell.\n\n", "On May 5, 2019 they rose."],
+    ["In 2019 sales rose.\n\n", "In 2023 they fell.\n\n", "In 2021 they held."],
+    ["In 2025 sales rose.\n\n", "They fell on June 1, 2020."],
+    ["No dates here.\n\n", "None here either."],
+], ids=["days-in-two-chunks", "years-only", "a-newer-year-loses-to-a-day", "none"])
+def test_the_reference_date_of_a_long_text_is_inferred_chunk_by_chunk_as_from_the_whole(chunks):
+    from pipeline.components.dates import infer_reference
+    from pipeline.extractor import _infer_reference_in_chunks
+    from pipeline.normalize.dates import Reference, find_dates
+
+    assert _infer_reference_in_chunks(chunks) == infer_reference(find_dates("".join(chunks), reference=Reference()))

@@ -33,6 +33,7 @@ import multiprocessing
 import os
 import re
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -104,7 +105,6 @@ class RunSummary:
     entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
-    pending: list[str] = field(default_factory=list)  # paths to process
     long_article: tuple[str, int, int] | None = None  # a long article in progress: doc id, chunks done, chunks
 
     @property
@@ -287,12 +287,11 @@ def die_with_parent(parent: int) -> None:
 
 
 def _init_pool_worker(settings: RunSettings, parent: int, progress: Any) -> None:
-    global _WORKER_PROGRESS
+    global _WORKER_INIT_ERROR, _WORKER_PROGRESS
     die_with_parent(parent)
     _WORKER_PROGRESS = progress
     # An exception escaping a Pool initializer makes the pool respawn workers
     # forever; keep it and raise it from the first task instead.
-    global _WORKER_INIT_ERROR
     try:
         worker_extractor(settings)
     except BaseException as exc:
@@ -388,13 +387,13 @@ def _reusable(prev: Entry | None, path: Path, out: Path, warnings: list[str]) ->
             and prev.get("sidecar_sha256") == _sha256_file(sidecar_path(path))
             and prev.get("pipeline_version") == __version__):
         return False
-    path = out / f"{prev['doc_id']}.json"
-    if not path.is_file():
+    record = out / f"{prev['doc_id']}.json"
+    if not record.is_file():
         return False
-    problem = _record_problem(path, prev["doc_id"])
+    problem = _record_problem(record, prev["doc_id"])
     if problem:
         warnings.append(warning_text(WarningCode.W001, f"{problem}; processing {prev['input']} again",
-                                     path=str(path)))
+                                     path=str(record)))
     return problem is None
 
 
@@ -476,9 +475,7 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
         raise NewsclaimsError(ErrorCode.E001, "no such file or folder", path=str(corpus))
     try:  # before the walk, so that an output folder inside the corpus is always met (and skipped)
         out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".newsclaims-write-probe"
-        probe.write_text("")
-        probe.unlink()
+        tempfile.TemporaryFile(dir=out).close()  # can we write there? (nameless: nothing to race or leave)
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)) from None
     inputs = find_inputs(corpus, glob=glob, exclude=out)
@@ -493,10 +490,10 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
                            reference_date=reference_date, max_bytes=max_bytes, batch_size=batch_size)
     with output_lock(out):
         remove_stale_temporaries(out)
-        summary = _plan(inputs, settings, force=force)
+        summary, pending = _plan(inputs, settings, force=force)
         if progress:
             progress(summary)
-        chunks = chunk_paths(summary.pending, jobs=jobs, batch_size=batch_size)
+        chunks = chunk_paths(pending, jobs=jobs, batch_size=batch_size)
         if engine == "dask":  # no progress for long articles: dask workers run elsewhere
             from pipeline.batch_dask import dask_engine
 
@@ -518,12 +515,13 @@ def _long_article(summary: RunSummary, progress: Callable[[RunSummary], None] | 
         progress(summary)
 
 
-def _plan(inputs: Inputs, settings: RunSettings, *, force: bool) -> RunSummary:
-    """The summary before processing: reused and E015 entries counted, the rest pending."""
+def _plan(inputs: Inputs, settings: RunSettings, *, force: bool) -> tuple[RunSummary, list[str]]:
+    """The summary before processing (reused and E015 entries counted) and the paths to process."""
     root, out = Path(settings.root), Path(settings.out)
     summary = RunSummary(total=len(inputs.files), ignored=inputs.ignored)
     previous = {} if force else _previous_entries(out, settings.fingerprint())
     taken: dict[str, str] = {}
+    pending: list[str] = []
     for path in inputs.files:
         doc_id, rel = doc_id_for(path, root), path.relative_to(root).as_posix()
         if doc_id in taken:  # "a.txt" and "a.html": never let one overwrite the other's record
@@ -538,8 +536,8 @@ def _plan(inputs: Inputs, settings: RunSettings, *, force: bool) -> RunSummary:
             summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "warnings": prev.get("warnings") or []},
                         reused=True)
         else:
-            summary.pending.append(str(path))
-    return summary
+            pending.append(str(path))
+    return summary, pending
 
 
 def _journal(out: Path, fingerprint: dict[str, Any], results: ChunkResults, summary: RunSummary,

@@ -197,7 +197,7 @@ def test_disk_full_names_the_file(tmp_path, capsys, monkeypatch, victim):
 
 
 def test_every_failed_article_line_carries_its_code(tmp_path, capsys, monkeypatch):
-    def boom(self, articles):
+    def boom(self, articles, **kwargs):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(Extractor, "extract_batch", boom)
@@ -208,7 +208,7 @@ def test_every_failed_article_line_carries_its_code(tmp_path, capsys, monkeypatc
 
 
 def test_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
-    def boom(self, article):
+    def boom(self, article, **kwargs):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(Extractor, "extract_article", boom)

@@ -222,7 +222,8 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
             _fail(entry, result, root)
             continue
         try:
-            write_atomic(out / f"{article.doc_id}.json", result.to_json())
+            with open_atomic(out / f"{article.doc_id}.json") as fh:
+                fh.writelines(result.iter_json())  # a long article's record is never a dict tree
         except NewsclaimsError as exc:  # name the article; the record's file name is in the message
             _fail(entry, NewsclaimsError(ErrorCode.E008, f"cannot write its record {article.doc_id}.json: "
                                          f"{exc.message}", path=entry["input"]), root)

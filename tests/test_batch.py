@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -125,16 +126,18 @@ def test_an_article_that_breaks_the_pipeline_fails_alone(corpus, tmp_path, extra
 
 def _killed_run(corpus: Path, out: Path, extractor, records_before_kill: int) -> None:
     """Child process: a run that dies (no cleanup, no manifest) before writing record N+1."""
-    real = batch.write_atomic
+    real = batch.open_atomic
     written = []
 
-    def write_atomic(path, text):
+    @contextmanager
+    def open_atomic(path, **kwargs):
         if len(written) == records_before_kill:
             os._exit(137)
-        real(path, text)
+        with real(path, **kwargs) as fh:
+            yield fh
         written.append(path)
 
-    batch.write_atomic = write_atomic
+    batch.open_atomic = open_atomic
     run_corpus(corpus, out, extractor=extractor, batch_size=1)
 
 

@@ -127,3 +127,13 @@ def test_the_reference_date_of_a_long_text_is_inferred_chunk_by_chunk_as_from_th
     from pipeline.normalize.dates import Reference, find_dates
 
     assert _infer_reference_in_chunks(chunks) == infer_reference(find_dates("".join(chunks), reference=Reference()))
+
+
+@pytest.mark.parametrize("text", ["", LONG, "Sales rose 5 percent \ud800 in 2024.", "Plain text, no values."],
+                         ids=["empty", "long", "lone-surrogate", "no-values"])
+def test_the_streamed_json_is_the_dumped_json(extractor, text):
+    """Issue 17, case 11: records are written piece by piece (iter_json), byte for byte as before."""
+    from pipeline.record import dump_json
+
+    record = extractor.extract(text, doc_id="x")
+    assert record.to_json() == dump_json(record.model_dump(mode="json"))

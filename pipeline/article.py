@@ -19,6 +19,7 @@ Library code: raises :class:`~pipeline.errors.NewsclaimsError`, never prints.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -27,14 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ErrorCode, NewsclaimsError
+from pipeline.errors import ErrorCode, NewsclaimsError, WarningCode, warning_text
 from pipeline.html import html_to_text, looks_like_html
-from pipeline.record import Metadata
+from pipeline.record import DATE_YEARS, Metadata
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 SIDECAR_SUFFIX = ".meta.json"
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SIDECAR_FIELDS = ("title", "publisher", "url", "published")
 
 # A trailing source block: "Reference(s):" / "Source(s):" on its own line, then
@@ -55,6 +57,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_VALID_NON_ASCII = re.compile("[\x80-\udc7f\udd00-\U0010ffff]")
 
 # File signatures of formats that are never article text (first bytes -> name).
 _MAGIC_NUMBERS = (
@@ -91,6 +95,7 @@ class Article:
     metadata: Metadata = field(default_factory=Metadata)
     path: str | None = None
     input_sha256: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def normalize_text(text: str) -> str:
@@ -131,17 +136,58 @@ def split_reference_block(text: str) -> tuple[str, str | None, str | None]:
 
 
 def parse_published(value: Any, *, path: str | None = None) -> str | None:
-    """Validate a ``published`` value: an ISO date ``YYYY-MM-DD`` (or a datetime)."""
+    """Validate a ``published`` value: an ISO date ``YYYY-MM-DD`` (or a datetime) in
+    :data:`DATE_YEARS`; else E005 naming ``path`` and the field."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise NewsclaimsError(ErrorCode.E005, f"expected an ISO date string, got {type(value).__name__}",
                               path=path, field="published")
     try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        date = dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise NewsclaimsError(ErrorCode.E005, f"not a valid date: {value!r}",
                               path=path, field="published") from None
+    if date.year not in DATE_YEARS:
+        raise NewsclaimsError(ErrorCode.E005, f"{value!r} is outside the years {DATE_YEARS.start}-"
+                              f"{DATE_YEARS.stop - 1}", path=path, field="published")
+    return date.isoformat()
+
+
+def parse_reference_date(value: str) -> str:
+    """Validate a fallback reference date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real
+    date in :data:`DATE_YEARS`; else E009.
+
+    >>> parse_reference_date("2025-02")
+    '2025-02'
+    >>> parse_reference_date("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.NewsclaimsError: field 'reference_date': E009: not a valid date: '2025-02-30'
+    """
+    match = _PARTIAL_DATE.match(value.strip())
+    if not match:
+        raise NewsclaimsError(ErrorCode.E009, f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}",
+                              field="reference_date")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        raise NewsclaimsError(ErrorCode.E009, f"not a valid date: {value!r}", field="reference_date") from None
+    if year not in DATE_YEARS:
+        raise NewsclaimsError(ErrorCode.E009, f"{value!r} is outside the years {DATE_YEARS.start}-"
+                              f"{DATE_YEARS.stop - 1}", field="reference_date")
+    return match.group(0)
+
+
+def has_article_suffix(name: str) -> bool:
+    """Whether a file name ends in ``.txt``, ``.html`` or ``.htm``, in any letter case."""
+    return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def sidecar_path(article: Path) -> Path:
+    """Where an article's metadata sidecar is: ``a/b.txt`` -> ``a/b.meta.json``."""
+    return article.with_name(article.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
 
 
 def read_sidecar(path: Path) -> dict[str, str | None]:
@@ -173,19 +219,30 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     In order: a byte-order mark (UTF-8, UTF-16, UTF-32); known binary formats
     by their first bytes (E002); UTF-16 without a BOM, recognised by NUL bytes
     in every other position; other NUL bytes or many control bytes (E002);
-    UTF-8; Windows-1252 (which reads Latin-1 text the same, bar C1 controls);
-    then charset-normalizer's best guess. Nothing fits: E003. Latin-1 text is
-    read as Windows-1252, its superset for printable characters, and reported
-    as ``cp1252``.
+    UTF-8; UTF-8 with its few invalid bytes replaced by U+FFFD, when most of
+    its non-ASCII bytes are valid UTF-8 (see :func:`decode_with_warning`);
+    Windows-1252 (which reads Latin-1 text the same, bar C1 controls); then
+    charset-normalizer's best guess. Nothing fits: E003. Latin-1 text is read
+    as Windows-1252, its superset for printable characters, and reported as
+    ``cp1252``.
 
     >>> decode_bytes("caf\u00e9".encode("cp1252")), decode_bytes("Hi".encode("utf-16-le"))
     (('café', 'cp1252'), ('Hi', 'utf-16-le'))
+    >>> decode_bytes("\u20ac5m, 2021\u20132025".encode() + bytes([255]))
+    ('€5m, 2021–2025\ufffd', 'utf-8')
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data, "utf-8", path=path, skip=3), "utf-8-sig"
+    text, encoding, _ = decode_with_warning(data, path=path)
+    return text, encoding
+
+
+def decode_with_warning(data: bytes, *, path: str | None = None) -> tuple[str, str, str | None]:
+    """:func:`decode_bytes`, plus a W002 warning when invalid UTF-8 bytes were replaced."""
+    if data.startswith(b"\xef\xbb\xbf"):  # a BOM says UTF-8: invalid bytes are damage
+        text, warning = _utf8_replacing(data[3:], path=path, skip=3)
+        return text, "utf-8-sig", warning
     for bom, encoding in (*_UTF32_BOMS, *_UTF16_BOMS):
         if data.startswith(bom):
-            return _strict(data, encoding, path=path, skip=len(bom)), encoding.rsplit("-", 1)[0]
+            return _strict(data, encoding, path=path, skip=len(bom)), encoding.rsplit("-", 1)[0], None
     for magic, kind in _MAGIC_NUMBERS:
         if data.startswith(magic):
             raise NewsclaimsError(ErrorCode.E002, f"binary content ({kind}); refused", path=path)
@@ -195,14 +252,17 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
         if utf16 is not None:
             text = _strict(data, utf16, path=path)
             if _control_share(text[:_SNIFF_BYTES]) <= _MAX_CONTROL_SHARE:
-                return text, utf16
+                return text, utf16, None
         raise NewsclaimsError(ErrorCode.E002, "binary content (NUL bytes); refused", path=path)
     if _control_share(head.decode("latin-1")) > _MAX_CONTROL_SHARE:
         raise NewsclaimsError(ErrorCode.E002, "binary content (control bytes); refused", path=path)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        text, warning = _utf8_replacing(data, path=path)
+        return text, "utf-8", warning
     # Windows-1252 first: it is by far the most common legacy encoding of English
     # news, and on short texts charset-normalizer's statistics can pick a
     # look-alike code page (cp1257) that garbles quotes and accents. cp1252
@@ -211,14 +271,42 @@ def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
     # do, as the Latin-1 control character, which normalize_text drops.
     undefined = sum(data.count(b) for b in _CP1252_UNDEFINED)
     if undefined <= max(2, len(data) // 1000):
-        return data.decode("cp1252", errors=_AS_LATIN1), "cp1252"
+        return data.decode("cp1252", errors=_AS_LATIN1), "cp1252", None
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None:
-        return str(best), best.encoding
+        return str(best), best.encoding, None
     raise NewsclaimsError(ErrorCode.E003, "not UTF-8, UTF-16, Windows-1252 or any encoding "
                           "charset-normalizer recognises", path=path)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 damaged in a few places: more of its non-ASCII
+    characters decode as valid UTF-8 than there are invalid byte sequences.
+
+    By hand because charset-normalizer only weighs encodings that decode every byte,
+    so to it a UTF-8 file with one stray byte is never UTF-8. Text in a legacy 8-bit
+    encoding almost never holds a valid UTF-8 multi-byte sequence, so it is not.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")  # an invalid byte -> U+DC80..U+DCFF
+    return len(_VALID_NON_ASCII.findall(text)) > len(_ESCAPED_RUN.findall(text))
+
+
+def _utf8_replacing(data: bytes, *, path: str | None, skip: int = 0) -> tuple[str, str | None]:
+    """``data`` as UTF-8, each run of invalid bytes replaced by U+FFFD; a W002 warning
+    (naming the count and the first byte offset, counting ``skip`` bytes before ``data``)
+    when there was one."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = list(_ESCAPED_RUN.finditer(text))
+    first = skip + len(text[: runs[0].start()].encode("utf-8", "surrogateescape"))
+    warning = warning_text(WarningCode.W002, f"{len(runs)} invalid UTF-8 byte sequence(s) replaced with "
+                           f"U+FFFD (the first at byte {first})", path=path)
+    return _ESCAPED_RUN.sub("\ufffd", text), warning
 
 
 def _strict(data: bytes, encoding: str, *, path: str | None, skip: int = 0) -> str:
@@ -284,7 +372,7 @@ def doc_id_for(path: Path, root: Path | None = None) -> str:
     rel = path.relative_to(root) if root is not None else Path(path.name)
     name = rel.as_posix()
     for suffix in ARTICLE_SUFFIXES:
-        if name.endswith(suffix):
+        if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
     # a file name that is not UTF-8 holds lone surrogates: U+FFFD keeps the id valid text
@@ -318,10 +406,10 @@ def read_article(path: str | Path, *, root: str | Path | None = None,
         data = p.read_bytes()
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E014, str(exc.strerror or exc), path=str(p)) from None
-    text, encoding = decode_bytes(data, path=str(p))
-    sidecar = read_sidecar(p.with_name(p.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX))
+    text, encoding, warning = decode_with_warning(data, path=str(p))
+    sidecar = read_sidecar(sidecar_path(p))
     meta = Metadata(**{k: v for k, v in sidecar.items() if v is not None}, encoding=encoding)
-    return article_from_text(
+    article = article_from_text(
         text,
         doc_id=doc_id_for(p, Path(root) if root is not None else None),
         metadata=meta,
@@ -329,3 +417,4 @@ def read_article(path: str | Path, *, root: str | Path | None = None,
         input_sha256=hashlib.sha256(data).hexdigest(),
         html=True if p.name.lower().endswith(HTML_SUFFIXES) else None,
     )
+    return dataclasses.replace(article, warnings=(warning,)) if warning else article

@@ -17,34 +17,50 @@ chunks of paths, so their outputs are byte-identical; nothing depends on the clo
 
 Resuming: each finished chunk's entries are appended to ``OUT/.newsclaims-journal.jsonl``
 as they come in; the manifest is written at the end and the journal removed. A rerun
-reuses an article (``"skipped": true``, status stays ``"ok"``) when the manifest or the
-journal has an ok entry with the same input sha256, pipeline version, model and
-reference date and its record file exists, unless ``force``.
+reuses an article (counted in :attr:`RunSummary.skipped`) when the manifest or the
+journal has an ok entry with the same input and sidecar sha256, pipeline version,
+model and reference date and its record file validates, unless ``force``. The manifest holds no
+run-specific facts, so a resumed run over unchanged inputs leaves every file as it was.
 
 Library code: returns a :class:`RunSummary`; the CLI reports it.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import math
 import multiprocessing
 import os
 import re
+import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from queue import Empty
+from typing import Any, TypeVar
 
-from pipeline.article import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, Article, doc_id_for, read_article
-from pipeline.errors import ErrorCode, NewsclaimsError
-from pipeline.extractor import DEFAULT_BATCH_SIZE, Extractor
+from pydantic import ValidationError
+
+from pipeline.article import (
+    ARTICLE_SUFFIXES,
+    DEFAULT_MAX_BYTES,
+    Article,
+    doc_id_for,
+    parse_reference_date,
+    read_article,
+    sidecar_path,
+)
+from pipeline.errors import ErrorCode, NewsclaimsError, WarningCode, warning_text
+from pipeline.extractor import DEFAULT_BATCH_SIZE, ChunkProgress, Extractor
+from pipeline.inputs import Ignored, Inputs, find_inputs
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
+from pipeline.outdir import open_atomic, output_lock, remove_stale_temporaries, write_atomic
 from pipeline.record import _LONE_SURROGATES, ArticleRecord, dump_json
 from pipeline.tables import write_tables
 from pipeline.version import __version__
@@ -61,6 +77,7 @@ _ID = re.compile(r"^([a-z]+)(\d+)$")
 T = TypeVar("T")
 Entry = dict[str, Any]
 ChunkResults = Iterator[list[Entry]]
+LongProgress = Callable[[str, int, int], None]  # doc id, chunks done, chunks
 
 
 @dataclass(frozen=True)
@@ -89,54 +106,32 @@ class RunSummary:
     failed: int = 0
     skipped: int = 0
     entries: list[Entry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    ignored: list[Ignored] = field(default_factory=list)
+    long_article: tuple[str, int, int] | None = None  # a long article in progress: doc id, chunks done, chunks
 
     @property
     def done(self) -> int:
         """Articles finished so far (ok, failed or reused)."""
         return self.ok + self.failed + self.skipped
 
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: Entry, *, reused: bool = False) -> None:
+        """Count ``entry``; ``reused``: taken over from a previous run, not processed now."""
         self.entries.append(entry)
         if entry["status"] == "failed":
             self.failed += 1
-        elif entry["skipped"]:
+        elif reused:
             self.skipped += 1
         else:
             self.ok += 1
+        if not reused:
+            self.warnings += entry.get("warnings") or []
 
 
 # -- files -----------------------------------------------------------------
 def find_articles(corpus: Path, *, glob: str | None = None) -> list[Path]:
-    """Article files below ``corpus``, recursively, sorted by relative path."""
-    if not corpus.exists():
-        raise NewsclaimsError(ErrorCode.E001, "no such file or folder", path=str(corpus))
-    if corpus.is_file():
-        return [corpus]
-    pattern = glob or "*"
-    files = [p for p in corpus.rglob(pattern)
-             if p.is_file() and p.name.endswith(ARTICLE_SUFFIXES) and not p.name.startswith(".")]
-    return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
-
-
-@contextmanager
-def open_atomic(path: Path) -> Iterator[IO[str]]:
-    """A text file handle whose content appears at ``path`` only when the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename: never half-written."""
-    with open_atomic(path) as fh:
-        fh.write(text)
+    """Article files below ``corpus``, recursively, sorted by relative path (see :mod:`pipeline.inputs`)."""
+    return find_inputs(corpus, glob=glob).files
 
 
 def _sha256_file(path: Path) -> str | None:
@@ -153,14 +148,16 @@ def _jsonl(obj: Any) -> str:
 
 
 # -- one chunk (runs in a worker) ------------------------------------------
-ENTRY_KEYS = ("doc_id", "input", "input_sha256", "pipeline_version", "status", "skipped", "error", "counts")
+ENTRY_KEYS = ("doc_id", "input", "input_sha256", "sidecar_sha256", "pipeline_version", "status", "error",
+              "warnings", "counts")
 
 
 def _new_entry(path: Path, root: Path) -> Entry:
     return {
         "doc_id": doc_id_for(path, root), "input": path.relative_to(root).as_posix(),
-        "input_sha256": None, "pipeline_version": __version__,
-        "status": "ok", "skipped": False, "error": None, "counts": None,
+        "input_sha256": None, "sidecar_sha256": _sha256_file(sidecar_path(path)),
+        "pipeline_version": __version__,
+        "status": "ok", "error": None, "warnings": [], "counts": None,
     }
 
 
@@ -176,33 +173,35 @@ def _fail(entry: Entry, exc: BaseException, root: Path) -> None:
         err = NewsclaimsError(exc.error_code, exc.message, path=where, field=exc.field)
         entry.update(status="failed", error={"code": err.code, "message": str(err)})
     else:
-        entry.update(status="failed", error={"code": ErrorCode.E010.code,
-                                             "message": f"{entry['input']}: {type(exc).__name__}: {exc}"})
+        entry.update(status="failed", error={
+            "code": ErrorCode.E010.code, "message": f"{entry['input']}: E010: {type(exc).__name__}: {exc}"})
 
 
-def _extract_isolating_failures(extractor: Extractor, articles: Sequence[Article]
-                                ) -> list[ArticleRecord | Exception]:
+def _extract_isolating_failures(extractor: Extractor, articles: Sequence[Article], *,
+                                on_chunk: ChunkProgress | None = None) -> list[ArticleRecord | Exception]:
     """Records for ``articles`` as one batch; if the batch fails, one by one to find the culprit."""
     try:
-        return list(extractor.extract_batch(articles))
+        return list(extractor.extract_batch(articles, on_chunk=on_chunk))
     except Exception:  # one bad article never stops a batch
         pass
     results: list[ArticleRecord | Exception] = []
     for article in articles:
         try:
-            results.append(extractor.extract_batch([article])[0])
+            results.append(extractor.extract_batch([article], on_chunk=on_chunk)[0])
         except Exception as exc:
             results.append(exc)
     return results
 
 
-def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extractor) -> list[Entry]:
+def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extractor, *,
+                  on_chunk: ChunkProgress | None = None) -> list[Entry]:
     """Read, extract and write the records of one chunk of article paths.
 
     Args:
         paths: absolute article paths below ``settings.root``.
         settings: the run's settings.
         extractor: the (per-worker) Extractor.
+        on_chunk: progress of long articles, as for :meth:`Extractor.extract_batch`.
     Returns:
         One manifest entry per path, in input order. Never raises for a bad article.
     """
@@ -217,17 +216,20 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
             _fail(entry, exc, root)
             continue
         entry["input_sha256"] = article.input_sha256
+        entry["warnings"] = [w.replace(p, entry["input"], 1) if w.startswith(f"{p}: ") else w
+                             for w in article.warnings]  # relative paths: portable, as errors
         readable.append((entry, article))
-    results = _extract_isolating_failures(extractor, [a for _, a in readable])
+    results = _extract_isolating_failures(extractor, [a for _, a in readable], on_chunk=on_chunk)
     for (entry, article), result in zip(readable, results, strict=True):
+        if isinstance(result, Exception):
+            _fail(entry, result, root)
+            continue
         try:
-            if isinstance(result, Exception):
-                raise result
-            write_atomic(out / f"{article.doc_id}.json", result.to_json())
-        except OSError as exc:
-            _fail(entry, NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)), root)
-        except Exception as exc:
-            _fail(entry, exc, root)
+            with open_atomic(out / f"{article.doc_id}.json") as fh:
+                fh.writelines(result.iter_json())  # a long article's record is never a dict tree
+        except NewsclaimsError as exc:  # name the article; the record's file name is in the message
+            _fail(entry, NewsclaimsError(ErrorCode.E008, f"cannot write its record {article.doc_id}.json: "
+                                         f"{exc.message}", path=entry["input"]), root)
         else:
             entry["counts"] = {k: len(getattr(result, k)) for k in COUNT_KINDS}
     return entries
@@ -239,6 +241,8 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
 _WORKER_EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
 _WORKER_LOCK = threading.Lock()
 _WORKER_INIT_ERROR: BaseException | None = None
+_WORKER_PROGRESS: Any = None  # a multiprocessing queue of (doc id, chunks done, chunks) in pool workers
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def worker_extractor(settings: RunSettings) -> Extractor:
@@ -253,14 +257,45 @@ def process_chunk_in_worker(paths: Sequence[str], settings: RunSettings) -> list
     """:func:`process_chunk` with this worker's cached Extractor (the task run by pools and dask)."""
     if _WORKER_INIT_ERROR is not None:
         raise _WORKER_INIT_ERROR
+    queue = _WORKER_PROGRESS
+
+    def report(article: Article, done: int, total: int) -> None:
+        if queue is not None:
+            queue.put((article.doc_id, done, total))
+
     with _WORKER_LOCK:
-        return process_chunk(paths, settings, worker_extractor(settings))
+        return process_chunk(paths, settings, worker_extractor(settings), on_chunk=report)
 
 
-def _init_pool_worker(settings: RunSettings) -> None:
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end as soon as the run's main process ``parent`` dies.
+
+    A killed main process (``kill -9``) cannot stop its pool; its workers would go on
+    writing records and print BrokenPipeError tracebacks. On Linux the kernel sends
+    them SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread polls the parent.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl failed")
+    except (OSError, AttributeError):  # not Linux
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.2)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="newsclaims-parent-watch").start()
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _init_pool_worker(settings: RunSettings, parent: int, progress: Any) -> None:
+    global _WORKER_INIT_ERROR, _WORKER_PROGRESS
+    die_with_parent(parent)
+    _WORKER_PROGRESS = progress
     # An exception escaping a Pool initializer makes the pool respawn workers
     # forever; keep it and raise it from the first task instead.
-    global _WORKER_INIT_ERROR
     try:
         worker_extractor(settings)
     except BaseException as exc:
@@ -283,16 +318,41 @@ def chunk_paths(items: Sequence[T], *, jobs: int, batch_size: int) -> list[list[
 
 
 def local_engine(chunks: list[list[str]], settings: RunSettings, *, jobs: int,
-                 extractor: Extractor | None = None) -> ChunkResults:
-    """Chunk results, in-process (``jobs == 1``) or from a pool of ``jobs`` processes."""
+                 extractor: Extractor | None = None, on_chunk: LongProgress | None = None) -> ChunkResults:
+    """Chunk results, in-process (``jobs == 1``) or from a pool of ``jobs`` processes.
+
+    ``on_chunk(doc_id, done, total)``: progress of long articles, called in this process.
+    """
     if jobs == 1 or len(chunks) <= 1:
         ex = extractor or worker_extractor(settings)
+        report = (lambda a, done, total: on_chunk(a.doc_id, done, total)) if on_chunk else None
         for chunk in chunks:
-            yield process_chunk(chunk, settings, ex)
+            yield process_chunk(chunk, settings, ex, on_chunk=report)
         return
     ctx = multiprocessing.get_context()
-    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_pool_worker, initargs=(settings,)) as pool:
-        yield from pool.imap_unordered(partial(process_chunk_in_worker, settings=settings), chunks)
+    progress = ctx.Queue() if on_chunk else None
+    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_pool_worker,
+                  initargs=(settings, os.getpid(), progress)) as pool:
+        results = pool.imap_unordered(partial(process_chunk_in_worker, settings=settings), chunks)
+        while True:
+            try:
+                entries = results.next(timeout=0.5)
+            except multiprocessing.TimeoutError:
+                _drain(progress, on_chunk)
+                continue
+            except StopIteration:
+                break
+            _drain(progress, on_chunk)
+            yield entries
+
+
+def _drain(queue: Any, on_chunk: LongProgress | None) -> None:
+    """Hand the workers' long-article progress messages to ``on_chunk``."""
+    while queue is not None and on_chunk is not None:
+        try:
+            on_chunk(*queue.get_nowait())
+        except Empty:
+            return
 
 
 # -- resuming ---------------------------------------------------------------
@@ -322,10 +382,36 @@ def _previous_entries(out: Path, fingerprint: dict[str, Any]) -> dict[str, Entry
     return {k: e for k, e in previous.items() if e.get("status") == "ok"}
 
 
-def _reusable(prev: Entry | None, sha256: str | None, out: Path) -> bool:
-    return (prev is not None and sha256 is not None and prev.get("input_sha256") == sha256
-            and prev.get("pipeline_version") == __version__
-            and (out / f"{prev['doc_id']}.json").is_file())
+def _reusable(prev: Entry | None, path: Path, out: Path, warnings: list[str]) -> bool:
+    """Whether ``prev``'s record can stand for the article at ``path``: same input and
+    sidecar bytes, same version, and a record file that validates (a damaged one adds
+    a warning naming it)."""
+    sha256 = _sha256_file(path)
+    if not (prev is not None and sha256 is not None and prev.get("input_sha256") == sha256
+            and prev.get("sidecar_sha256") == _sha256_file(sidecar_path(path))
+            and prev.get("pipeline_version") == __version__):
+        return False
+    record = out / f"{prev['doc_id']}.json"
+    if not record.is_file():
+        return False
+    problem = _record_problem(record, prev["doc_id"])
+    if problem:
+        warnings.append(warning_text(WarningCode.W001, f"{problem}; processing {prev['input']} again",
+                                     path=str(record)))
+    return problem is None
+
+
+def _record_problem(path: Path, doc_id: str) -> str | None:
+    """Why the record file at ``path`` cannot be reused (None: it can)."""
+    try:
+        record = ArticleRecord.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    except ValidationError as exc:  # invalid JSON included
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return f"not a valid record ({where + ': ' if where else ''}{error['msg']})"
+    return None if record.doc_id == doc_id else f"it holds doc id {record.doc_id!r}"
 
 
 # -- corpus files -------------------------------------------------------------
@@ -342,7 +428,8 @@ def write_corpus_jsonl(out: Path, entries: Sequence[Entry]) -> tuple[int, int]:
     """
     doc_ids = sorted(e["doc_id"] for e in entries if e["status"] == "ok")
     n_mentions = n_claims = 0
-    with open_atomic(out / MENTIONS_JSONL) as mentions, open_atomic(out / CLAIMS_JSONL) as claims:
+    with (open_atomic(out / MENTIONS_JSONL, keep_unchanged=True) as mentions,
+          open_atomic(out / CLAIMS_JSONL, keep_unchanged=True) as claims):
         for doc_id in doc_ids:
             record = json.loads((out / f"{doc_id}.json").read_text(encoding="utf-8"))
             items = [(kind, m) for kind in MENTION_KINDS for m in record.get(kind, [])]
@@ -386,31 +473,61 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
         raise NewsclaimsError(ErrorCode.E009, f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
     if jobs < 1 or batch_size < 1:
         raise NewsclaimsError(ErrorCode.E009, "jobs and batch size must be at least 1")
+    if reference_date is not None:
+        reference_date = parse_reference_date(reference_date)
     corpus, out = Path(corpus), Path(out)
-    files = find_articles(corpus, glob=glob)
-    if not files:
-        raise NewsclaimsError(ErrorCode.E007, f"no {'/'.join(ARTICLE_SUFFIXES)} articles found",
-                              path=str(corpus))
-    try:
+    if not corpus.exists():
+        raise NewsclaimsError(ErrorCode.E001, "no such file or folder", path=str(corpus))
+    try:  # before the walk, so that an output folder inside the corpus is always met (and skipped)
         out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".newsclaims-write-probe"
-        probe.write_text("")
-        probe.unlink()
+        tempfile.TemporaryFile(dir=out).close()  # can we write there? (nameless: nothing to race or leave)
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=str(out)) from None
+    inputs = find_inputs(corpus, glob=glob, exclude=out)
+    if not inputs.files:
+        raise NewsclaimsError(ErrorCode.E007, f"no {'/'.join(ARTICLE_SUFFIXES)} articles found"
+                              f"{f' ({len(inputs.ignored)} other paths not read)' if inputs.ignored else ''}",
+                              path=str(corpus))
     if extractor is not None:
         model, reference_date = extractor.model_name, extractor.reference_date
     root = (corpus if corpus.is_dir() else corpus.parent).resolve()
     settings = RunSettings(root=str(root), out=str(out.resolve()), model=resolve_model_name(model),
                            reference_date=reference_date, max_bytes=max_bytes, batch_size=batch_size)
-    fingerprint = settings.fingerprint()
+    with output_lock(out):
+        remove_stale_temporaries(out)
+        summary, pending = _plan(inputs, settings, force=force)
+        if progress:
+            progress(summary)
+        chunks = chunk_paths(pending, jobs=jobs, batch_size=batch_size)
+        if engine == "dask":  # no progress for long articles: dask workers run elsewhere
+            from pipeline.batch_dask import dask_engine
 
-    summary = RunSummary(total=len(files))
-    previous = {} if force else _previous_entries(out, fingerprint)
-    pending: list[str] = []
+            results = dask_engine(chunks, settings, jobs=jobs, scheduler=scheduler)
+        else:
+            results = local_engine(chunks, settings, jobs=jobs, extractor=extractor,
+                                   on_chunk=partial(_long_article, summary, progress))
+        if chunks:
+            _journal(out, settings.fingerprint(), results, summary, progress)
+        _finish(out, settings.fingerprint(), summary, csv=csv)
+    return summary
+
+
+def _long_article(summary: RunSummary, progress: Callable[[RunSummary], None] | None,
+                  doc_id: str, done: int, total: int) -> None:
+    """A long article's progress: shown with the run's."""
+    summary.long_article = (doc_id, done, total) if done < total else None
+    if progress:
+        progress(summary)
+
+
+def _plan(inputs: Inputs, settings: RunSettings, *, force: bool) -> tuple[RunSummary, list[str]]:
+    """The summary before processing (reused and E015 entries counted) and the paths to process."""
+    root, out = Path(settings.root), Path(settings.out)
+    summary = RunSummary(total=len(inputs.files), ignored=inputs.ignored)
+    previous = {} if force else _previous_entries(out, settings.fingerprint())
     taken: dict[str, str] = {}
-    for path in files:
-        path = path.resolve()
+    pending: list[str] = []
+    for path in inputs.files:
         doc_id, rel = doc_id_for(path, root), path.relative_to(root).as_posix()
         if doc_id in taken:  # "a.txt" and "a.html": never let one overwrite the other's record
             entry = {**_new_entry(path, root), "input_sha256": _sha256_file(path)}
@@ -420,21 +537,18 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
             continue
         taken[doc_id] = rel
         prev = previous.get(rel)
-        if prev is not None and _reusable(prev, _sha256_file(path), out):
-            summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "skipped": True})
+        if prev is not None and _reusable(prev, path, out, summary.warnings):
+            summary.add({**{k: prev.get(k) for k in ENTRY_KEYS}, "warnings": prev.get("warnings") or []},
+                        reused=True)
         else:
             pending.append(str(path))
-    if progress:
-        progress(summary)
+    return summary, pending
 
-    chunks = chunk_paths(pending, jobs=jobs, batch_size=batch_size)
-    if engine == "dask":
-        from pipeline.batch_dask import dask_engine
 
-        results = dask_engine(chunks, settings, jobs=jobs, scheduler=scheduler)
-    else:
-        results = local_engine(chunks, settings, jobs=jobs, extractor=extractor)
-    if chunks:
+def _journal(out: Path, fingerprint: dict[str, Any], results: ChunkResults, summary: RunSummary,
+             progress: Callable[[RunSummary], None] | None) -> None:
+    """Count each chunk's entries as they come and append them to the journal."""
+    try:
         with open(out / JOURNAL, "a", encoding="utf-8", newline="\n") as journal:
             journal.write(_jsonl({"settings": fingerprint}))
             for entries in results:
@@ -444,11 +558,17 @@ def run_corpus(corpus: str | Path, out: str | Path, *, jobs: int = 1,
                     summary.add(entry)
                 if progress:
                     progress(summary)
+    except OSError as exc:
+        raise NewsclaimsError(ErrorCode.E008, f"cannot write ({exc.strerror or exc})",
+                              path=str(out / JOURNAL)) from None
 
+
+def _finish(out: Path, fingerprint: dict[str, Any], summary: RunSummary, *, csv: bool = False) -> None:
+    """The end of a run: manifest, corpus JSONL files, tables (and CSV ones with ``csv``),
+    journal removed."""
     summary.entries.sort(key=lambda e: e["input"])
-    write_atomic(out / MANIFEST, dump_json({**fingerprint, "articles": summary.entries}))
+    manifest = {**fingerprint, "articles": summary.entries, "ignored": [i.as_dict() for i in summary.ignored]}
+    write_atomic(out / MANIFEST, dump_json(manifest), keep_unchanged=True)
     write_corpus_jsonl(out, summary.entries)
     write_tables(out, {**fingerprint, "articles": summary.entries}, csv=csv)
     (out / JOURNAL).unlink(missing_ok=True)
-    return summary
-

@@ -5,7 +5,7 @@ Exit codes:
     1  ``run``: some articles failed (the others are written; see the manifest)
     2  usage error (unknown option, bad option value); ``query``: the SQL failed
     3  input or environment error (missing path, empty corpus, unwritable output,
-       model not installed, unreadable article)
+       model not installed, unreadable article, another run writing to the output folder)
     4  internal error (a bug: rerun with ``--debug`` and report the traceback)
 
 Errors print one line on stderr, ``newsclaims: <file> (field ...): E0xx: ...``;
@@ -22,14 +22,22 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ErrorCode, NewsclaimsError
 from pipeline.extractor import DEFAULT_BATCH_SIZE
+from pipeline.version import __version__
 
 if TYPE_CHECKING:
+    from pipeline.article import Article
     from pipeline.batch import RunSummary
     from pipeline.evaluate.news import NewsScore
     from pipeline.evaluate.score import FileScore
     from pipeline.extractor import Extractor
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+DESCRIPTION = """Read English news articles and write a typed JSON record of what each one claims:
+quantities, money, percentages, dates, ordinals and named entities, normalized, and tied
+together into claims (who or what, how much, of what, when)."""
+EPILOG = """exit codes: 0 success; 1 run: some articles failed (the others are written);
+2 usage error; 3 input or environment error (E001-E008, E014, E016); 4 internal error.
+Errors print one line, 'newsclaims: <file>: E0xx: <what>'; --debug shows the traceback."""
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -37,16 +45,27 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from pipeline.extractor import Extractor
 
     article = read_article(args.article, max_bytes=args.max_bytes)
-    record = Extractor(model=args.model, reference_date=args.reference_date).extract_article(article)
-    text = record.to_json()
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise NewsclaimsError(ErrorCode.E008, str(exc.strerror or exc), path=args.output) from None
-    else:
-        sys.stdout.write(text)
+    for warning in article.warnings:
+        print(f"newsclaims: warning: {warning}", file=sys.stderr)
+    extractor = Extractor(model=args.model, reference_date=args.reference_date)
+    on_chunk, close = _chunk_bar()
+    try:
+        record = extractor.extract_article(article, on_chunk=on_chunk)
+    finally:
+        close()
+    _write_output(args.output, record.to_json())
     return EXIT_OK
+
+
+def _write_output(path: str | None, text: str) -> None:
+    """``-o PATH``: write ``text`` there (E008 naming it when it cannot be); else to stdout."""
+    if not path:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewsclaimsError(ErrorCode.E008, f"cannot write ({exc.strerror or exc})", path=path) from None
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -61,14 +80,30 @@ def _cmd_run(args: argparse.Namespace) -> int:
                              max_bytes=args.max_bytes, csv=args.csv)
     finally:
         close_progress()
-    for entry in summary.entries:
-        if entry["status"] == "failed":
-            print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)
-    print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, "
-          f"{summary.skipped} skipped (unchanged since the last run) -> {args.out}", file=sys.stderr)
+    _report_run(summary, args.out)
     if args.html and not _write_run_html(args.out):
         return EXIT_FAILED_ARTICLES
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
+
+
+_IGNORED_SHOWN = 10
+
+
+def _report_run(summary: RunSummary, out: str) -> None:
+    """Warnings, failures, inputs not read (the first few) and the summary line, on stderr."""
+    for warning in summary.warnings:
+        print(f"newsclaims: warning: {warning}", file=sys.stderr)
+    for entry in summary.entries:
+        if entry["status"] == "failed":
+            print(f"newsclaims: failed: {entry['error']['message']}", file=sys.stderr)
+    for path in summary.ignored[:_IGNORED_SHOWN]:
+        print(f"newsclaims: not read: {path.input}: {path.reason}", file=sys.stderr)
+    more = len(summary.ignored) - _IGNORED_SHOWN
+    if more > 0:
+        print(f"newsclaims: not read: {more} more (all listed under 'ignored' in manifest.json)", file=sys.stderr)
+    ignored = f", {len(summary.ignored)} other paths not read" if summary.ignored else ""
+    print(f"newsclaims: {summary.total} articles: {summary.ok} ok, {summary.failed} failed, {summary.skipped} "
+          f"skipped (unchanged since the last run; --force redoes them){ignored} -> {out}", file=sys.stderr)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -220,11 +255,7 @@ def _write_run_html(out: str) -> bool:
 def _cmd_render(args: argparse.Namespace) -> int:
     from pipeline.render import load_record, render_article
 
-    html = render_article(load_record(args.record))
-    if args.output:
-        Path(args.output).write_text(html, encoding="utf-8")
-    else:
-        sys.stdout.write(html)
+    _write_output(args.output, render_article(load_record(args.record)))
     return EXIT_OK
 
 
@@ -241,8 +272,32 @@ def _progress_bar() -> tuple[Callable[[RunSummary], None], Callable[[], None]]:
             tqdm.monitor_interval = 0
             bar = state["bar"] = tqdm(total=summary.total, initial=summary.done, unit="article",
                                       file=sys.stderr, disable=not sys.stderr.isatty(), dynamic_ncols=True)
-        bar.set_postfix(failed=summary.failed, refresh=False)
+        if summary.long_article:
+            doc_id, done, total = summary.long_article
+            bar.set_postfix(failed=summary.failed, long=f"{doc_id} chunk {done}/{total}", refresh=False)
+        else:
+            bar.set_postfix(failed=summary.failed, refresh=False)
         bar.update(summary.done - bar.n)
+        bar.refresh()
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].close()
+
+    return update, close
+
+
+def _chunk_bar() -> tuple[Callable[[Article, int, int], None], Callable[[], None]]:
+    """A tqdm bar on stderr for a long article's chunks (off when stderr is not a TTY)."""
+    from tqdm import tqdm
+
+    state: dict[str, Any] = {}
+
+    def update(article: Article, done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = tqdm(total=total, unit="chunk", desc=f"newsclaims: {article.doc_id}", file=sys.stderr,
+                                disable=not sys.stderr.isatty(), dynamic_ncols=True)
+        state["bar"].update(done - state["bar"].n)
 
     def close() -> None:
         if "bar" in state:
@@ -252,10 +307,24 @@ def _progress_bar() -> tuple[Callable[[RunSummary], None], Callable[[], None]]:
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
+    """A whole number of at least 1 (argparse's message would name this function)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+def _reference_date(text: str) -> str:
+    """``--reference-date``: checked here, so a bad one is a usage error, not a failure per article."""
+    from pipeline.article import parse_reference_date
+
+    try:
+        return parse_reference_date(text)
+    except NewsclaimsError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
@@ -326,24 +395,27 @@ def build_parser() -> argparse.ArgumentParser:
     from pipeline.query import FORMATS
 
     max_bytes_help = f"refuse article files larger than this (E004; default {DEFAULT_MAX_BYTES})"
-    parser = argparse.ArgumentParser(prog="newsclaims", description=__doc__.splitlines()[0])
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="newsclaims", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"newsclaims {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks instead of one-line errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                title="commands (newsclaims COMMAND --help for each one's options)")
 
     p = sub.add_parser("extract", help="print one article's record as JSON")
-    p.add_argument("article")
+    p.add_argument("article", help="an article file: .txt or .html/.htm (a .meta.json sidecar beside it is read)")
     p.add_argument("-o", "--output", help="write the record here instead of stdout")
     p.add_argument("--model", default=None, help="spaCy model package name")
-    p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--reference-date", type=_reference_date, default=None, help="fallback reference date (ISO)")
     p.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES, help=max_bytes_help)
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("run", help="process a corpus folder: records, manifest, JSONL files and tables")
-    p.add_argument("corpus")
-    p.add_argument("--out", required=True)
+    p.add_argument("corpus", help="a folder of articles (walked recursively; see docs/input-handling.md) or one file")
+    p.add_argument("--out", required=True, help="the output folder (created if missing; never read as input)")
     p.add_argument("--glob", default=None, help="only files matching this pattern")
     p.add_argument("--model", default=None, help="spaCy model package name")
-    p.add_argument("--reference-date", default=None, help="fallback reference date (ISO)")
+    p.add_argument("--reference-date", type=_reference_date, default=None, help="fallback reference date (ISO)")
     p.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
                    help=f"articles per nlp.pipe batch (default: {DEFAULT_BATCH_SIZE})")
@@ -390,12 +462,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_bench)
 
     p = sub.add_parser("table", help="rebuild a run's resolved tables (OUT/<table>.parquet) from its records")
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", metavar="OUT", help="the output folder of a run (its records and manifest.json)")
     p.add_argument("--csv", action="store_true", help="also write OUT/<table>.csv")
     p.set_defaults(func=_cmd_table)
 
     p = sub.add_parser("query", help="run DuckDB SQL over a run's tables (claims, mentions, entities, articles)")
-    p.add_argument("out", metavar="OUT")
+    p.add_argument("out", metavar="OUT", help="the output folder of a run (its .parquet tables)")
     p.add_argument("sql", nargs="?", default=None, help="the query ('-': read it from stdin)")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format")
     p.add_argument("--schema", action="store_true", help="instead: list the tables and their columns")

@@ -25,6 +25,7 @@ class ErrorCode(str, Enum):
     E013 = "E013: not a valid newsclaims record or manifest"
     E014 = "E014: file could not be read"
     E015 = "E015: two articles have the same doc id"
+    E016 = "E016: another run is writing to the output folder"
     E017 = "E017: SQL query failed"
 
     @property
@@ -50,3 +51,20 @@ class NewsclaimsError(Exception):
     @property
     def code(self) -> str:
         return self.error_code.code
+
+
+class WarningCode(str, Enum):
+    """Something a run worked around; the article is still processed."""
+
+    W001 = "W001: previous record is damaged; the article is processed again"
+    W002 = "W002: invalid bytes in the text were replaced"
+
+    @property
+    def code(self) -> str:
+        return self.value.split(":", 1)[0]
+
+
+def warning_text(code: WarningCode, message: str, *, path: str | None = None) -> str:
+    """One warning line, shaped as an error's: ``<file>: W00x: <what>``."""
+    text = f"{code.code}: {message}"
+    return f"{path}: {text}" if path else text

@@ -8,8 +8,8 @@ consecutive chunks at paragraph breaks (else line breaks, sentence ends,
 spaces) by :func:`split_chunks`; each chunk goes through the pipeline on its
 own and the mentions, sentence indices and claims are shifted back onto the
 whole text. What a chunk boundary costs: a claim's time is not carried across
-it, and the reference date, when inferred, comes from the whole text without
-the component's "Route 2013" label check.
+it, and the reference date, when inferred, comes from the whole text (chunk by
+chunk) without the component's "Route 2013" label check.
 
 Numeric mentions without any finite number (the scanner found digits too large
 for a float, e.g. a 400-digit number) are dropped, never written as null.
@@ -18,20 +18,23 @@ for a float, e.g. a 400-digit number) are dropped, never written as null.
 from __future__ import annotations
 
 import bisect
+import ctypes
+import functools
 import hashlib
 import itertools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
 
-from pipeline.article import Article, article_from_text, parse_published
-from pipeline.nlp import MENTION_KINDS, RawClaim, RawMention, load_nlp, make_doc, nc, resolve_model_name, text_of
+from pipeline.article import Article, article_from_text, parse_published, parse_reference_date
+from pipeline.nlp import MENTION_KINDS, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
-from pipeline.normalize.reference import infer_reference
+from pipeline.normalize.reference import Evidence, Inferred
 from pipeline.normalize.setting import home_dollar, home_territory
 from pipeline.record import (
     ArticleRecord,
@@ -60,6 +63,9 @@ _MODELS: dict[str, type] = {
 }
 _ID_PREFIX = {"entities": "e", "quantities": "q", "percentages": "p", "money": "m",
               "dates": "d", "ordinals": "o"}
+
+# Called after each chunk of a long article: (article, chunks done, chunks in all).
+ChunkProgress = Callable[[Article, int, int], None]
 
 _NUMERIC_KINDS = frozenset({"quantities", "percentages", "money"})
 
@@ -92,9 +98,9 @@ class Extractor:
 
     def __init__(self, *, model: str | None = None, reference_date: str | None = None,
                  chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
+        self.reference_date = parse_reference_date(reference_date) if reference_date is not None else None
         self.model_name = resolve_model_name(model)
         self.nlp = load_nlp(self.model_name)
-        self.reference_date = reference_date
         self.chunk_chars = max(1, min(chunk_chars, self.nlp.max_length))
         meta = self.nlp.meta
         self.model_info = f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"
@@ -116,9 +122,9 @@ class Extractor:
         """
         return self.extract_article(self._article(text, published=published, doc_id=doc_id, title=title))
 
-    def extract_article(self, article: Article) -> ArticleRecord:
-        """Analyse one :class:`~pipeline.article.Article`."""
-        return next(iter(self.extract_articles([article])))
+    def extract_article(self, article: Article, *, on_chunk: ChunkProgress | None = None) -> ArticleRecord:
+        """Analyse one :class:`~pipeline.article.Article`; ``on_chunk``: see :meth:`extract_batch`."""
+        return self.extract_batch([article], on_chunk=on_chunk)[0]
 
     def extract_many(self, texts: Iterable[str], *, batch_size: int = DEFAULT_BATCH_SIZE
                      ) -> Iterator[ArticleRecord]:
@@ -136,8 +142,13 @@ class Extractor:
         while batch := list(islice(it, batch_size)):
             yield from self.extract_batch(batch)
 
-    def extract_batch(self, articles: Sequence[Article]) -> list[ArticleRecord]:
+    def extract_batch(self, articles: Sequence[Article], *, on_chunk: ChunkProgress | None = None
+                      ) -> list[ArticleRecord]:
         """Records for one batch of articles, run through ``nlp.pipe`` together.
+
+        ``on_chunk(article, done, total)`` is called when an article long enough to
+        be cut starts (``done == 0``) and after each of its chunks (progress for long
+        articles).
 
         The batch runs inside ``nlp.memory_zone()``: the strings and lexemes spaCy
         adds for it are freed at the end, so memory stays flat over a long corpus.
@@ -149,18 +160,21 @@ class Extractor:
         with self.nlp.memory_zone():
             for long, group in itertools.groupby(articles, key=lambda a: len(a.text) > self.chunk_chars):
                 group_list = list(group)
-                records += self._pipe(group_list, batch_size=1 if long else len(group_list))
+                records += self._pipe(group_list, batch_size=1 if long else len(group_list), on_chunk=on_chunk)
         return records
 
     # -- internals --------------------------------------------------------
-    def _pipe(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleRecord]:
+    def _pipe(self, articles: Iterable[Article], *, batch_size: int,
+              on_chunk: ChunkProgress | None = None) -> Iterator[ArticleRecord]:
         pending: deque[tuple[Article, list[int]]] = deque()
 
         def docs() -> Iterator[Doc]:
             for article in articles:
                 chunks = split_chunks(article.text, max_chars=self.chunk_chars)
                 pending.append((article, [offset for offset, _ in chunks]))
-                ref = self._reference(article, text=article.text if len(chunks) > 1 else None)
+                if on_chunk is not None and len(chunks) > 1:  # before the whole-text date inference
+                    on_chunk(article, 0, len(chunks))
+                ref = self._reference(article, chunks=[c for _, c in chunks] if len(chunks) > 1 else None)
                 dollar = home_dollar(url=article.metadata.url, text=article.text)
                 territory = home_territory(url=article.metadata.url, text=article.text)
                 for _, chunk in chunks:
@@ -170,14 +184,19 @@ class Extractor:
                     doc._.home_territory = territory
                     yield doc
 
-        parts: list[Doc] = []
+        pieces = _Pieces()
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            parts.append(doc)
             article, offsets = pending[0]
-            if len(parts) == len(offsets):
+            pieces.add(offsets[pieces.chunks], doc)  # keeps the record's values only: the doc can be freed
+            del doc
+            if len(offsets) > 1:
+                _return_free_memory()
+            if on_chunk is not None and len(offsets) > 1:
+                on_chunk(article, pieces.chunks, len(offsets))
+            if pieces.chunks == len(offsets):
                 pending.popleft()
-                yield self._record(article, list(zip(offsets, parts, strict=True)))
-                parts = []
+                yield self._build(article, pieces)
+                pieces = _Pieces()
 
     @staticmethod
     def _article(text: str, *, published: str | None = None, doc_id: str | None = None,
@@ -188,67 +207,29 @@ class Extractor:
             doc_id = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
         return article_from_text(text, doc_id=doc_id, metadata=meta)
 
-    def _reference(self, article: Article, *, text: str | None = None) -> dict[str, Any]:
+    def _reference(self, article: Article, *, chunks: list[str] | None = None) -> dict[str, Any]:
         """The reference date handed to the dates component (which infers one when it is
-        missing). For a chunked ``text`` it is inferred here, once, from the whole text."""
+        missing). For a text cut into ``chunks`` it is inferred here, once, from all of them."""
         if article.metadata.published:
             return {"value": article.metadata.published, "source": "metadata"}
-        if text is not None:
-            inferred = infer_reference(find_dates(text, reference=Reference()), text)
+        if chunks is not None:
+            inferred = _infer_reference_in_chunks(chunks)
             if inferred:
                 return {"value": inferred.value, "source": "inferred", "confidence": inferred.confidence}
         return {"value": None, "source": "default", "fallback": self.reference_date}
 
     def _record(self, article: Article, parts: list[tuple[int, Doc]]) -> ArticleRecord:
         """Build the record from the docs of an article's chunks, each with its offset."""
-        text = "".join(text_of(doc) for _, doc in parts)
-        sent_starts: list[int] = []
-        raws: dict[str, list[tuple[int, int, RawMention]]] = {kind: [] for kind in MENTION_KINDS}
-        raw_claims: list[tuple[int, int, RawClaim]] = []
+        pieces = _Pieces()
         for offset, doc in parts:
-            first_sentence = len(sent_starts)
-            sent_starts += [offset + s.start_char for s in doc.sents]
-            store = nc(doc)
-            for kind in MENTION_KINDS:
-                raws[kind] += [(offset + m.start, offset + m.end, m) for m in store[kind]]
-            raw_claims += [(offset, first_sentence, c) for c in store["claims"]]
-        sent_starts = sent_starts or [0]
+            pieces.add(offset, doc)
+        return self._build(article, pieces)
 
-        def sentence_of(start: int) -> int:
-            return max(0, bisect.bisect_right(sent_starts, start) - 1)
-
-        ids: dict[int, str] = {}
-        built: dict[str, list[Any]] = {}
-        for kind in MENTION_KINDS:
-            items: list[Any] = []
-            for start, end, raw in sorted(raws[kind], key=lambda m: (m[0], m[1])):
-                if kind in _NUMERIC_KINDS and not _has_number(raw.fields):
-                    continue
-                mid = f"{_ID_PREFIX[kind]}{len(items) + 1}"
-                ids[id(raw)] = mid
-                items.append(_MODELS[kind](
-                    id=mid, text=text[start:end], start=start, end=end,
-                    sentence=sentence_of(start), **raw.fields,
-                ))
-            built[kind] = items
-
-        claims = []
-        raw_claims.sort(key=lambda c: (c[0] + c[2].values[0].start, c[0] + c[2].values[0].end))
-        for n, (offset, first_sentence, rc) in enumerate(raw_claims, 1):
-            value_ids = [ids[id(v)] for v in rc.values if id(v) in ids]
-            if not value_ids:
-                continue
-            fields = dict(rc.fields)
-            spans = {name: TextSpan(start=offset + sp[0], end=offset + sp[1]) if sp is not None else None
-                     for name in ("subject_span", "measure_span") for sp in [fields.pop(name, None)]}
-            claims.append(Claim(
-                id=f"c{n}", sentence=first_sentence + rc.sentence, values=value_ids,
-                time=ids.get(id(rc.time)) if rc.time is not None else None,
-                subject_entity=ids.get(id(rc.subject_entity)) if rc.subject_entity is not None else None,
-                **fields, **spans,
-            ))
-
-        ref = parts[0][1]._.reference_date or {}
+    def _build(self, article: Article, pieces: _Pieces) -> ArticleRecord:
+        """Build the record from what its chunks' docs left in ``pieces``."""
+        text = "".join(pieces.texts)
+        pieces.texts.clear()
+        ref = pieces.reference or {}
         return ArticleRecord(
             doc_id=article.doc_id,
             text=text,
@@ -256,11 +237,74 @@ class Extractor:
             metadata=article.metadata,
             reference_date=ReferenceDate(value=ref.get("value"), source=ref.get("source", "default"),
                                          confidence=ref.get("confidence")),
-            entity_groups=_entity_groups(built["entities"]),
-            claims=claims,
+            entity_groups=_entity_groups(pieces.items["entities"]),
+            claims=pieces.claims,
             pipeline=PipelineInfo(version=__version__, model=self.model_info),
-            **built,
+            **pieces.items,
         )
+
+
+@dataclass
+class _Pieces:
+    """An article's record in the making: each chunk's doc is turned into the record's
+    mentions and claims as it comes out of the pipeline, so that the doc (tokens,
+    tensors: about 5 KB a token) and its raw mentions can be freed at once; a 20 MB
+    article holds its record's values only, never 200 docs.
+
+    Ids and sentence indices run on across chunks: the chunks are consecutive, so a
+    chunk's mentions (sorted by offset) all come after the previous chunk's, and the
+    ids are those a single pass over the whole text would give.
+    """
+
+    texts: list[str] = field(default_factory=list)
+    items: dict[str, list[Any]] = field(default_factory=lambda: {kind: [] for kind in MENTION_KINDS})
+    claims: list[Claim] = field(default_factory=list)
+    sentences: int = 0  # in the chunks so far
+    raw_claims: int = 0  # numbered in order, those without a value included (as in one pass)
+    reference: dict[str, Any] | None = None
+    chunks: int = 0
+
+    def add(self, offset: int, doc: Doc) -> None:
+        """Take chunk ``doc`` (at ``offset`` in the article's text)."""
+        if self.reference is None:
+            self.reference = doc._.reference_date or {}
+        text = text_of(doc)
+        self.texts.append(text)
+        starts = [s.start_char for s in doc.sents]
+        first_sentence = self.sentences
+
+        def sentence_of(start: int) -> int:
+            return max(0, first_sentence + bisect.bisect_right(starts, start) - 1)
+
+        store = nc(doc)
+        ids: dict[int, str] = {}
+        for kind in MENTION_KINDS:
+            items = self.items[kind]
+            for raw in sorted(store[kind], key=lambda m: (m.start, m.end)):
+                if kind in _NUMERIC_KINDS and not _has_number(raw.fields):
+                    continue
+                mid = f"{_ID_PREFIX[kind]}{len(items) + 1}"
+                ids[id(raw)] = mid
+                items.append(_MODELS[kind](
+                    id=mid, text=text[raw.start:raw.end], start=offset + raw.start, end=offset + raw.end,
+                    sentence=sentence_of(raw.start), **raw.fields,
+                ))
+        for rc in sorted(store["claims"], key=lambda c: (c.values[0].start, c.values[0].end)):
+            self.raw_claims += 1
+            value_ids = [ids[id(v)] for v in rc.values if id(v) in ids]
+            if not value_ids:
+                continue
+            fields = dict(rc.fields)  # (spans are the chunk's: shifted onto the article's text)
+            spans = {name: TextSpan(start=offset + sp[0], end=offset + sp[1]) if sp is not None else None
+                     for name in ("subject_span", "measure_span") for sp in [fields.pop(name, None)]}
+            self.claims.append(Claim(
+                id=f"c{self.raw_claims}", sentence=first_sentence + rc.sentence, values=value_ids,
+                time=ids.get(id(rc.time)) if rc.time is not None else None,
+                subject_entity=ids.get(id(rc.subject_entity)) if rc.subject_entity is not None else None,
+                **fields, **spans,
+            ))
+        self.sentences += len(starts)
+        self.chunks += 1
 
 
 def split_chunks(text: str, *, max_chars: int) -> list[tuple[int, str]]:
@@ -288,6 +332,37 @@ def split_chunks(text: str, *, max_chars: int) -> list[tuple[int, str]]:
         pos += cut
     chunks.append((pos, text[pos:]))
     return chunks
+
+
+def _infer_reference_in_chunks(chunks: Iterable[str]) -> Inferred | None:
+    """:func:`~pipeline.normalize.reference.infer_reference` of the whole text, read one
+    chunk at a time so that memory holds one chunk's dates, not a 20 MB text's: the
+    chunks' evidence (each year's weight, its full dates) adds up to the whole text's.
+    """
+    evidence = Evidence()
+    for chunk in chunks:
+        evidence.add(find_dates(chunk, reference=Reference()), chunk)
+    return evidence.decide()
+
+
+@functools.cache
+def _libc() -> Any:
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc
+        return None
+
+
+def _return_free_memory() -> None:
+    """Hand the heap a chunk's doc just freed back to the system (glibc's ``malloc_trim``).
+
+    The parser's arrays for a 100,000-character chunk are freed after it, but glibc
+    keeps the space: without this, a long article's RSS stays at its chunks'
+    high-water mark plus fragmentation (measured: 560 MB vs 220 MB after two chunks).
+    """
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def _has_number(fields: dict[str, Any]) -> bool:

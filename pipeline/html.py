@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pipeline.record import DATE_YEARS
+
 # Markup that marks a whole text as an HTML page, and tags common in article markup.
 _PAGE_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -159,6 +161,7 @@ def _iso_date(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        date = dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+    return date.isoformat() if date.year in DATE_YEARS else None

@@ -176,9 +176,9 @@ def build_nlp(model: str | None = None) -> Language:
     name = resolve_model_name(model)
     try:
         nlp = spacy.load(name)
-    except OSError as exc:  # installed, but not a spaCy model package
-        raise NewsclaimsError(ErrorCode.E006, f"{name!r} is not a loadable spaCy model: {exc}",
-                              field="model") from None
+    except Exception as exc:  # installed, but not a spaCy model package (numpy: a TypeError)
+        raise NewsclaimsError(ErrorCode.E006, f"{name!r} is not a loadable spaCy model "
+                              f"({type(exc).__name__}: {exc})", field="model") from None
     nlp.add_pipe("newsclaims_lines", before="parser")
     nlp.add_pipe("newsclaims_entities", last=True)
     nlp.add_pipe("newsclaims_dates", last=True)

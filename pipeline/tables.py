@@ -401,6 +401,19 @@ def _stage(out: Path, manifest: Mapping[str, Any], folder: Path) -> dict[str, tu
     return {name: (counts[name], staged[name].longest) for name in TABLE_NAMES}
 
 
+def _same_bytes(a: Path, b: Path) -> bool:
+    """``b`` exists and holds exactly ``a``'s bytes (compared in blocks, not read whole)."""
+    if not b.is_file() or a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            block = fa.read(1 << 20)
+            if block != fb.read(1 << 20):
+                return False
+            if not block:
+                return True
+
+
 def write_tables(out: str | Path, manifest: Mapping[str, Any], *, csv: bool = False) -> TableSummary:
     """Write ``OUT/<table>.parquet`` (and ``.csv``) for the run described by ``manifest``.
 
@@ -441,7 +454,8 @@ def write_tables(out: str | Path, manifest: Mapping[str, Any], *, csv: bool = Fa
                         options = f"FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP_SIZE}" if fmt == "parquet" else \
                             "FORMAT csv, HEADER true"
                         con.execute(f"COPY ({rows}) TO '{_quote(part)}' ({options})")
-                        os.replace(part, target)
+                        if not _same_bytes(part, target):  # a resumed run leaves its tables untouched
+                            os.replace(part, target)
                         summary.files.append(target)
                     if not csv:  # a table of an earlier run with --csv would now be stale
                         (out / f"{name}.csv").unlink(missing_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -110,33 +111,35 @@ def test_a_corrupt_article_fails_alone(corpus, tmp_path, capsys):
 
 
 def test_an_article_that_breaks_the_pipeline_fails_alone(corpus, tmp_path, extractor, monkeypatch):
-    real = type(extractor)._record
+    real = type(extractor)._build
 
-    def record(self, article, doc):
+    def build(self, article, pieces):
         if article.doc_id == "beta":
             raise RuntimeError("boom")
-        return real(self, article, doc)
+        return real(self, article, pieces)
 
-    monkeypatch.setattr(type(extractor), "_record", record)
+    monkeypatch.setattr(type(extractor), "_build", build)
     out = tmp_path / "out"
     summary = run_corpus(corpus, out, extractor=extractor)
     assert (summary.ok, summary.failed) == (3, 1)
     beta = _manifest(out)["beta"]
-    assert beta["error"] == {"code": "E010", "message": "beta.txt: RuntimeError: boom"}
+    assert beta["error"] == {"code": "E010", "message": "beta.txt: E010: RuntimeError: boom"}
 
 
 def _killed_run(corpus: Path, out: Path, extractor, records_before_kill: int) -> None:
     """Child process: a run that dies (no cleanup, no manifest) before writing record N+1."""
-    real = batch.write_atomic
+    real = batch.open_atomic
     written = []
 
-    def write_atomic(path, text):
+    @contextmanager
+    def open_atomic(path, **kwargs):
         if len(written) == records_before_kill:
             os._exit(137)
-        real(path, text)
+        with real(path, **kwargs) as fh:
+            yield fh
         written.append(path)
 
-    batch.write_atomic = write_atomic
+    batch.open_atomic = open_atomic
     run_corpus(corpus, out, extractor=extractor, batch_size=1)
 
 
@@ -153,26 +156,22 @@ def test_a_killed_run_resumes_where_it_stopped(corpus, tmp_path, extractor, monk
     processed: list[str] = []
     real = batch.process_chunk
 
-    def spy(paths, settings, ex):
+    def spy(paths, settings, ex, **kwargs):
         processed.extend(Path(p).relative_to(corpus.resolve()).as_posix() for p in paths)
-        return real(paths, settings, ex)
+        return real(paths, settings, ex, **kwargs)
 
     monkeypatch.setattr(batch, "process_chunk", spy)
     summary = run_corpus(corpus, out, extractor=extractor, batch_size=1)
     assert (summary.ok, summary.skipped, summary.failed) == (2, 2, 0)
     assert sorted(processed) == ["nested/delta.txt", "nested/gamma.txt"]
     assert {k: v for k, v in _inodes(out).items() if k in done_before} == done_before  # not rewritten
-    entries = _manifest(out)
-    assert entries["alpha"]["skipped"] and entries["beta"]["skipped"]
-    assert not entries["nested__gamma"]["skipped"] and entries["alpha"]["status"] == "ok"
+    assert all(e["status"] == "ok" for e in _manifest(out).values())
     assert not (out / JOURNAL).exists()
 
-    # Complete: the same records and JSONL files as a run that never stopped.
+    # Complete: the same records, manifest and JSONL files as a run that never stopped.
     fresh = tmp_path / "fresh"
     run_corpus(corpus, fresh, extractor=extractor)
-    resumed, clean = _files(out), _files(fresh)
-    assert resumed.pop(MANIFEST) != clean.pop(MANIFEST)  # differs by the skipped flags only
-    assert resumed == clean
+    assert _files(out) == _files(fresh)
 
 
 def test_force_and_changed_inputs_reprocess(corpus, tmp_path, extractor):
@@ -180,14 +179,20 @@ def test_force_and_changed_inputs_reprocess(corpus, tmp_path, extractor):
     run_corpus(corpus, out, extractor=extractor)
     first, inodes = _files(out), _inodes(out)
 
+    mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     summary = run_corpus(corpus, out, extractor=extractor)
     assert (summary.ok, summary.skipped) == (0, 4)
     assert _inodes(out) == inodes
+    assert _files(out) == first  # a resumed run changes no byte (issue 17, case 7) ...
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == mtimes  # ... and touches no file
+    assert "skipped" not in (out / MANIFEST).read_text()
 
     (corpus / "beta.txt").write_text("Unemployment fell to 4.1% in November.\n", encoding="utf-8")
     summary = run_corpus(corpus, out, extractor=extractor)
     assert (summary.ok, summary.skipped) == (1, 3)
-    assert [e["doc_id"] for e in summary.entries if not e["skipped"]] == ["beta"]
+    assert _inodes(out)["beta.json"] != inodes["beta.json"]
+    assert {k: v for k, v in _inodes(out).items() if k != "beta.json"} == {
+        k: v for k, v in inodes.items() if k != "beta.json"}
 
     summary = run_corpus(corpus, out, extractor=extractor, force=True)
     assert (summary.ok, summary.skipped) == (4, 0)
@@ -253,3 +258,47 @@ def test_component_table_sums_the_model_and_our_steps():
     assert "| newsclaims_dates | 0.50 | 12.5 |" in table
     assert "| ours (newsclaims components + records + JSON) | 1.00 | 25.0 |" in table
     assert "| implied (b)/(a) | 0.80 | |" in table
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda b: b[: len(b) // 2], id="truncated"),
+    pytest.param(lambda b: b"", id="emptied"),
+    pytest.param(lambda b: b'{"doc_id": "beta"}', id="not-a-record"),
+    pytest.param(lambda b: b.replace(b'"doc_id": "beta"', b'"doc_id": "alpha"'), id="another-doc-id"),
+])
+def test_a_damaged_record_is_processed_again_with_a_warning(corpus, tmp_path, capsys, damage):
+    """Issue 17, case 2: one damaged OUT/<doc>.json no longer breaks every resume."""
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == EXIT_OK
+    clean = _files(out)
+    (out / "beta.json").write_bytes(damage(clean["beta.json"]))
+    capsys.readouterr()
+    assert main(["run", str(corpus), "--out", str(out), "--jobs", "1"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert f"warning: {out / 'beta.json'}: W001: " in err and "processing beta.txt again" in err
+    assert "1 ok, 0 failed, 3 skipped" in err
+    assert _files(out) == clean
+
+
+def test_an_edited_sidecar_is_processed_again(corpus, tmp_path, extractor):
+    """Issue 17, case 4: the resume fingerprint covers the .meta.json sidecar (added, edited, removed)."""
+    out = tmp_path / "out"
+    sidecar = corpus / "beta.meta.json"
+
+    def published() -> str | None:
+        return json.loads((out / "beta.json").read_text())["metadata"]["published"]
+
+    run_corpus(corpus, out, extractor=extractor)
+    assert published() is None and _manifest(out)["beta"]["sidecar_sha256"] is None
+    steps = [('{"published": "2025-11-03", "title": "Jobs"}', "2025-11-03"),
+             ('{"published": "2025-12-01", "title": "Jobs"}', "2025-12-01"),
+             (None, None)]
+    for content, expected in steps:
+        if content is None:
+            sidecar.unlink()
+        else:
+            sidecar.write_text(content, encoding="utf-8")
+        summary = run_corpus(corpus, out, extractor=extractor)
+        assert (summary.ok, summary.skipped) == (1, 3) and published() == expected
+    summary = run_corpus(corpus, out, extractor=extractor)
+    assert (summary.ok, summary.skipped) == (0, 4)

@@ -85,3 +85,56 @@ def test_long_and_short_articles_stream_in_order():
     assert [r.doc_id for r in records] == ["a0", "a1", "a2", "a3", "a4"]
     assert [r.text for r in records] == texts
     assert [len(r.percentages) for r in records] == [1, 20, 1, 1, 20]
+
+
+def test_a_long_article_reports_progress_chunk_by_chunk():
+    """Issue 17, case 11: progress for a long article (here 'long' is over 400 characters)."""
+    from pipeline.article import Article
+
+    extractor = Extractor(chunk_chars=400)
+    calls: list[tuple[str, int, int]] = []
+    long, short = Article(doc_id="long", text=LONG), Article(doc_id="short", text=PARAGRAPHS[0])
+    records = extractor.extract_batch([short, long, short], on_chunk=lambda a, d, t: calls.append((a.doc_id, d, t)))
+    n = len(split_chunks(LONG, max_chars=400))
+    assert n > 3 and calls == [("long", i, n) for i in range(n + 1)]  # never for a short article
+    assert [r.doc_id for r in records] == ["short", "long", "short"]
+    assert records[1].to_json() == Extractor(chunk_chars=400).extract_article(long).to_json()
+
+
+def test_a_run_shows_a_long_article_in_its_progress(tmp_path):
+    from pipeline.batch import run_corpus
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "long.txt").write_text(LONG, encoding="utf-8")
+    (tmp_path / "c" / "short.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    seen: list[tuple[str, int, int] | None] = []
+    run_corpus(tmp_path / "c", tmp_path / "out", extractor=Extractor(chunk_chars=400),
+               progress=lambda s: seen.append(s.long_article))
+    n = len(split_chunks(LONG, max_chars=400))
+    assert [s for s in seen if s] == [("long", i, n) for i in range(n)]
+    assert seen[-1] is None
+
+
+@pytest.mark.parametrize("chunks", [
+    ["Sales rose on March 3, 2021.\n\n", "In 2024 they fell.\n\n", "On May 5, 2019 they rose."],
+    ["In 2019 sales rose.\n\n", "In 2023 they fell.\n\n", "In 2021 they held."],
+    ["In 2025 sales rose.\n\n", "They fell on June 1, 2020."],
+    ["No dates here.\n\n", "None here either."],
+], ids=["days-in-two-chunks", "years-only", "a-newer-year-loses-to-a-day", "none"])
+def test_the_reference_date_of_a_long_text_is_inferred_chunk_by_chunk_as_from_the_whole(chunks):
+    from pipeline.extractor import _infer_reference_in_chunks
+    from pipeline.normalize.dates import Reference, find_dates
+    from pipeline.normalize.reference import infer_reference
+
+    text = "".join(chunks)
+    assert _infer_reference_in_chunks(chunks) == infer_reference(find_dates(text, reference=Reference()), text)
+
+
+@pytest.mark.parametrize("text", ["", LONG, "Sales rose 5 percent \ud800 in 2024.", "Plain text, no values."],
+                         ids=["empty", "long", "lone-surrogate", "no-values"])
+def test_the_streamed_json_is_the_dumped_json(extractor, text):
+    """Issue 17, case 11: records are written piece by piece (iter_json), byte for byte as before."""
+    from pipeline.record import dump_json
+
+    record = extractor.extract(text, doc_id="x")
+    assert record.to_json() == dump_json(record.model_dump(mode="json"))

@@ -65,3 +65,59 @@ def test_python_dash_m_is_the_same_cli():
     proc = subprocess.run([sys.executable, "-m", "pipeline", "schema"], capture_output=True, text=True,
                           check=True)
     assert json.loads(proc.stdout)["title"] == "ArticleRecord"
+
+
+# -- issue 17, case 12: --version and help texts ------------------------------
+def _subparsers():
+    import argparse
+
+    from pipeline.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return parser, sub.choices
+
+
+def test_version_prints_the_package_version(capsys):
+    import pytest
+
+    from pipeline.version import __version__
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out == f"newsclaims {__version__}\n"
+
+
+def test_every_argument_has_a_help_text():
+    import argparse
+
+    parser, commands = _subparsers()
+    missing = [f"{name} {'/'.join(a.option_strings) or a.dest}"
+               for name, p in [("newsclaims", parser), *commands.items()] for a in p._actions
+               if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction)) and not a.help]
+    assert missing == []
+
+
+def test_the_top_level_help_says_what_the_tool_does(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "Read English news articles and write a typed JSON record" in out
+    assert "Thin" not in out and "parses arguments" not in out
+    assert all(f"    {name}" in out for name in _subparsers()[1])
+
+
+def test_extract_shows_a_long_article_s_chunks_on_a_terminal(capsys, monkeypatch):
+    """Issue 17, case 11: the bar `extract` hands to Extractor.extract_article(on_chunk=...)."""
+    from pipeline.article import Article
+    from pipeline.cli import _chunk_bar
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    update, close = _chunk_bar()
+    for done in range(4):
+        update(Article(doc_id="huge", text=""), done, 3)
+    close()
+    err = capsys.readouterr().err
+    assert "newsclaims: huge" in err and "3/3" in err and "chunk" in err

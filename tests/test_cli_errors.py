@@ -109,13 +109,106 @@ def test_model_not_installed_is_e006_with_install_command(tmp_path, capsys, comm
     assert "E006" in line and model in line and "pip install" in line
 
 
-def test_installed_package_that_is_not_a_model_is_e006(capsys):
-    assert main(["extract", str(SEED), "--model", "json"]) == EXIT_INPUT
-    assert "E006" in _one_line(capsys.readouterr().err)
+@pytest.mark.parametrize("package", ["json", "numpy"])
+def test_installed_package_that_is_not_a_model_is_e006(capsys, package):
+    assert main(["extract", str(SEED), "--model", package]) == EXIT_INPUT
+    line = _one_line(capsys.readouterr().err)
+    assert "E006" in line and f"'{package}' is not a loadable spaCy model" in line
+
+
+# -- issue 17, case 8: the error contract ------------------------------------
+@pytest.mark.parametrize("command", ["extract", "run"])
+@pytest.mark.parametrize("value, why", [
+    ("2025-02-30", "not a valid date: '2025-02-30'"),
+    ("2025-13", "not a valid date: '2025-13'"),
+    ("garbage", "expected YYYY, YYYY-MM or YYYY-MM-DD, got 'garbage'"),
+    ("9999-12-31", "'9999-12-31' is outside the years 1000-2999"),
+])
+def test_a_bad_reference_date_is_a_usage_error(tmp_path, capsys, command, value, why):
+    argv = [command, str(SEED), "--reference-date", value, *(["--out", str(tmp_path)] if command == "run" else [])]
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == EXIT_USAGE
+    assert f"argument --reference-date: {why}" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("value", ["2025", "2025-02", "2025-02-28"])
+def test_a_good_reference_date_is_accepted(capsys, value):
+    assert main(["extract", str(SEED), "--reference-date", value]) == EXIT_OK
+
+
+def test_bad_whole_numbers_do_not_name_internal_functions(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["run", str(SEED), "--out", str(tmp_path), "--jobs", "abc"])
+    err = capsys.readouterr().err
+    assert "argument --jobs: expected a whole number, got 'abc'" in err and "_positive_int" not in err
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01"])
+def test_a_sidecar_date_outside_sane_years_is_e005(tmp_path, capsys, date):
+    (tmp_path / "a.txt").write_text("Sales fell 5% last month and will rise next year.\n", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"published": date}), encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt")]) == EXIT_INPUT
+    line = _one_line(capsys.readouterr().err)
+    assert f"a.meta.json (field 'published'): E005: '{date}' is outside the years 1000-2999" in line
+
+
+@pytest.mark.parametrize("command", ["extract", "render"])
+def test_extract_and_render_agree_on_an_unwritable_output(tmp_path, capsys, command):
+    (tmp_path / "file").write_text("")
+    source = str(SEED) if command == "extract" else str(ROOT / "outputs" / f"{SEED.stem}.json")
+    assert main([command, source, "-o", str(tmp_path / "file" / "x")]) == EXIT_INPUT
+    line = _one_line(capsys.readouterr().err)
+    assert line == f"newsclaims: {tmp_path / 'file' / 'x'}: E008: cannot write (Not a directory)"
+
+
+def test_a_record_name_too_long_fails_naming_the_article(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    nested = corpus / ("d" * 150) / ("n" * 150 + ".txt")
+    nested.parent.mkdir(parents=True)
+    nested.write_text("Sales rose 5 percent.\n", encoding="utf-8")
+    (corpus / "ok.txt").write_text("Prices fell 3%.\n", encoding="utf-8")
+    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "1"]) == EXIT_FAILED_ARTICLES
+    rel = nested.relative_to(corpus).as_posix()
+    assert f"newsclaims: failed: {rel}: E008: cannot write its record {'d' * 150}__{'n' * 150}.json: " \
+           f"cannot write (File name too long)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("victim", ["manifest.json", "claims.jsonl"])
+def test_disk_full_names_the_file(tmp_path, capsys, monkeypatch, victim):
+    import errno
+    import tempfile
+
+    import pipeline.outdir
+
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, **kwargs):
+        if kwargs.get("prefix", "").startswith(f".{victim}."):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.outdir.tempfile, "mkstemp", mkstemp)
+    out = tmp_path / "out"
+    assert main(["run", str(SEED), "--out", str(out), "--jobs", "1"]) == EXIT_INPUT
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == f"newsclaims: {out / victim}: E008: cannot write (No space left on device)"
+
+
+def test_every_failed_article_line_carries_its_code(tmp_path, capsys, monkeypatch):
+    def boom(self, articles, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(Extractor, "extract_batch", boom)
+    (tmp_path / "a.txt").write_text("Sales rose 5 percent.\n", encoding="utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "newsclaims: failed: a.txt: E010: RuntimeError: simulated bug" in err
 
 
 def test_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
-    def boom(self, article):
+    def boom(self, article, **kwargs):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(Extractor, "extract_article", boom)

@@ -5,6 +5,7 @@ Every input is generated here; no binary fixtures are committed.
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -55,16 +56,61 @@ def test_latin1_with_a_stray_c1_byte_reads_as_windows_1252():
 
 
 @pytest.mark.parametrize("data, where", [
-    (b"\xef\xbb\xbfgood start \xff\xfe bad", "byte 14"),
     (TEXT.encode("utf-16-le") + b"x", "utf-16-le"),
     (b"\xff\xfe" + b"\x00\xd8a\x00", "utf-16-le"),
     (bytes(range(0x80, 0x100)) * 20, "not UTF-8"),
-], ids=["utf-8-bom-then-invalid", "utf-16-odd-length", "utf-16-lone-surrogate", "no-encoding-fits"])
+], ids=["utf-16-odd-length", "utf-16-lone-surrogate", "no-encoding-fits"])
 def test_undecodable_bytes_are_e003_naming_the_file(tmp_path, data, where):
     path = _write(tmp_path, "bad.txt", data)
     with pytest.raises(NewsclaimsError) as exc:
         read_article(path)
     assert exc.value.code == "E003" and "bad.txt" in str(exc.value) and where in str(exc.value)
+
+
+# Issue 17, case 3: UTF-8 with a few bad bytes stays UTF-8 (bad bytes -> U+FFFD, a W002
+# warning naming the file and the first offset); text that is wholly another encoding is not.
+EURO_TEXT = "The city will spend \u20ac5 million on buses in 2021\u20132025, officials said.\n"
+
+
+@pytest.mark.parametrize("data, encoding, text, warning", [
+    (EURO_TEXT.encode()[:20] + b"\xff" + EURO_TEXT.encode()[20:], "utf-8",
+     "The city will spend \ufffd\u20ac5 million on buses in 2021\u20132025", "1 invalid UTF-8 byte sequence(s) "
+     "replaced with U+FFFD (the first at byte 20)"),
+    (EURO_TEXT.encode() * 2 + b"\x92\x93 and \xe9", "utf-8", "officials said.\n\ufffd and \ufffd",
+     "2 invalid UTF-8 byte sequence(s) replaced with U+FFFD (the first at byte 148)"),
+    (b"\xef\xbb\xbfgood start \xff\xfe bad", "utf-8-sig", "good start \ufffd bad",
+     "(the first at byte 14)"),
+    ("Caf\u00e9 prices \u2013 a \u201cbig\u201d jump".encode("cp1252"), "cp1252",
+     "Caf\u00e9 prices \u2013 a \u201cbig\u201d jump", None),
+    (b"Sales rose \x92 5 percent", "cp1252", "Sales rose \u2019 5 percent", None),
+], ids=["utf-8-one-bad-byte", "utf-8-two-bad-runs", "utf-8-bom-one-bad-byte", "cp1252", "ascii-one-cp1252-byte"])
+def test_damaged_utf8_is_replaced_with_a_warning(tmp_path, data, encoding, text, warning):
+    art = read_article(_write(tmp_path, "a.txt", data))
+    assert art.metadata.encoding == encoding and text in art.text
+    if warning is None:
+        assert art.warnings == ()
+    else:
+        assert len(art.warnings) == 1 and art.warnings[0].startswith(f"{tmp_path / 'a.txt'}: W002: ")
+        assert warning in art.warnings[0]
+
+
+def test_damaged_utf8_keeps_money_and_dates_in_extract_and_run(tmp_path, capsys):
+    from pipeline.cli import EXIT_OK, main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(EURO_TEXT.encode() + b"Budget: \xff.\n")
+    assert main(["extract", str(corpus / "a.txt")]) == EXIT_OK
+    captured = capsys.readouterr()
+    record = json.loads(captured.out)
+    assert [(m["text"], m["value"], m["currency"]) for m in record["money"]] == [("\u20ac5 million", 5e6, "EUR")]
+    assert any(d["text"] == "2021\u20132025" for d in record["dates"])
+    assert f"warning: {corpus / 'a.txt'}: W002: 1 invalid UTF-8" in captured.err
+    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "1"]) == EXIT_OK
+    entry = json.loads((tmp_path / "out" / "manifest.json").read_text())["articles"][0]
+    assert entry["status"] == "ok" and entry["warnings"] == [
+        "a.txt: W002: 1 invalid UTF-8 byte sequence(s) replaced with U+FFFD (the first at byte 82)"]
+    assert "warning: a.txt: W002" in capsys.readouterr().err
 
 
 # -- binary -----------------------------------------------------------------

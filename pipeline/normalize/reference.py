@@ -18,7 +18,7 @@ inferred (the record says ``source: "default"``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.lexicons.reference_years import (
     FORECAST_AFTER,
@@ -73,15 +73,36 @@ def infer_reference(found: Iterable[DateFound], text: str, *,
     >>> infer_reference(find_dates(text), text) is None
     True
     """
-    weights: dict[int, float] = {}
-    days: dict[int, list[str]] = {}
-    for d in found:
-        weight = scoping_weight(d, text, tense(d.start, d.end) if tense else None)
-        if weight <= 0 or d.explicit_year is None:
-            continue
-        weights[d.explicit_year] = weights.get(d.explicit_year, 0.0) + weight
-        if d.explicit_day:
-            days.setdefault(d.explicit_year, []).append(d.explicit_day)
+    evidence = Evidence()
+    evidence.add(found, text, tense=tense)
+    return evidence.decide()
+
+
+@dataclass
+class Evidence:
+    """The weight of each year, and its full dates, summed over one text or over the
+    consecutive chunks of a long one (so a 20 MB article need not hold all its dates)."""
+
+    weights: dict[int, float] = field(default_factory=dict)
+    days: dict[int, list[str]] = field(default_factory=dict)
+
+    def add(self, found: Iterable[DateFound], text: str, *,
+            tense: Callable[[int, int], str | None] | None = None) -> None:
+        """Count the dates ``found`` in ``text``."""
+        for d in found:
+            weight = scoping_weight(d, text, tense(d.start, d.end) if tense else None)
+            if weight <= 0 or d.explicit_year is None:
+                continue
+            self.weights[d.explicit_year] = self.weights.get(d.explicit_year, 0.0) + weight
+            if d.explicit_day:
+                self.days.setdefault(d.explicit_year, []).append(d.explicit_day)
+
+    def decide(self) -> Inferred | None:
+        """The inferred reference date, or None when the evidence is too weak."""
+        return _decide(self.weights, self.days)
+
+
+def _decide(weights: dict[int, float], days: dict[int, list[str]]) -> Inferred | None:
     if not weights:
         return None
     heaviest = max(weights.values())

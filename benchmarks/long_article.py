@@ -1,0 +1,71 @@
+"""Time and peak memory of one very long article (a script, not a test).
+
+Builds one article of N characters from the corpus articles repeated (no published
+date, so the reference date is inferred chunk by chunk), runs it through
+:meth:`Extractor.extract_article` with a progress line every 20 chunks, then
+writes the record (to /dev/null) as ``newsclaims run`` does. Prints seconds, characters per second and peak RSS:
+
+    python benchmarks/long_article.py 20000000 [--corpus corpus/]
+    python benchmarks/long_article.py 2000000 --ordinary
+
+``--ordinary`` runs the same text cut into the corpus's own articles instead (a batch
+of ordinary articles of the same total length), for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import time
+from pathlib import Path
+
+from pipeline.article import Article, read_article
+from pipeline.extractor import Extractor
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("chars", type=int, help="length of the article in characters")
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles to repeat")
+    parser.add_argument("--ordinary", action="store_true", help="as separate ordinary articles instead")
+    args = parser.parse_args()
+
+    texts = [read_article(p).text for p in sorted(args.corpus.glob("*.txt"))]
+    parts: list[str] = []
+    total = 0
+    while total < args.chars:
+        parts.append(texts[len(parts) % len(texts)])
+        total += len(parts[-1]) + 2
+    extractor = Extractor()
+    print(f"model loaded: peak RSS {_peak_mb():.0f} MB", flush=True)
+    started = time.perf_counter()
+
+    def progress(article: Article, done: int, chunks: int) -> None:
+        if done % 20 == 0 or done == chunks:
+            print(f"  chunk {done}/{chunks} at {time.perf_counter() - started:.0f} s, "
+                  f"peak RSS {_peak_mb():.0f} MB", flush=True)
+
+    if args.ordinary:
+        articles = [Article(doc_id=f"a{i}", text=t) for i, t in enumerate(parts)]
+        chars = sum(len(t) for t in parts)
+        n_values = sum(len(r.mentions()) + len(r.claims) for r in extractor.extract_articles(articles))
+    else:
+        text = "\n\n".join(parts)[: args.chars]
+        chars = len(text)
+        del parts
+        record = extractor.extract_article(Article(doc_id="long", text=text), on_chunk=progress)
+        with open(os.devnull, "w", encoding="utf-8") as sink:  # written as `run` writes a record
+            sink.writelines(record.iter_json())
+        n_values = len(record.mentions()) + len(record.claims)
+    seconds = time.perf_counter() - started
+    print(f"{chars} characters in {seconds:.0f} s ({chars / seconds:.0f} characters/s), "
+          f"{n_values} mentions and claims, peak RSS {_peak_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -82,7 +82,7 @@ def bench_articles(corpus: str | Path | None = None, *, min_words: int = MIN_WOR
     """The corpus's articles, repeated (ids suffixed ``~2``, ``~3``...) to at least ``min_words``."""
     root = Path(corpus) if corpus is not None else DEFAULT_CORPUS
     files = find_articles(root)
-    base_root = root if root.is_dir() else root.parent
+    base_root = (root if root.is_dir() else root.parent).absolute()  # (find_articles gives absolute paths)
     base = []
     for path in files:
         try:

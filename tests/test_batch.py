@@ -236,6 +236,16 @@ def test_bench_input_is_the_corpus_repeated_to_the_word_count(corpus):
     assert "Qx000002vore" in unique[2].text
 
 
+def test_bench_reads_a_corpus_given_by_a_relative_path(corpus, monkeypatch):
+    """`newsclaims bench` with its default `corpus/` (a relative path) once failed with a
+    ValueError: the articles are found by absolute path."""
+    from pipeline.bench import bench_articles
+
+    monkeypatch.chdir(corpus.parent)
+    articles = bench_articles(corpus.name, min_words=10)
+    assert articles and articles[0].doc_id == "alpha"
+
+
 def test_bench_report_table():
     from pipeline.bench import BenchReport, format_report
 

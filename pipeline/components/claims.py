@@ -1341,19 +1341,31 @@ def _in_another_values_phrase(doc: Doc, date: RawMention, span: Span) -> bool:
     d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if d_span is None:
         return False
-    for kind in _NUMERIC:
-        for other in nc(doc)[kind]:
-            o_span = doc.char_span(other.start, other.end, alignment_mode="expand")
-            if o_span is None or o_span.sent != span.sent or o_span.start == span.start:
-                continue
-            root = o_span.root
-            noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-            if noun is None or noun.dep_ != "appos" or noun.pos_ != "NOUN":
-                continue
-            inside = noun.left_edge.i <= d_span.start and d_span.end - 1 <= noun.right_edge.i
-            if inside and not noun.left_edge.i <= span.start <= noun.right_edge.i:
-                return True
+    for value_start, left, right in _value_appositions(doc):
+        if value_start == span.start or not span.sent.start <= value_start < span.sent.end:
+            continue
+        if left <= d_span.start and d_span.end - 1 <= right and not left <= span.start <= right:
+            return True
     return False
+
+
+def _value_appositions(doc: Doc) -> list[tuple[int, int, int]]:
+    """For each numeric mention the "of" object of a noun in apposition ("a gain of 2.5%"):
+    (its first token, the noun phrase's first and last token); computed once per doc."""
+    cached = doc.user_data.get("newsclaims_value_appositions")
+    if cached is None:
+        cached = []
+        for kind in _NUMERIC:
+            for other in nc(doc)[kind]:
+                o_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+                if o_span is None:
+                    continue
+                root = o_span.root
+                noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+                if noun is not None and noun.dep_ == "appos" and noun.pos_ == "NOUN":
+                    cached.append((o_span.start, noun.left_edge.i, noun.right_edge.i))
+        doc.user_data["newsclaims_value_appositions"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def _starting_point(doc: Doc, date: RawMention) -> bool:

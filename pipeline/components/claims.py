@@ -73,20 +73,26 @@ Rules (each tested with small sentences in tests/test_claims.py):
   "Revenue at X", "Temperatures in X" (a place), "the value added of X's
   enterprises" take X; "where" on a named place ("the zone, where revenue
   topped ...") takes that place; "the stock"/"the shares" stand for the company.
-- ``measure``: what is measured, first that applies: the "in"/"of" phrase after
+- ``measure`` (news-dev CONVENTIONS 7.6; never a leading determiner or a date
+  inside it, and a frame noun such as "a range of" or "an annual rate of" gives
+  way to the clause's subject or object): what is measured, first that applies: the "in"/"of" phrase after
   a money or count ("10 trillion yuan in combined revenue"; not a setting such
   as "in early trading"); the noun the value modifies ("a £250 million share
   buyback"); the base of a share ("a third of Beijing's GDP"); the noun the
-  value describes ("R&D spending near six percent"); the counted noun; the
-  subject of a level or change verb when it is a common noun phrase ("output
-  ... surged 16.5 percent", "Revenue rose to US$6.7 billion"); for a change
+  value describes ("R&D spending near six percent"); none for a plain count
+  (its counted noun is in ``counted``: "sold 9.6 billion cigarettes") or an
+  exchange rate ("the dollar averaged 1,193.60 won"); the subject of a level or
+  change verb when it is a common noun phrase ("output ... surged 16.5
+  percent", "Revenue rose to US$6.7 billion"), and of any other verb when the
+  subject is an attribute, not an agent, and the verb moves no amount ("cess
+  yielded ₹10,355 crore"); for a change
   right after another value of the sentence, that value's measure ("net income
   of US$1.84 billion, down 3.2 percent"). A share of a reference level ("88
   percent of its 2019 level") measures the subject, and a date inside that base
   is its basis, not its time; a share of a group that is its clause's subject
-  measures the group's predicate ("Two-thirds of the workers surveyed said they
-  drank no more than 1.5 litres of water", "12 of them said they intended to
-  sell", "Nearly two in five renters spent ..."); a figure "compared with"
+  measures the group, its base ("64 per cent of adults are overweight" ->
+  adults; "12 of them said ..." -> the group of the share before it); a figure
+  "compared with" or "versus"
   takes the measure of the sentence's last figure of its kind, and a share of
   another group has that group as its subject ("compared with roughly 11
   percent of indoor workers"); the starting figure of a change shares the
@@ -1598,28 +1604,6 @@ def _is_population_share(span: Span, value: RawMention, *, as_subject: bool = Tr
             not any(c.dep_ in ("det", "poss") for c in group.children):
         return False  # "dozens of smaller rivals": how many rivals, not a part of a known group
     return group is None or group.tag_ in ("NNS", "NNPS") or group.pos_ == "PRON"
-
-
-# Children that belong to a verb's predicate phrase ("drank no more than 1.5 litres of water";
-# not its subject, the time or place it happened, nor a clause after a comma).
-_PREDICATE_DEPS = frozenset({"neg", "dobj", "attr", "acomp", "xcomp", "prt", "oprd", "dative", "agent"})
-
-
-def _predicate_phrase(verb: Token) -> str | None:
-    """The verb with its object or complement, as written ("had no access to shade")."""
-    kept = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS]
-    if not any(c.dep_ != "neg" for c in kept):
-        # an intransitive verb: with its first prepositional phrase ("had spoken to a
-        # neighbour", "had fallen behind on rent")
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
-        if prep is None or any(c.dep_ == "auxpass" for c in verb.children):
-            return None  # (not a passive: "nine were blamed on the works" counts delays)
-        kept = [*kept, prep]
-    start = min([verb.i, *(c.left_edge.i for c in kept)])
-    end = max(c.right_edge.i for c in kept) + 1
-    doc = verb.doc
-    comma = next((t.i for t in doc[verb.i:end] if t.text in (",", ";", "\u2013", "\u2014")), end)
-    return span_text(doc[start:comma])
 
 
 def _governing_preposition(span: Span) -> Token | None:

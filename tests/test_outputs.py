@@ -63,7 +63,6 @@ def test_the_readme_main_job_on_a_fresh_clone_changes_no_committed_file(tmp_path
     import shutil
 
     from pipeline.cli import EXIT_OK, main
-
     from pipeline.tables import TABLES
 
     out = tmp_path / "outputs"

@@ -426,6 +426,20 @@ def test_earlier_counts_back_from_the_sentence_period(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "a year ago" counts back from a period the sentence names (news-dev CONVENTIONS 4) ...
+    ("KT&G sold 9.6 billion cigarettes in the first quarter, more than the 9.1 billion it had sold a year ago.",
+     "2019-Q1"),
+    ("Last December alone, 4.8 million tourists arrived, up from 4.4 million a year ago.", "2018-12"),
+    # ... else from the article's date
+    ("The shares are worth more than they were a year ago.", "2019"),
+], ids=["quarter-a-year-ago", "month-a-year-ago", "no-period-counts-from-the-article"])
+def test_a_year_ago_counts_back_from_the_sentence_period(text, expected):
+    from pipeline import extract
+    record = extract(text, published="2020-05-13")
+    assert [d.value for d in record.dates if d.text.endswith("ago")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Profit was $5m in the first nine months of 2026, compared with $4m in the same period of 2025.",
      ("the same period of 2025", "2025-01/2025-09")),
     ("Sales rose 4% in the third quarter, up from 2% in the same quarter last year.",

@@ -145,6 +145,16 @@ def _territory(doc: Doc) -> str | None:
 
 _ANAPHORIC = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                         r"(?:years?|decades?|months?|quarters?)\s+(?:earlier|before)$", re.IGNORECASE)
+# "a year ago" counts back from the period the sentence reports when it names one ("sold
+# 9.1 billion a year ago", after "in the first quarter": Q1 of the year before; news-dev
+# CONVENTIONS 4), else from the article's date
+_AGO = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                  r"(?:years?|decades?)\s+ago$", re.IGNORECASE)
+# a whole mention "the same month last year", "same quarter a year ago": the anchor's period,
+# a year back
+_SAME_LAST_YEAR = re.compile(r"^(?:the\s+)?same\s+(?:period|quarter|month|half|week|season)\s+(?:of\s+|in\s+)?"
+                             r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year)$",
+                             re.IGNORECASE)
 # "the week before", "the month before": the unit before the period the sentence reports
 _UNIT_BEFORE = re.compile(r"^the\s+(?P<unit>week|month|quarter|year)\s+(?:before|earlier)$", re.IGNORECASE)
 
@@ -170,6 +180,25 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
         out.start = date.start - len(same.group())
         out.text = text_of(doc)[out.start:date.end]
         return out
+    if _SAME_LAST_YEAR.match(date.text.strip()):
+        anchor = _anchor_for(doc, date, before, later or [])
+        if anchor is not None and anchor.start_date and anchor.end_date and \
+                anchor.granularity not in ("year", "decade", None) and anchor.start_date[:4] == anchor.end_date[:4]:
+            return _shifted(date, anchor, 1)
+        return None
+    if _AGO.match(date.text.strip()):
+        # (a month, quarter or half named earlier in the same sentence only: "a year ago" in a
+        # later sentence, or after "the 13 weeks to Oct. 4", counts from the article's date)
+        anchor = _anchor_for(doc, date, before, [])
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if anchor is None or anchor.granularity not in ("month", "quarter", "half") or not anchor.start_date or \
+                not anchor.end_date or _AGO.match(anchor.text.strip()) or span is None or \
+                anchor.start < span.sent.start_char:
+            return None  # no period named: the article's date stays the reference
+        words = date.text.lower().split()
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10}.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
+        return _shifted(date, anchor, n * 10 if words[1].startswith("decade") else n) if n else None
     unit_before = _UNIT_BEFORE.match(date.text.strip())
     if unit_before is not None:
         anchor = _anchor_for(doc, date, before, later or [])

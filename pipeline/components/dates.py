@@ -195,10 +195,8 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
                 not anchor.end_date or _AGO.match(anchor.text.strip()) or span is None or \
                 anchor.start < span.sent.start_char:
             return None  # no period named: the article's date stays the reference
-        words = date.text.lower().split()
-        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10}.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
-        return _shifted(date, anchor, n * 10 if words[1].startswith("decade") else n) if n else None
+        years = _years_back(date.text)
+        return _shifted(date, anchor, years) if years else None
     unit_before = _UNIT_BEFORE.match(date.text.strip())
     if unit_before is not None:
         anchor = _anchor_for(doc, date, before, later or [])
@@ -208,10 +206,7 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
     anchor = _anchor_for(doc, date, before, later or [])
     if anchor is None:
         return None
-    words = date.text.lower().split()
-    n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9, "ten": 10}.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
-    years = n * 10 if words[1].startswith("decade") else n if words[1].startswith("year") else 0
+    years = _years_back(date.text)
     if years and anchor.start_date and anchor.end_date:
         # the same period that many years before: "2023" -> "2013", Oct-Dec 2025 -> Oct-Dec 2024
         return _shifted(date, anchor, years)
@@ -221,6 +216,21 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
     out = again[0]
     out.start, out.end, out.text = date.start, date.end, date.text
     return out
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+def _years_back(text: str) -> int:
+    """The years "a year ago", "two decades earlier" count back; 0 for months or quarters.
+
+    >>> _years_back("a decade earlier"), _years_back("3 years ago"), _years_back("two months before")
+    (10, 3, 0)
+    """
+    words = text.lower().split()
+    n = _COUNT_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else 0)
+    return n * 10 if words[1].startswith("decade") else n if words[1].startswith("year") else 0
 
 
 # "the same period of 2025", "the same quarter last year": written right before a year

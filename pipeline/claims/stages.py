@@ -1,0 +1,1 @@
+"""Imports every stage module, so that their ``@rule`` functions are registered."""

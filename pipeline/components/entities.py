@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -68,7 +69,7 @@ def canonical_name(text: str) -> str:
     return s.strip(" ,.;:\"'")
 
 
-def _load_patterns() -> list[dict]:
+def _load_patterns() -> list[dict[str, Any]]:
     text = resources.files("pipeline.lexicons").joinpath("entity_patterns.jsonl").read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 

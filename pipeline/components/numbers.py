@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,7 @@ from pipeline.lexicons.changes import (
 )
 from pipeline.lexicons.numbers import HEDGES
 from pipeline.nlp import (
+    MentionStore,
     RawChange,
     RawMoney,
     RawNumeric,
@@ -102,7 +104,16 @@ def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
     return None
 
 
-def _inherit_bound(text: str, same_kind: list[RawNumeric], mention: RawNumeric) -> None:
+_Numeric = TypeVar("_Numeric", bound=RawNumeric)
+
+
+def _add_numeric(text: str, same_kind: list[_Numeric], mention: _Numeric) -> None:
+    """Add ``mention`` to the mentions of its kind found so far (in text order)."""
+    _inherit_bound(text, same_kind, mention)
+    same_kind.append(mention)
+
+
+def _inherit_bound(text: str, same_kind: Sequence[RawNumeric], mention: RawNumeric) -> None:
     """A conversion in brackets right after a bounded amount has the same bound: "above
     35°C (95 degrees Fahrenheit)" is above 95 °F too. Only an exact, unhedged conversion
     of the same dimension (or currency kind) takes it."""
@@ -173,8 +184,12 @@ class NumberFinder:
                 self._carry_price(cand)
             mention = self._mention(doc, cand, setting)
             if mention is not None:
-                _inherit_bound(text, store[mention.kind], mention)
-                store[mention.kind].append(mention)
+                if isinstance(mention, RawQuantity):
+                    _add_numeric(text, store["quantities"], mention)
+                elif isinstance(mention, RawPercentage):
+                    _add_numeric(text, store["percentages"], mention)
+                else:
+                    _add_numeric(text, store["money"], mention)
                 taken.append((mention.start, mention.end))
         _carry_counted(doc, store["quantities"])
         low = text.lower()
@@ -261,7 +276,7 @@ class NumberFinder:
                 and 1800 <= int(digits) <= 2199 and cand.hedge is None and cand.qualifier == "exact")
 
     @staticmethod
-    def _year_is_amount(store: dict, cand: Candidate) -> bool:
+    def _year_is_amount(store: MentionStore, cand: Candidate) -> bool:
         """"2000 milligrams", "1990 tonnes": a bare four-digit "year" with a unit is an amount.
 
         The date found on the digits alone is dropped from the record.
@@ -292,7 +307,7 @@ class NumberFinder:
         return cand.text.lower() == "one" and after_determiner
 
     # -- building ---------------------------------------------------------
-    def _mention(self, doc: Doc, cand: Candidate, setting: list[str]) -> RawNumeric | None:
+    def _mention(self, doc: Doc, cand: Candidate, setting: list[str]) -> RawQuantity | RawPercentage | RawMoney | None:
         value, lower, upper = cand.value, cand.lower, cand.upper
         if cand.kind in ("percent", "fraction"):
             scale = 100.0 if cand.kind == "fraction" else 1.0

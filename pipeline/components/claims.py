@@ -145,6 +145,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -182,10 +183,23 @@ from pipeline.lexicons.roles import (
     SOURCE_NOUNS,
     TRANSFER_VERBS,
 )
-from pipeline.nlp import RawClaim, RawMention, nc, span_text, text_of
+from pipeline.nlp import (
+    NUMERIC_KINDS,
+    RawChange,
+    RawClaim,
+    RawDate,
+    RawEntity,
+    RawMoney,
+    RawNumeric,
+    RawPercentage,
+    RawQuantity,
+    nc,
+    span_text,
+    text_of,
+)
 from pipeline.normalize.money import currency_code
 
-_NUMERIC = ("quantities", "percentages", "money")
+_NUMERIC = NUMERIC_KINDS
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _QUOTES_OPEN = "\u201c"
 _QUOTES_CLOSE = "\u201d"
@@ -196,7 +210,7 @@ class ClaimBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         store = nc(doc)
-        values: list[RawMention] = sorted((m for k in _NUMERIC for m in store[k]), key=lambda m: m.start)
+        values: list[RawNumeric] = sorted((m for k in _NUMERIC for m in store[k]), key=lambda m: m.start)
         if not values:
             return doc
         sents = list(doc.sents)
@@ -226,15 +240,15 @@ class ClaimBuilder:
                 # China 5.9": a gapped conjunct keeps its own subject and shares the first
                 # conjunct's predicate and measure (CONVENTIONS 7.3 item 9)
                 first, last = gapped
-                claim.fields["subject"] = span_text(doc[first:last])
+                claim.subject = span_text(doc[first:last])
                 claim.subject_entity = next((e for e in entities if doc[first].idx <= e.start < doc[last - 1].idx +
                                              len(doc[last - 1])), None)
-                claim.fields["predicate"] = prev_same.fields.get("predicate")
-                shared = prev_same.fields.get("measure")
-                claim.fields["measure"] = claim.fields["subject"] if shared is not None and \
-                    shared == prev_same.fields.get("subject") else shared
-                if value.fields.get("change") is None and prev_same.values[0].fields.get("change") is not None:
-                    value.fields["change"] = dict(prev_same.values[0].fields["change"])
+                claim.predicate = prev_same.predicate
+                shared = prev_same.measure
+                claim.measure = claim.subject if shared is not None and \
+                    shared == prev_same.subject else shared
+                if value.change is None and prev_same.values[0].change is not None:
+                    value.change = prev_same.values[0].change  # (frozen: shared)
             referent = _demonstrative_referent(claim, store["claims"], s_idx)
             if referent is not None:
                 # "That pace was 0.2 percentage points slower", "that volume was 5.5 percent
@@ -242,57 +256,68 @@ class ClaimBuilder:
                 # holder (or none: CONVENTIONS 7.5, anaphora)
                 claim.subject_entity = referent.subject_entity
             prev = store["claims"][-1] if store["claims"] else None
-            if (claim.fields.get("measure") or "").lower() in ("them", "it", "these", "those", "this", "that"):
+            if (claim.measure or "").lower() in ("them", "it", "these", "those", "this", "that"):
                 # "more than 2.5 million vehicles, nearly a third of them": the pronoun is
                 # the measure of the figure before it in the sentence, else unknown
-                claim.fields["measure"] = prev.fields.get("measure") if prev is not None and \
+                claim.measure = prev.measure if prev is not None and \
                     prev.sentence == s_idx else None
             if prev is not None and prev.sentence == s_idx and (_raises_that(span) or _from_figure(span)) and \
-                    claim.fields.get("measure") is None and prev.values[0].kind == value.kind:
+                    claim.measure is None and prev.values[0].kind == value.kind:
                 # "runs 45 freight trains a week ... and plans to raise that to 70": "that"
                 # is the earlier figure, whose measure, counted noun and rate this one shares;
                 # so is the starting figure of a change ("handled 612,000 passengers ..., up
                 # from about 537,000 a year earlier")
-                claim.fields["measure"] = prev.fields.get("measure")
-                for key in ("counted", "per", "unit"):
-                    if value.fields.get(key) is None and prev.values[0].fields.get(key) is not None and \
-                            (key != "unit" or value.fields.get("dimension") == "count"):
-                        value.fields[key] = prev.values[0].fields[key]
+                claim.measure = prev.measure
+                # (counted noun, rate and unit: those of the two kinds that have them; a
+                # percentage's unit is never unset)
+                earlier_value = prev.values[0]
+                if isinstance(value, RawQuantity) and isinstance(earlier_value, RawQuantity):
+                    if value.counted is None and earlier_value.counted is not None:
+                        value.counted = earlier_value.counted
+                    if value.per is None and earlier_value.per is not None:
+                        value.per = earlier_value.per
+                    if value.unit is None and earlier_value.unit is not None and value.dimension == "count":
+                        value.unit = earlier_value.unit
+                elif isinstance(value, RawMoney) and isinstance(earlier_value, RawMoney):
+                    if value.per is None and earlier_value.per is not None:
+                        value.per = earlier_value.per
             kin = next((c for c in reversed(store["claims"]) if c.sentence == s_idx and
                         c.values[0].kind == value.kind), None) if _compared_figure(span) else None
-            if kin is not None and _is_population_share(span, value, as_subject=False) and value.fields.get("of"):
+            if kin is not None and _is_population_share(span, value, as_subject=False) and \
+                    isinstance(value, RawPercentage) and value.of:
                 # "compared with roughly 11 percent of indoor workers": a share of another
                 # group is about that group, which it measures (CONVENTIONS 7.3 item 7, 7.6)
-                claim.fields["subject"], claim.subject_entity = value.fields["of"], None
-                claim.fields["measure"] = _population_base(span) or value.fields["of"]
-                claim.fields["predicate"] = kin.fields.get("predicate")
-            elif kin is not None and kin.fields.get("measure"):
+                claim.subject, claim.subject_entity = value.of, None
+                claim.measure = _population_base(span) or value.of
+                claim.predicate = kin.predicate
+            elif kin is not None and kin.measure:
                 # "..., compared with $5.1 billion in fiscal 2025": the figure compared with is
                 # of the same measure as the sentence's last figure of its kind
-                claim.fields["measure"] = kin.fields["measure"]
-            if kin is not None and kin.fields.get("measure") and value.kind == "percentages" and \
-                    value.fields.get("change") is None and kin.values[0].fields.get("change") is not None and \
-                    kin.values[0].fields["change"].get("direction") in ("increase", "decrease"):
+                claim.measure = kin.measure
+            if kin is not None and kin.measure and isinstance(value, RawPercentage) and \
+                    value.change is None and kin.values[0].change is not None and \
+                    kin.values[0].change.direction in ("increase", "decrease"):
                 # "rose 3.8 percent ..., compared with 2.1 percent a year earlier": a change too
-                value.fields["change"] = {"direction": kin.values[0].fields["change"]["direction"], "basis": None}
-            if claim.fields.get("measure") in (None, claim.fields.get("subject")) and \
-                    value.fields.get("change") is not None and \
-                    prev is not None and prev.sentence == s_idx and prev.fields.get("measure") and \
-                    claim.fields.get("subject") in (None, prev.fields.get("subject")) and \
+                value.change = RawChange(direction=kin.values[0].change.direction, basis=None)
+            if claim.measure in (None, claim.subject) and \
+                    value.change is not None and \
+                    prev is not None and prev.sentence == s_idx and prev.measure and \
+                    claim.subject in (None, prev.subject) and \
                     0 <= value.start - prev.values[-1].end <= 60 and \
-                    text_of(doc)[prev.values[-1].start:prev.values[-1].end] not in (claim.fields.get("subject") or ""):
+                    text_of(doc)[prev.values[-1].start:prev.values[-1].end] not in (claim.subject or ""):
                 # "net income of US$1.84 billion, down 3.2 percent": the change is of the same measure
-                claim.fields["measure"] = prev.fields["measure"]
-            claim.fields["measure"] = _clean_measure(doc, sent, claim.fields.get("measure"))
-            _growth_rate_change(doc, sent, value, claim.fields.get("measure"), claim.fields.get("subject"))
-            for name in ("subject", "measure"):  # where each sits, so it can be shown and checked
-                claim.fields[f"{name}_span"] = _locate(doc, sent, claim.fields.get(name), value)
+                claim.measure = prev.measure
+            claim.measure = _clean_measure(doc, sent, claim.measure)
+            _growth_rate_change(doc, sent, value, claim.measure, claim.subject)
+            # where each sits, so it can be shown and checked
+            claim.subject_span = _locate(doc, sent, claim.subject, value)
+            claim.measure_span = _locate(doc, sent, claim.measure, value)
             store["claims"].append(claim)
         return doc
 
     # ------------------------------------------------------------------
-    def _claim(self, doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span], value: RawMention,
-               entities: list[RawMention], dates: list[RawMention]) -> RawClaim:
+    def _claim(self, doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span], value: RawNumeric,
+               entities: list[RawEntity], dates: list[RawDate]) -> RawClaim:
         relative = _object_relative(span)
         verb = relative or _governing_verb(span)
         whole = _fronted_partitive_whole(span) if verb is not None and relative is None else None
@@ -320,8 +345,9 @@ class ClaimBuilder:
             # "... for its first US factory, a $2.1 billion plant on Route 2013": the value
             # describes the factory, not the event of the clause
             verb, subj = None, described
-        fields: dict = {"predicate": _predicate(verb) if verb is not None else None,
-                        "subject": _phrase_cached(subj, verb) if subj is not None else None}
+        claim = RawClaim(sentence=s_idx, values=[value],
+                         predicate=_predicate(verb) if verb is not None else None,
+                         subject=_phrase_cached(subj, verb) if subj is not None else None)
         subject_entity = None
         if subj is not None:
             # (cached per subject token: a sentence's values mostly share one subject)
@@ -345,7 +371,7 @@ class ClaimBuilder:
                     # not people at it ("Analysts at Brightwater noted that the stock fell"),
                     # and not a public body reporting others' figures ("exports rose, the
                     # General Administration of Customs said")
-                    if ent is not None and ent.fields.get("label") == "ORG" and \
+                    if ent is not None and ent.label == "ORG" and \
                             ent.start <= speaker_subj.idx < ent.end and not _is_source_body(ent):
                         subject_entity = ent
             if subject_entity is None and verb is not None and _measurable_subject(subj, span):
@@ -355,7 +381,7 @@ class ClaimBuilder:
                               and c.i < subj.left_edge.i), None)
                 obj = next((c for c in scope.children if c.dep_ == "pobj"), None) if scope is not None else None
                 place = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
-                if place is not None and place.fields.get("label") in ("GPE", "LOC"):
+                if place is not None and place.label in ("GPE", "LOC"):
                     subject_entity = place
             if subject_entity is None and verb is not None and _measurable_subject(subj, span):
                 # "We expect revenue to grow 12 percent": whose revenue is the subject of
@@ -374,7 +400,7 @@ class ClaimBuilder:
                 # same company's
                 first = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
                 company = self._entity_for(doc, first, entities, sents, s_idx) if first is not None else None
-                if first is not None and company is not None and company.fields.get("label") == "ORG" and \
+                if first is not None and company is not None and company.label == "ORG" and \
                         _measurable_subject(first, span):
                     subject_entity = company
             if subject_entity is None and verb is not None and verb.dep_ == "relcl" and subj.pos_ != "PRON" and \
@@ -406,25 +432,25 @@ class ClaimBuilder:
                 subject_entity = _clause_place(verb, subj, entities)
         if subject_entity is not None and subj is not None and _anaphor_labels(subj) is not None:
             # the entity in focus for later anaphors of its label (one an anaphor resolved to)
-            doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.fields["label"]] = \
+            doc.user_data.setdefault("newsclaims_focus", {})[subject_entity.label] = \
                 (s_idx, subject_entity)
-        fields["measure"] = self._measure(doc, span, value, verb, subj)
+        claim.measure = self._measure(doc, span, value, verb, subj)
         if value.kind == "money" and subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
                 currency_code(subj.lemma_) is not None:
             # "the dollar averaged 1,193.60 won": an exchange rate, whose attribute the text
             # leaves unnamed (CONVENTIONS 7.6): the currency is the subject, not the measure
-            fields["measure"] = None
-        if fields["measure"] is not None and verb is not None and _framed(span, fields["measure"]):
+            claim.measure = None
+        if claim.measure is not None and verb is not None and _framed(span, claim.measure):
             # "Revenue ... in a range of $2.34 billion to $2.36 billion", "an annual rate of
             # 1.4%": a frame noun gives way to what the clause is about
-            fields["measure"] = _framed_measure(verb, subj, span) or fields["measure"]
+            claim.measure = _framed_measure(verb, subj, span) or claim.measure
         heading = _heading(doc, sent, span)
         if heading is not None and (subj is None or not sent.start <= subj.i < span.start):
             # "• Revenue: $3.61 billion vs. $3.57 billion expected": a verbless heading names
             # the subject and what is measured (CONVENTIONS 7.3 item 10)
-            fields["subject"] = fields["measure"] = heading
+            claim.subject = claim.measure = heading
             if verb is not None and not sent.start <= verb.i < span.start:
-                fields["predicate"] = None
+                claim.predicate = None
         time, source = self._time(doc, span, sent, s_idx, sents, dates, value, verb)
         if described is not None and time is not None:
             appos = described if described.i > span.start else span.root.head
@@ -434,15 +460,15 @@ class ClaimBuilder:
                 (not _carries(doc, time, s_idx) or _future_into_finite(doc, time, verb) or
                  _past_into_future(doc, time, verb)):
             time, source = None, None
-        fields["time_source"] = source
-        fields["quoted"] = quoted
-        fields["speaker"] = self._speaker(sent, entities, doc, sents, s_idx) if quoted else None
-        return RawClaim(sentence=s_idx, values=[value], fields=fields, time=time,
-                        subject_entity=subject_entity)
+        claim.time_source = source
+        claim.quoted = quoted
+        claim.speaker = self._speaker(sent, entities, doc, sents, s_idx) if quoted else None
+        claim.time, claim.subject_entity = time, subject_entity
+        return claim
 
     @staticmethod
-    def _entity_for(doc: Doc, subj: Token, entities: list[RawMention], sents: list[Span],
-                    s_idx: int, depth: int = 0) -> RawMention | None:
+    def _entity_for(doc: Doc, subj: Token, entities: list[RawEntity], sents: list[Span],
+                    s_idx: int, depth: int = 0) -> RawEntity | None:
         # an entity naming the subject: the head itself, or a name attached to it
         # (possessor, compound, apposition: "Kestrel's shares", "group Tai Wah Holdings")
         attached = [subj] + [c for c in subj.children if c.dep_ in ("poss", "compound", "appos", "nmod")]
@@ -454,7 +480,7 @@ class ClaimBuilder:
         for tok in attached:
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
             if ent is not None and own is not None and tok != subj and tok.dep_ in ("compound", "nmod") and \
-                    ent.fields.get("label") not in own:
+                    ent.label not in own:
                 continue  # "the Kentucky plant" is Huaxin's plant in Kentucky, not Kentucky
             if ent is not None:
                 return ent
@@ -481,7 +507,7 @@ class ClaimBuilder:
             # "in Sichuan and Chongqing" names a list; a flow "between China and the US" is its
             # first party's (CONVENTIONS 8.11: a list accepts any member, the record has one slot)
             several = obj is not None and prep.lower_ != "between" and any(c.dep_ == "conj" for c in obj.children)
-            if owner is not None and owner.fields.get("label") in allowed and not several:
+            if owner is not None and owner.label in allowed and not several:
                 return owner  # "Shares of Tidewater", "Revenue at Kestrel", "Temperatures in Gulmarg"
             if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and depth < 2:
                 ent = ClaimBuilder._entity_for(doc, obj, entities, sents, s_idx, depth + 1)
@@ -492,14 +518,14 @@ class ClaimBuilder:
         pre = [t for t in subj.subtree if t.i < subj.i] if _anaphor_labels(subj) is None else []
         for tok in reversed(pre):
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
-            if ent is not None and ent.fields.get("label") in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
+            if ent is not None and ent.label in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
                 return ent
         # "the partnership" after "Capital Area Transit Partnership": a definite noun
         # phrase whose head is the last word of an earlier name
         if any(c.lower_ in ANAPHOR_DETERMINERS for c in subj.children) and subj.pos_ == "NOUN":
             head = subj.lemma_.lower()
             named = [e for e in entities if e.end <= subj.idx and
-                     e.fields["canonical"].lower().split()[-1:] in ([head], [head + "s"], [subj.lower_])]
+                     e.canonical.lower().split()[-1:] in ([head], [head + "s"], [subj.lower_])]
             if named:
                 return named[-1]
         labels = _anaphor_labels(subj)
@@ -508,8 +534,8 @@ class ClaimBuilder:
         kind = _subdivision_kind(subj)
         if kind is not None:
             # "The state has offered $180 million": the latest named place of that kind
-            places = [e for e in entities if e.end <= subj.idx and e.fields.get("label") in ("GPE", "LOC")
-                      and e.fields["canonical"].lower() in _subdivisions(kind)]
+            places = [e for e in entities if e.end <= subj.idx and e.label in ("GPE", "LOC")
+                      and e.canonical.lower() in _subdivisions(kind)]
             if places:
                 return places[-1]
         if subj.pos_ == "NOUN" and subj.lower_ in NAME_ONLY_ANAPHORS:
@@ -523,7 +549,7 @@ class ClaimBuilder:
             speaker = _subject(reporting)
             if speaker is not None and speaker != subj:
                 ent = ClaimBuilder._entity_for(doc, speaker, entities, sents, s_idx, depth + 1)
-                if ent is not None and ent.fields.get("label") in labels:
+                if ent is not None and ent.label in labels:
                     return ent
                 if ent is None and speaker.pos_ == "NOUN":
                     # "Two-thirds of the workers surveyed said they drank ...": the
@@ -536,7 +562,7 @@ class ClaimBuilder:
             first = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
             if first is not None and first != subj:
                 ent = ClaimBuilder._entity_for(doc, first, entities, sents, s_idx, depth + 1)
-                if ent is not None and ent.fields.get("label") in labels:
+                if ent is not None and ent.label in labels:
                     return ent
                 if ent is None and subj.pos_ == "PRON" and first.pos_ == "NOUN" and _anaphor_labels(first) is None:
                     return None  # "The rise is not yet a trend, but it's the second increase"
@@ -546,13 +572,13 @@ class ClaimBuilder:
         # billion it had sold a year ago")
         for tok in reversed([t for t in subj.sent if t.i < subj.i and t.dep_ in _SUBJ]):
             ent = next((e for e in entities if e.start <= tok.idx < e.end), None)
-            if ent is not None and ent.fields.get("label") in labels and \
+            if ent is not None and ent.label in labels and \
                     (subj.pos_ == "NOUN" or subj.lower_ in ("it", "its")):
                 return ent
         # the previous sentence's subject entity, when it fits (following one more
         # anaphor back: "The city ... It is also seeking ...")
         if s_idx > 0 and depth < 2:
-            ranked: list[RawMention] = []
+            ranked: list[RawEntity] = []
             for tok in _sentence_subjects(doc, sents, s_idx - 1):
                 children = sorted((c for c in tok.children if c.dep_ in ("appos", "poss", "compound")),
                                   key=lambda c: ("appos", "compound", "poss").index(c.dep_))
@@ -562,10 +588,10 @@ class ClaimBuilder:
                         # (also an anaphoric possessor: "The company's operating profit climbed
                         # ... It also raised its outlook")
                         ent = ClaimBuilder._entity_for(doc, t, entities, sents, s_idx - 1, depth + 1)
-                    if ent is not None and ent not in ranked and ent.fields.get("label") in labels:
+                    if ent is not None and ent not in ranked and ent.label in labels:
                         ranked.append(ent)
             if ranked:
-                return min(ranked, key=lambda e: labels.index(e.fields["label"]))
+                return min(ranked, key=lambda e: labels.index(e.label))
             root = sents[s_idx - 1].root
             if root.lemma_ in SPEECH_VERBS:  # '"Energy is the biggest cost," said Rezaei.'
                 root = next((c for c in root.children if c.dep_ == "ccomp"), root)
@@ -581,7 +607,7 @@ class ClaimBuilder:
             return None  # a plural pronoun is most often a group of people or things, not a name
         # else the entity an anaphor of the last two sentences resolved to ("here" ->
         # Zhongguancun, then "this area"): the place or company in focus
-        focus = doc.user_data.get("newsclaims_focus", {})
+        focus: dict[str, tuple[int, RawEntity]] = doc.user_data.get("newsclaims_focus", {})
         for label in labels:
             if label in focus and 0 <= s_idx - focus[label][0] <= 2 and focus[label][1].end <= subj.idx:
                 return focus[label][1]
@@ -594,7 +620,7 @@ class ClaimBuilder:
             if speaker is not None else (0, 0)
         entities = [e for e in entities if not left <= e.start < right]
         for label in labels:
-            before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
+            before = [e for e in entities if e.end <= subj.idx and e.label == label]
             if before:
                 counts: dict[str, int] = {}
                 roles = doc.user_data.setdefault("newsclaims_entity_is_subject", {})
@@ -603,20 +629,20 @@ class ClaimBuilder:
                         e_span = doc.char_span(e.start, e.end, alignment_mode="expand")
                         roles[e.start] = e_span is not None and e_span.root.dep_ in _SUBJ
                     weight = 2 if roles[e.start] else 1
-                    counts[e.fields["canonical"]] = counts.get(e.fields["canonical"], 0) + weight
+                    counts[e.canonical] = counts.get(e.canonical, 0) + weight
                 best = max(counts.values())
                 # ties: the entity named first (the article's topic), at its latest mention
-                first = next(e for e in before if counts[e.fields["canonical"]] == best).fields["canonical"]
-                return [e for e in before if e.fields["canonical"] == first][-1]
+                first_named = next(e for e in before if counts[e.canonical] == best).canonical
+                return [e for e in before if e.canonical == first_named][-1]
         for label in labels:
-            before = [e for e in entities if e.end <= subj.idx and e.fields.get("label") == label]
+            before = [e for e in entities if e.end <= subj.idx and e.label == label]
             if before:
                 return before[-1]
         return None
 
     @staticmethod
-    def _measure(doc: Doc, span: Span, value: RawMention, verb: Token | None, subj: Token | None) -> str | None:
-        if verb is not None and value.kind == "percentages" and span.root == verb:
+    def _measure(doc: Doc, span: Span, value: RawNumeric, verb: Token | None, subj: Token | None) -> str | None:
+        if verb is not None and isinstance(value, RawPercentage) and span.root == verb:
             # "the group has doubled its intermodal capacity": what was doubled
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
@@ -683,10 +709,10 @@ class ClaimBuilder:
         # 45-acre site" (a count's noun is its counted noun instead, below)
         root = span.root
         head = root.head
-        adjectival = value.kind == "quantities" and value.fields.get("unit") and "-" in _text(span)
+        adjectival = isinstance(value, RawQuantity) and value.unit and "-" in _text(span)
         if head.pos_ == "NOUN" and head.i >= span.end and root.dep_ in ("compound", "nummod", "amod", "nmod",
                                                                           "quantmod") and \
-                (value.kind != "quantities" or adjectival) \
+                (not isinstance(value, RawQuantity) or adjectival) \
                 and not _is_date_like(head) and (head.lemma_.lower() not in (INCREASE_NOUNS | DECREASE_NOUNS) or
                                                  any(t.dep_ == "compound" for t in doc[span.end:head.i])) \
                 and all(t.dep_ in ("compound", "amod", "nmod", "punct") and not t.like_num
@@ -697,19 +723,18 @@ class ClaimBuilder:
             # hike", as a compound headed by "growth", CONVENTIONS 8.12)
             return span_text(doc[span.end:head.i + 1])
         # the value describes a noun: "R&D spending near six percent"
-        of = value.fields.get("of")
-        if of and _of_is_a_date(doc, value, of):
+        of = value.of if isinstance(value, RawPercentage) else None
+        if of and isinstance(value, RawPercentage) and _of_is_a_date(doc, value, of):
             # "the 6.8 percent of the previous quarter": a period, the value's time
-            value = RawMention(kind=value.kind, start=value.start, end=value.end,
-                               fields={**value.fields, "of": None})
+            value = replace(value, of=None)
             of = None
         if of and of.split()[-1].lower() in _LEVEL_NOUNS and verb is not None and subj is not None and \
                 _measurable_subject(subj, span):
             # "Bus ridership has recovered to about 88 percent of its 2019 level": the
             # base is a reference level of the subject, which is what is measured
             return _phrase(subj, verb)
-        if value.kind == "percentages" and head.pos_ in ("VERB", "AUX") and value.fields.get("of"):
-            return value.fields["of"]
+        if isinstance(value, RawPercentage) and head.pos_ in ("VERB", "AUX") and value.of:
+            return value.of
         def describable(noun: Token) -> bool:
             # not a bare change ("a 12 percent drop"; but "sales growth of 5 percent" says
             # what grows), a name, a period or another value
@@ -729,14 +754,14 @@ class ClaimBuilder:
             noun = head.head
             left = min(t.i for t in noun.subtree if t.i <= noun.i)
             return span_text(doc[left:noun.i + 1])
-        if value.kind == "percentages" and value.fields.get("of"):
-            return value.fields["of"]
-        if value.kind == "quantities" and value.fields.get("counted") and value.fields.get("unit") is None:
+        if isinstance(value, RawPercentage) and value.of:
+            return value.of
+        if isinstance(value, RawQuantity) and value.counted and value.unit is None:
             # a plain count names what it counts, not an attribute: "sold 9.6 billion
             # cigarettes", "adding 160,000 jobs" (the counted noun is in ``counted``)
             return None
-        if value.kind == "quantities" and value.fields.get("counted"):
-            return value.fields["counted"]
+        if isinstance(value, RawQuantity) and value.counted:
+            return value.counted
         # "held its deposit rate at 2 percent", "cut the rate to 4 percent": the verb's object
         if verb is not None and root.dep_ == "pobj" and root.head.lower_ in ("at", "to", "by") and \
                 root.head.head == verb:
@@ -746,7 +771,7 @@ class ClaimBuilder:
         # the subject is what is measured when it is a common noun phrase and the
         # verb states its level or change: "Revenue rose to US$6.7 billion"
         if verb is not None and subj is not None and _measurable_subject(subj, span) and \
-                (value.fields.get("change") is not None or verb.lemma_ in LEVEL_VERBS
+                (value.change is not None or verb.lemma_ in LEVEL_VERBS
                  or verb.lemma_ in _CHANGE_VERBS):
             return _phrase(subj, verb)
         # any other verb stating the figure of a subject that is an attribute, not an agent:
@@ -755,18 +780,18 @@ class ClaimBuilder:
         if verb is not None and subj is not None and _measurable_subject(subj, span) and \
                 verb.lemma_ not in TRANSFER_VERBS and _predicate(verb) not in TRANSFER_VERBS and \
                 subj.lemma_.lower() not in AGENT_NOUNS and \
-                not (value.kind == "quantities" and value.fields.get("unit") is None):
+                not (isinstance(value, RawQuantity) and value.unit is None):
             return _phrase(subj, verb)
         return None
 
     @staticmethod
     def _time(doc: Doc, span: Span, sent: Span, s_idx: int, sents: list[Span],
-              dates: list[RawMention], value: RawMention,
-              verb: Token | None) -> tuple[RawMention | None, str | None]:
+              dates: list[RawDate], value: RawNumeric,
+              verb: Token | None) -> tuple[RawDate | None, str | None]:
         """The date that scopes a value (see the module docstring for the order)."""
         in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
         # "about 88 percent of its 2019 level": a date inside a share's base is its basis
-        base = value.fields.get("of") or ""
+        base = (value.of if isinstance(value, RawPercentage) else None) or ""
         if base and _of_is_a_date(doc, value, base):
             base = ""  # "the 6.8 percent of the previous quarter": the period is its time
         base_start = text_of(doc).find(base, span.end_char, span.end_char + 8 + len(base)) if base else -1
@@ -779,7 +804,7 @@ class ClaimBuilder:
         if in_sent:
             mid = (span.start_char + span.end_char) / 2
 
-            def rank(d: RawMention) -> tuple[int, int, int, int, float]:
+            def rank(d: RawDate) -> tuple[int, int, int, int, float]:
                 # "£388 million a year ago", "the ₹823 crore recorded a year earlier", "from
                 # 2.3 percent in September"
                 between = text_of(doc)[span.end_char:d.start]
@@ -793,7 +818,7 @@ class ClaimBuilder:
                 in_base = base_start <= d.start < base_end
                 # "the 9.1 billion cigarettes it had sold a year ago": in a level's own clause,
                 # a comparison date is its time (for a change it is the change's basis)
-                own_level = value.fields.get("change") is None and d_verb is not None and d_verb == verb and \
+                own_level = value.change is None and d_verb is not None and d_verb == verb and \
                     verb.lemma_ not in _CHANGE_VERBS and not _COMPARED_BETWEEN.search(between)
                 # "30 cents above where it stood in April", "slower than the rate posted for
                 # the first five months": a date after the value's comparative dates the base
@@ -805,7 +830,8 @@ class ClaimBuilder:
                             d_verb is not None and _on_another_noun(d_verb, span))
                 # "about 6,200 employees this year": a date right after the value (or its
                 # counted noun) is its time, whatever clause the parser hung it on
-                follows = d.start >= span.end_char and between.strip() in ("", value.fields.get("counted") or "")
+                follows = d.start >= span.end_char and \
+                    between.strip() in ("", (value.counted if isinstance(value, RawQuantity) else None) or "")
                 return (basis, int(not follows), speech, other_clause, abs((d.start + d.end) / 2 - mid))
 
             # a comparison basis is never the time of another value; nor is a single
@@ -825,10 +851,10 @@ class ClaimBuilder:
             same_paragraph = "\n" not in text_of(doc)[prev.start_char:sent.start_char]
             ref_year = _ref_year(doc)
             prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char
-                          and d.fields.get("granularity") not in ("day", "week", None)
+                          and d.granularity not in ("day", "week", None)
                           and not _is_comparison_date(doc, d)
-                          and not (ref_year and d.fields.get("end_date")
-                                   and int(d.fields["end_date"][:4]) < ref_year - 5)]
+                          and not (ref_year and d.end_date
+                                   and int(d.end_date[:4]) < ref_year - 5)]
             # not a starting point ("since it was set up in August 2019": a cumulative
             # total's, not a period later figures continue), nor into a sentence that opens
             # with a period of its own ("During the recovery, ...", "For the full year, ...")
@@ -838,7 +864,7 @@ class ClaimBuilder:
         return None, None
 
     @staticmethod
-    def _speaker(sent: Span, entities: list[RawMention], doc: Doc, sents: list[Span] | None = None,
+    def _speaker(sent: Span, entities: list[RawEntity], doc: Doc, sents: list[Span] | None = None,
                  s_idx: int = 0) -> str | None:
         """Who says the quotation: the subject of a speech verb that names someone
         (a proper noun or an entity; "she said" -> the latest PERSON before it), in
@@ -846,7 +872,7 @@ class ClaimBuilder:
         same paragraph (a quotation often runs over several sentences)."""
         def names(tok: Token) -> bool:
             return tok.pos_ == "PROPN" or any(e.start <= t.idx < e.end for t in tok.subtree for e in entities
-                                              if e.fields.get("label") in ("PERSON", "ORG"))
+                                              if e.label in ("PERSON", "ORG"))
 
         def in_sentence(sp: Span) -> str | None:
             for tok in sp:
@@ -857,10 +883,10 @@ class ClaimBuilder:
                     if subj.pos_ != "PRON" and names(subj):
                         return _phrase(subj)
                     if subj.lower_ in ("he", "she"):
-                        persons = [e for e in entities if e.fields.get("label") == "PERSON" and e.end <= subj.idx]
+                        persons = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx]
                         if persons:
                             return text_of(doc)[persons[-1].start:persons[-1].end]
-            persons = [e for e in entities if e.fields.get("label") == "PERSON" and
+            persons = [e for e in entities if e.label == "PERSON" and
                        sp.start_char <= e.start < sp.end_char]
             return text_of(doc)[persons[0].start:persons[0].end] if persons else None
 
@@ -895,7 +921,7 @@ def _date_cache(doc: Doc) -> dict[tuple[str, int], Any]:
     return doc.user_data.setdefault("newsclaims_date_cache", {})  # type: ignore[no-any-return]
 
 
-def _date_verb(doc: Doc, date: RawMention) -> Token | None:
+def _date_verb(doc: Doc, date: RawDate) -> Token | None:
     """The verb governing a date mention (cached per doc: every value asks)."""
     cache = _date_cache(doc)
     key = ("verb", date.start)
@@ -905,7 +931,7 @@ def _date_verb(doc: Doc, date: RawMention) -> Token | None:
     return cache[key]  # type: ignore[no-any-return]
 
 
-def _is_comparison_date_cached(doc: Doc, date: RawMention) -> bool:
+def _is_comparison_date_cached(doc: Doc, date: RawDate) -> bool:
     cache = _date_cache(doc)
     key = ("comparison", date.start)
     if key not in cache:
@@ -913,7 +939,7 @@ def _is_comparison_date_cached(doc: Doc, date: RawMention) -> bool:
     return cache[key]  # type: ignore[no-any-return]
 
 
-def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
+def _is_comparison_date(doc: Doc, date: RawDate) -> bool:
     """A date that is the basis of a comparison ("from 2022", "than a year earlier",
     "a year ago"), not the time of the figure."""
     text = text_of(doc)[date.start:date.end].lower()
@@ -940,7 +966,7 @@ def _is_comparison_date(doc: Doc, date: RawMention) -> bool:
     if tail[-1:] == ["in"] and "from" in tail[:-2] and \
             any(ch.isdigit() for w in tail[tail.index("from") + 1:-1] for ch in w):
         return True  # "fell to 41 percent from 52 percent in 2021": the date of the "from" figure
-    if before[-1:] == ["on"] and date.fields.get("granularity") in ("year", "half", "quarter", "month") and \
+    if before[-1:] == ["on"] and date.granularity in ("year", "half", "quarter", "month") and \
             len(before) >= 2 and (before[-2] in ("percent", "%", "points") or before[-2][-1:] == "%"):
         return True  # "up 4 percent on 2023"
     # "up from 2.3 percent in September": the date of a "from"/"than" figure
@@ -971,14 +997,14 @@ _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacit
 _DISCLOSURE_VERBS = frozenset("report announce publish release unveil disclose post".split())
 
 
-def _dates_another_event(doc: Doc, date: RawMention, verb: Token | None) -> bool:
+def _dates_another_event(doc: Doc, date: RawDate, verb: Token | None) -> bool:
     """A relative day governed by a verb that is not the value's verb nor one of
     its governors ("agreed on Monday to acquire ..." dates the acquisition; "a study
     published on Wednesday found ..." does not date the study's figures)."""
     # only a relative day ("on Wednesday", "today"): that is how news dates the event
     # it reports; a written-out date is more often the figure's as-of or filing date
-    if verb is None or date.fields.get("granularity") != "day" or not date.fields.get("relative") or \
-            date.fields.get("start_date") != date.fields.get("end_date"):
+    if verb is None or date.granularity != "day" or not date.relative or \
+            date.start_date != date.end_date:
         return False
     d_verb = _date_verb(doc, date)
     if d_verb is None:
@@ -1051,26 +1077,26 @@ def _is_basis_value(span: Span) -> bool:
         any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
-def _future_into_finite(doc: Doc, date: RawMention, verb: Token | None) -> bool:
+def _future_into_finite(doc: Doc, date: RawDate, verb: Token | None) -> bool:
     """A date after the reference date carried into a clause in the past or present
     tense ("could produce 50 million doses by 2027. Its shares jumped 11 percent"; "will
     close in December ... Kestrel, which runs six daily flights")."""
     ref = (doc._.reference_date or {}).get("value")
-    start = date.fields.get("start_date")
+    start = date.start_date
     return bool(verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and ref and start and start > ref)
 
 
-def _past_into_future(doc: Doc, date: RawMention, verb: Token | None) -> bool:
+def _past_into_future(doc: Doc, date: RawDate, verb: Token | None) -> bool:
     """A date ending by the reference date carried into a clause about the future ("three of
     them entered service since August. The remaining ships will cost about $52 million")."""
     ref = (doc._.reference_date or {}).get("value")
-    end = date.fields.get("end_date")
+    end = date.end_date
     if verb is None or not ref or not end or end > ref:
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
 
-def _carries(doc: Doc, date: RawMention, s_idx: int) -> bool:
+def _carries(doc: Doc, date: RawDate, s_idx: int) -> bool:
     """A date of the previous sentence carries over when it scoped a figure there ("in
     the six months to September ... Its mainland unit booked") or names the data
     itself ("The October figures suggest ... The 0.2 point rise") or dates a change
@@ -1263,28 +1289,28 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
 _SOURCE_BODY = [re.compile(p, re.IGNORECASE) for p in SOURCE_BODY_PATTERNS]
 
 
-def _is_source_body(ent: RawMention) -> bool:
+def _is_source_body(ent: RawEntity) -> bool:
     """A public body that publishes figures (a statistics office, customs, a central bank)."""
-    name = ent.fields["canonical"]
+    name = ent.canonical
     words = re.findall(r"[a-z]+", name.lower())
     return any(w in SOURCE_BODY_HEADS for w in words) or any(p.search(name) for p in _SOURCE_BODY)
 
 
-def _growth_rate_change(doc: Doc, sent: Span, value: RawMention, measure: str | None, subject: str | None) -> None:
+def _growth_rate_change(doc: Doc, sent: Span, value: RawNumeric, measure: str | None, subject: str | None) -> None:
     """A percentage that is a rate of growth is an increase (a decrease when negative), with
     the basis the sentence names after it: "mining output growth came in at 2.7 percent
     year-on-year", "the yearly growth target of around 6.5 percent"."""
-    if value.kind != "percentages" or value.fields.get("change") is not None or \
-            value.fields.get("unit") not in (None, "percent"):
+    if not isinstance(value, RawPercentage) or value.change is not None or \
+            value.unit not in (None, "percent"):
         return
     words = set(re.findall(r"[a-z]+", f"{measure or ''} {subject or ''}".lower()))
     if not words & GROWTH_RATE_WORDS:
         return
-    number = value.fields.get("value")
+    number = value.value
     tail = text_of(doc)[value.end:sent.end_char][:120]
     basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail)), None)
-    value.fields["change"] = {"direction": "decrease" if number is not None and number < 0 else "increase",
-                              "basis": basis}
+    value.change = RawChange(direction="decrease" if number is not None and number < 0 else "increase",
+                             basis=basis)
 
 
 _LOCATIVE_PREPS = frozenset("in across at throughout around inside within".split())
@@ -1302,14 +1328,14 @@ def _clause_place_anaphor(verb: Token, subj: Token) -> Token | None:
     return None
 
 
-def _clause_place(verb: Token, subj: Token, entities: list[RawMention]) -> RawMention | None:
+def _clause_place(verb: Token, subj: Token, entities: list[RawEntity]) -> RawEntity | None:
     """The one named place a locative phrase of ``verb``'s own clause names (outside its
     subject, not inside another clause with its own subject), else None."""
     doc = verb.doc
     skip = {t.i for t in subj.subtree}
-    found: dict[str, RawMention] = {}
+    found: dict[str, RawEntity] = {}
     for ent in entities:
-        if ent.fields.get("label") not in ("GPE", "LOC", "FAC"):
+        if ent.label not in ("GPE", "LOC", "FAC"):
             continue
         e_span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if e_span is None or e_span.root.i in skip or not verb.sent.start <= e_span.root.i < verb.sent.end:
@@ -1325,7 +1351,7 @@ def _clause_place(verb: Token, subj: Token, entities: list[RawMention]) -> RawMe
                 break
             tok = tok.head
         if locative and tok == verb:
-            found.setdefault(ent.fields["canonical"], ent)
+            found.setdefault(ent.canonical, ent)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -1339,7 +1365,7 @@ _OWN_PERIOD_PREPS = frozenset("during throughout".split())
 _PERIOD_PREPS = frozenset("for over in across".split())
 
 
-def _in_another_values_phrase(doc: Doc, date: RawMention, span: Span) -> bool:
+def _in_another_values_phrase(doc: Doc, date: RawDate, span: Span) -> bool:
     """The date lies in the noun phrase of another value of the sentence that is set off from
     this one: "hourly pay climbed 8 cents to reach $25.53, a gain of 2.5% over the past year"
     (the past year is the gain's). The phrase is the event or frame noun the other value is
@@ -1374,7 +1400,7 @@ def _value_appositions(doc: Doc) -> list[tuple[int, int, int]]:
     return cached  # type: ignore[no-any-return]
 
 
-def _starting_point(doc: Doc, date: RawMention) -> bool:
+def _starting_point(doc: Doc, date: RawDate) -> bool:
     """A date that starts a cumulative count: "since March 2022", "since it was set up in
     August 2019" (the clause of its verb opens with "since")."""
     if "since" in text_of(doc)[max(0, date.start - 6):date.start + 6].lower():
@@ -1411,7 +1437,7 @@ def _opens_with_own_period(sent: Span) -> bool:
         obj.lemma_.lower() in _PERIOD_NOUNS
 
 
-def _of_is_a_date(doc: Doc, value: RawMention, of: str) -> bool:
+def _of_is_a_date(doc: Doc, value: RawNumeric, of: str) -> bool:
     """The "of" phrase after a share is a date mention ("of the previous quarter")."""
     at = text_of(doc).find(of, value.end, value.end + 12 + len(of))
     if at < 0:
@@ -1487,7 +1513,7 @@ def _demonstrative_referent(claim: RawClaim, claims: list[RawClaim], s_idx: int)
     """The claim a demonstrative subject refers back to ("That", "That pace", "this
     volume", not "this city": a place or company noun is resolved as an entity): the latest
     claim of this or the previous sentence."""
-    words = (claim.fields.get("subject") or "").lower().split()
+    words = (claim.subject or "").lower().split()
     if not words or words[0] not in DEMONSTRATIVES or len(words) > 3 or \
             len(words) > 1 and words[-1] in ANAPHOR_NOUNS:
         return None
@@ -1525,7 +1551,7 @@ def _gapped_subject(span: Span, verb: Token | None) -> tuple[int, int] | None:
     return first, last
 
 
-def _locate(doc: Doc, sent: Span, text: str | None, value: RawMention) -> tuple[int, int] | None:
+def _locate(doc: Doc, sent: Span, text: str | None, value: RawNumeric) -> tuple[int, int] | None:
     """The character span of ``text`` in the value's sentence: of its occurrences, the one
     nearest the value (not overlapping it); None when it is not a slice of the sentence."""
     if not text:
@@ -1578,20 +1604,21 @@ def _in_values(doc: Doc) -> frozenset[int]:
     return cached  # type: ignore[no-any-return]
 
 
-def _is_population_share(span: Span, value: RawMention, *, as_subject: bool = True) -> bool:
+def _is_population_share(span: Span, value: RawNumeric, *, as_subject: bool = True) -> bool:
     """A share that counts members of a group, as the subject of its clause (unless not
     ``as_subject``): "About one in five had ...", "Two-thirds of the workers surveyed
     said ...", "Half of them" (the of-phrase, if any, is a plural noun or a pronoun: not
     "a third of the revenue")."""
     subj = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not span.start <= t.head.i < span.end), None)
     if subj is None and span.root.dep_ in ("nummod", "quantmod", "amod") and span.root.head.tag_ == "NNS" and \
-            span.root.head.dep_ in ("nsubj", "nsubjpass") and value.fields.get("unit") == "fraction":
+            span.root.head.dep_ in ("nsubj", "nsubjpass") and \
+            isinstance(value, (RawQuantity, RawPercentage)) and value.unit == "fraction":
         return True  # "Nearly two in five private renters ... spent": a share of the renters
     fronted = subj is not None and any(c.dep_ == "prep" and c.lower_ == "of" and c.i == c.sent.start
                                        for c in subj.head.children)  # "Of the 3,200 patients, 410 said"
-    partitive = value.kind == "quantities" and value.fields.get("unit") is None and (
+    partitive = isinstance(value, RawQuantity) and value.unit is None and (
         fronted or span.end < len(span.doc) and span.doc[span.end].lower_ == "of")  # "12 of them said"
-    if value.kind != "percentages" and not partitive or as_subject and subj is None:
+    if not isinstance(value, RawPercentage) and not partitive or as_subject and subj is None:
         return False
     root = subj or span.root
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1657,20 +1684,20 @@ _TERM_NOUNS = frozenset("average mean high low peak record bond bonds note notes
                         "treasury treasuries bund bunds".split())
 
 
-def _is_reference_period(span: Span, value: RawMention) -> bool:
+def _is_reference_period(span: Span, value: RawNumeric) -> bool:
     """"their five-year average", "Irish 10-year bond yields": the period labels a statistic."""
     noun = span.root.head
-    return value.kind == "quantities" and value.fields.get("dimension") == "[time]" and "-" in _text(span) and \
+    return isinstance(value, RawQuantity) and value.dimension == "[time]" and "-" in _text(span) and \
         noun.i >= span.end and noun.lemma_.lower() in _TERM_NOUNS
 
 
-def _is_restriction(span: Span, value: RawMention) -> bool:
+def _is_restriction(span: Span, value: RawNumeric) -> bool:
     """A bare bound that restricts the noun before it ("the respondents under 30", "those
     over 45"): part of who is counted, not a figure of its own."""
     # (read from the words: the parser hangs such a bound anywhere)
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return value.kind == "quantities" and value.fields.get("unit") is None and \
-        not value.fields.get("counted") and before is not None and (
+    return isinstance(value, RawQuantity) and value.unit is None and \
+        not value.counted and before is not None and (
             span[0].lower_ in ("under", "over", "above", "below", "aged") and
             (before.tag_ in ("NNS", "NNPS") or before.lower_ in ("those", "people")) or
             before.lower_ in ("aged", "ages") or  # "those aged 18 to 24"
@@ -1919,9 +1946,9 @@ def _is_date_like(tok: Token) -> bool:
     return tok.like_num or tok.lemma_.lower() in _PERIOD_NOUNS or tok.lower_.rstrip("s") in _PERIOD_NOUNS
 
 
-def _is_period_phrase(span: Span, value: RawMention) -> bool:
+def _is_period_phrase(span: Span, value: RawNumeric) -> bool:
     """A duration naming the period of another figure: "in the three months to September"."""
-    if value.kind != "quantities" or value.fields.get("dimension") != "[time]":
+    if not isinstance(value, RawQuantity) or value.dimension != "[time]":
         return False
     root = span.root
     doc = span.doc
@@ -1940,25 +1967,25 @@ _DEFINITE = frozenset({"the", "these", "those", "both"})
 _SET_SIZE = 20
 
 
-def _is_reference_count(doc: Doc, value: RawMention) -> bool:
+def _is_reference_count(doc: Doc, value: RawNumeric) -> bool:
     """A count that refers back instead of stating a figure: "the two cities", "the
     largest of the five", "the two sides said" (a definite set the article already
     named), and the pronoun "one" ("is one we are confident we can meet")."""
-    if value.kind != "quantities" or value.fields.get("dimension") != "count" or \
-            value.fields.get("qualifier") != "exact" or not float(value.fields.get("value") or 0.5).is_integer():
+    if not isinstance(value, RawQuantity) or value.dimension != "count" or \
+            value.qualifier != "exact" or not float(value.value or 0.5).is_integer():
         return False
     text = text_of(doc)
     if text[value.end:value.end + 1] == "-":  # "the 42-page report" describes the report
         return False
     before = text[max(0, value.start - 8):value.start].lower().split()
-    if before and before[-1] in _DEFINITE and float(value.fields.get("value") or 0) <= _SET_SIZE:
+    if before and before[-1] in _DEFINITE and float(value.value or 0) <= _SET_SIZE:
         # ... unless the noun is restricted, which states the figure: "Across the 48
         # companies in the index that have reported"
         span = doc.char_span(value.start, value.end, alignment_mode="expand")
         noun = span.root.head if span is not None and span.root.dep_ == "nummod" else None
         return noun is None or not any(c.i > noun.i and c.dep_ in ("prep", "relcl", "acl")
                                        for c in noun.children)
-    return value.fields.get("value") == 1 and not value.fields.get("counted") and \
+    return value.value == 1 and not value.counted and \
         text[value.start:value.end].lower() == "one"
 
 
@@ -2000,7 +2027,7 @@ def _subdivisions(kind: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _is_conversion(doc: Doc, value: RawMention, nxt: RawMention) -> bool:
+def _is_conversion(doc: Doc, value: RawNumeric, nxt: RawNumeric) -> bool:
     """The same amount in another currency or unit, right after it: "10 billion yuan
     (about $1.4 billion)", "above 35°C (95 degrees Fahrenheit)", "214 km (133 miles)",
     "1,900 GWh a year, or 1.9 billion kilowatt-hours". One claim holds both."""
@@ -2009,10 +2036,10 @@ def _is_conversion(doc: Doc, value: RawMention, nxt: RawMention) -> bool:
         return False
     if value.kind == "money":
         return nxt.kind == "money" and between.startswith("(")
-    if value.kind != "quantities" or nxt.kind != "quantities" or not value.fields.get("unit"):
+    if not isinstance(value, RawQuantity) or not isinstance(nxt, RawQuantity) or not value.unit:
         return False
-    return value.fields.get("dimension") == nxt.fields.get("dimension") and \
-        value.fields.get("unit") != nxt.fields.get("unit")
+    return value.dimension == nxt.dimension and \
+        value.unit != nxt.unit
 
 
 def _in_quotes(text: str, pos: int) -> bool:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lexicons.fiscal_years import FISCAL_YEAR_START
-from pipeline.nlp import RawMention, nc, text_of
+from pipeline.nlp import RawDate, nc, text_of
 from pipeline.normalize.dates import DateFound, Reference, _add_months, _last_day, find_dates
 from pipeline.normalize.entity_evidence import countries_named
 from pipeline.normalize.reference import infer_reference
@@ -105,7 +105,9 @@ class DateFinder:
         found = self._find(doc, Reference.parse(ref["value"]))
         for i, d in enumerate(found):
             d = _anchored(doc, d, found[:i], found[i + 1:]) or d
-            store["dates"].append(RawMention("dates", d.start, d.end, d.fields()))
+            store["dates"].append(RawDate(d.start, d.end, value=d.value, start_date=d.start_date, end_date=d.end_date,
+                                         granularity=d.granularity, mod=d.mod, relative=d.relative,
+                                         fiscal=d.fiscal, tz=d.tz))
         # a holiday is a date, not also an event entity ("on Canada Day"): mentions never overlap
         spans = {(d.start, d.end) for d in store["dates"]}
         store["entities"] = [e for e in store["entities"] if (e.start, e.end) not in spans]
@@ -134,8 +136,8 @@ def _territory(doc: Doc) -> str | None:
     if doc._.home_territory:
         return str(doc._.home_territory)
     for ent in nc(doc)["entities"]:
-        if ent.fields.get("label") == "GPE":
-            name = str(ent.fields.get("canonical", ""))
+        if ent.label == "GPE":
+            name = ent.canonical
             named = countries_named([name])
             country = min(named) if named else city_country(name)
             if country:

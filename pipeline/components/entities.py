@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -45,7 +46,7 @@ from pipeline.lexicons.entities import (
     TITLE_HEADS,
 )
 from pipeline.lexicons.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS
-from pipeline.nlp import RawMention, nc, text_of
+from pipeline.nlp import RawEntity, nc, text_of
 from pipeline.normalize.money import currency_code
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
@@ -68,7 +69,7 @@ def canonical_name(text: str) -> str:
     return s.strip(" ,.;:\"'")
 
 
-def _load_patterns() -> list[dict]:
+def _load_patterns() -> list[dict[str, Any]]:
     text = resources.files("pipeline.lexicons").joinpath("entity_patterns.jsonl").read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
@@ -135,8 +136,7 @@ class EntityCorrector:
                     canonical, label = longer[0], "ORG"
             if label in ("GPE", "LOC"):
                 places_seen.add(canonical)
-            store["entities"].append(RawMention("entities", ent.start_char, ent.end_char, {
-                "label": label, "canonical": canonical}))
+            store["entities"].append(RawEntity(ent.start_char, ent.end_char, label=label, canonical=canonical))
         return doc
 
     def _apply_patterns(self, doc: Doc, ents: list[Span]) -> list[Span]:

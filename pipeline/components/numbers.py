@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -40,7 +41,18 @@ from pipeline.lexicons.changes import (
     PREMIUM_NOUNS,
 )
 from pipeline.lexicons.numbers import HEDGES
-from pipeline.nlp import RawMention, nc, span_text, text_of
+from pipeline.nlp import (
+    MentionStore,
+    RawChange,
+    RawMoney,
+    RawNumeric,
+    RawOrdinal,
+    RawPercentage,
+    RawQuantity,
+    nc,
+    span_text,
+    text_of,
+)
 from pipeline.normalize.clock import is_clock_digits
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import DATE_AFTER_PERIOD, Candidate, ordinal_words, scan, tokenize, vague_scales
@@ -92,23 +104,32 @@ def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
     return None
 
 
-def _inherit_bound(text: str, same_kind: list[RawMention], mention: RawMention) -> None:
+_Numeric = TypeVar("_Numeric", bound=RawNumeric)
+
+
+def _add_numeric(text: str, same_kind: list[_Numeric], mention: _Numeric) -> None:
+    """Add ``mention`` to the mentions of its kind found so far (in text order)."""
+    _inherit_bound(text, same_kind, mention)
+    same_kind.append(mention)
+
+
+def _inherit_bound(text: str, same_kind: Sequence[RawNumeric], mention: RawNumeric) -> None:
     """A conversion in brackets right after a bounded amount has the same bound: "above
     35°C (95 degrees Fahrenheit)" is above 95 °F too. Only an exact, unhedged conversion
     of the same dimension (or currency kind) takes it."""
-    if not same_kind or mention.fields.get("qualifier") != "exact":
+    if not same_kind or mention.qualifier != "exact":
         return
     prev = same_kind[-1]
     if " ".join(text[prev.end:mention.start].split()) != "(" or \
-            prev.fields.get("qualifier") not in ("lower_bound", "upper_bound", "approximate"):
+            prev.qualifier not in ("lower_bound", "upper_bound", "approximate"):
         return
-    if mention.kind == "quantities" and (not prev.fields.get("unit") or
-                                         prev.fields.get("dimension") != mention.fields.get("dimension")):
+    if isinstance(mention, RawQuantity) and isinstance(prev, RawQuantity) and \
+            (not prev.unit or prev.dimension != mention.dimension):
         return
-    value = mention.fields.get("value")
-    mention.fields["qualifier"] = prev.fields["qualifier"]
-    mention.fields["lower"] = value if prev.fields["qualifier"] == "lower_bound" else None
-    mention.fields["upper"] = value if prev.fields["qualifier"] == "upper_bound" else None
+    value = mention.value
+    mention.qualifier = prev.qualifier
+    mention.lower = value if prev.qualifier == "lower_bound" else None
+    mention.upper = value if prev.qualifier == "upper_bound" else None
 
 
 _DETERMINERS = frozenset("the this that which each every any no another either neither".split())
@@ -163,8 +184,12 @@ class NumberFinder:
                 self._carry_price(cand)
             mention = self._mention(doc, cand, setting)
             if mention is not None:
-                _inherit_bound(text, store[mention.kind], mention)
-                store[mention.kind].append(mention)
+                if isinstance(mention, RawQuantity):
+                    _add_numeric(text, store["quantities"], mention)
+                elif isinstance(mention, RawPercentage):
+                    _add_numeric(text, store["percentages"], mention)
+                else:
+                    _add_numeric(text, store["money"], mention)
                 taken.append((mention.start, mention.end))
         _carry_counted(doc, store["quantities"])
         low = text.lower()
@@ -179,17 +204,17 @@ class NumberFinder:
         for start, end, lo, hi in vague_scales(text, toks=toks):
             if _overlaps((start, end), taken) or _overlaps((start, end), blocked):
                 continue
-            fields = {"value": None, "qualifier": "range", "lower": lo, "upper": hi, "unit": None,
-                      "dimension": "count", "counted": self._counted_after_of(doc, end)}
-            store["quantities"].append(RawMention("quantities", start, end, fields))
+            store["quantities"].append(RawQuantity(start, end, value=None, qualifier="range", lower=lo, upper=hi,
+                                                   unit=None, dimension="count",
+                                                   counted=self._counted_after_of(doc, end)))
         for start, end, value in ordinal_words(text, toks=toks):
             if _overlaps((start, end), blocked) or _overlaps((start, end), taken):
                 continue
-            store["ordinals"].append(RawMention("ordinals", start, end, {"value": value}))
+            store["ordinals"].append(RawOrdinal(start, end, value=value))
         return doc
 
     @staticmethod
-    def _multiplier(doc: Doc, tok: Token) -> RawMention:
+    def _multiplier(doc: Doc, tok: Token) -> RawPercentage:
         """"The stock has doubled since January": a change of +100 percent ("tripled" +200,
         "halved" -50), with a hedge before it ("more than doubled" is at least +100)."""
         change, direction = _MULTIPLIER_VERBS[tok.lemma_.lower()]
@@ -202,11 +227,10 @@ class NumberFinder:
             if phrase in HEDGES and not any(t.is_punct for t in words):
                 start, qualifier = words[0].idx, HEDGES[phrase]
                 break
-        fields = {"qualifier": qualifier, "value": change,
-                  "lower": change if qualifier in ("exact", "lower_bound") else None,
-                  "upper": change if qualifier in ("exact", "upper_bound") else None,
-                  "unit": "percent", "of": None, "change": {"direction": direction, "basis": None}}
-        return RawMention("percentages", start, tok.idx + len(tok), fields)
+        return RawPercentage(start, tok.idx + len(tok), qualifier=qualifier, value=change,
+                             lower=change if qualifier in ("exact", "lower_bound") else None,
+                             upper=change if qualifier in ("exact", "upper_bound") else None,
+                             unit="percent", of=None, change=RawChange(direction=direction, basis=None))
 
     def _carry_price(self, cand: Candidate) -> None:
         """A bare decimal written like the article's last unit price takes its currency: after
@@ -252,7 +276,7 @@ class NumberFinder:
                 and 1800 <= int(digits) <= 2199 and cand.hedge is None and cand.qualifier == "exact")
 
     @staticmethod
-    def _year_is_amount(store: dict, cand: Candidate) -> bool:
+    def _year_is_amount(store: MentionStore, cand: Candidate) -> bool:
         """"2000 milligrams", "1990 tonnes": a bare four-digit "year" with a unit is an amount.
 
         The date found on the digits alone is dropped from the record.
@@ -283,17 +307,17 @@ class NumberFinder:
         return cand.text.lower() == "one" and after_determiner
 
     # -- building ---------------------------------------------------------
-    def _mention(self, doc: Doc, cand: Candidate, setting: list[str]) -> RawMention | None:
-        base = {"qualifier": cand.qualifier}
+    def _mention(self, doc: Doc, cand: Candidate, setting: list[str]) -> RawQuantity | RawPercentage | RawMoney | None:
         value, lower, upper = cand.value, cand.lower, cand.upper
         if cand.kind in ("percent", "fraction"):
             scale = 100.0 if cand.kind == "fraction" else 1.0
-            fields = {**base, "value": clean(_mul(value, scale)), "lower": clean(_mul(lower, scale)),
-                      "upper": clean(_mul(upper, scale)), "unit": cand.percent_unit or "percent",
-                      "of": self._of_phrase(doc, cand.end) or (self._counted(doc, cand) if cand.extra.get("one_in")
-                                                                else None),  # "One in four adults"
-                      "change": self._change(doc, cand)}
-            return RawMention("percentages", cand.start, cand.end, fields)
+            return RawPercentage(
+                cand.start, cand.end, qualifier=cand.qualifier, value=clean(_mul(value, scale)),
+                lower=clean(_mul(lower, scale)), upper=clean(_mul(upper, scale)),
+                unit=cand.percent_unit or "percent",
+                of=self._of_phrase(doc, cand.end) or (self._counted(doc, cand) if cand.extra.get("one_in")
+                                                      else None),  # "One in four adults"
+                change=self._change(doc, cand))
         if cand.kind == "money" and (cand.currency or "").lower() in ("pound", "pounds") and \
                 not self._pound_is_money(doc, cand, setting):
             cand.kind, cand.unit, cand.currency = "unit", cand.currency, None  # "25 pounds": a weight
@@ -306,10 +330,9 @@ class NumberFinder:
 
                 minor = minor_unit(cand.currency or "", setting=setting, home=home)
                 code = minor[0] if minor else code
-            fields = {**base, "value": clean(_mul(value, factor)), "lower": clean(_mul(lower, factor)),
-                      "upper": clean(_mul(upper, factor)), "currency": code, "per": cand.per,
-                      "change": self._change(doc, cand)}
-            return RawMention("money", cand.start, cand.end, fields)
+            return RawMoney(cand.start, cand.end, qualifier=cand.qualifier, value=clean(_mul(value, factor)),
+                            lower=clean(_mul(lower, factor)), upper=clean(_mul(upper, factor)), currency=code,
+                            per=cand.per, change=self._change(doc, cand))
         unit_name = dimension = None
         si = None
         if cand.kind == "unit" and cand.unit:
@@ -332,11 +355,10 @@ class NumberFinder:
         per = cand.per
         if per is None:
             per = _rate_after_phrase(doc, cand)
-        fields = {**base, "value": clean(value), "lower": clean(lower), "upper": clean(upper),
-                  "unit": unit_name, "dimension": dimension or "count",
-                  "counted": None if unit_name else self._counted(doc, cand),
-                  "si_value": clean(si), "per": per, "change": self._change(doc, cand)}
-        return RawMention("quantities", cand.start, cand.end, fields)
+        return RawQuantity(cand.start, cand.end, qualifier=cand.qualifier, value=clean(value), lower=clean(lower),
+                           upper=clean(upper), unit=unit_name, dimension=dimension or "count",
+                           counted=None if unit_name else self._counted(doc, cand),
+                           si_value=clean(si), per=per, change=self._change(doc, cand))
 
     @staticmethod
     def _degrees(doc: Doc, cand: Candidate, setting: list[str]) -> UnitInfo | None:
@@ -454,7 +476,7 @@ class NumberFinder:
                 right = child.right_edge.i + 1
         return span_text(doc[left:right])
 
-    def _change(self, doc: Doc, cand: Candidate) -> dict | None:
+    def _change(self, doc: Doc, cand: Candidate) -> RawChange | None:
         span = self._span(doc, cand.start, cand.end)
         if span is None:
             return None
@@ -476,7 +498,7 @@ class NumberFinder:
             next((b for rx, b in BASIS_PATTERNS if rx.search(head) and "compar" in head.lower()), None) or \
             next((b for rx, b in BASIS_PATTERNS if (m := rx.search(opening)) and
                   m.start() <= 6 and "," in opening[m.end():m.end() + 10]), None)
-        return {"direction": direction, "basis": basis}
+        return RawChange(direction=direction, basis=basis)
 
     @staticmethod
     def _is_duration(cand: Candidate) -> bool:
@@ -577,21 +599,21 @@ class NumberFinder:
 _MORE_AFTER = re.compile(r"^\s+(?:more|others|other|additional|extra)\b", re.IGNORECASE)
 
 
-def _carry_counted(doc: Doc, quantities: list[RawMention]) -> None:
+def _carry_counted(doc: Doc, quantities: list[RawQuantity]) -> None:
     """A bare count followed by "more"/"others" counts what the count before it in its sentence
     counts: "68,400 people were evacuated and 95,800 more ..." -> 95,800 people."""
     text = text_of(doc)
     for n, q in enumerate(quantities):
-        if q.fields.get("unit") or q.fields.get("counted") or not _MORE_AFTER.match(text[q.end:q.end + 16]):
+        if q.unit or q.counted or not _MORE_AFTER.match(text[q.end:q.end + 16]):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             continue
         sent_start = span.sent.start_char
-        earlier = [p for p in quantities[:n] if p.start >= sent_start and p.fields.get("counted")
-                   and not p.fields.get("unit")]
+        earlier = [p for p in quantities[:n] if p.start >= sent_start and p.counted
+                   and not p.unit]
         if earlier:
-            q.fields["counted"] = earlier[-1].fields["counted"]
+            q.counted = earlier[-1].counted
 
 
 def _mul(value: float | None, factor: float) -> float | None:

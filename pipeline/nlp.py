@@ -281,7 +281,8 @@ def resolve_model_name(name: str | None = None) -> str:
 def build_nlp(model: str | None = None) -> Language:
     """Load the model and add newsclaims' components (a new Language each call)."""
     # Importing registers the factories.
-    from pipeline.components import claims, dates, entities, lines, numbers  # noqa: F401
+    from pipeline.claims import builder  # noqa: F401
+    from pipeline.components import dates, entities, lines, numbers  # noqa: F401
 
     name = resolve_model_name(model)
     try:

@@ -379,7 +379,7 @@ def test_more_owners(extractor, text, entity):
 
 
 def test_lemma_of_rated():
-    from pipeline.components.claims import _lemma
+    from pipeline.claims.syntax import _lemma
     from pipeline.nlp import build_nlp
     doc = build_nlp()("The battery is rated at 400 MW.")
     assert _lemma(doc[3]) == "rate"

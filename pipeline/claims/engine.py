@@ -90,7 +90,8 @@ CHAINS: Final[dict[str, tuple[Mode, str]]] = {
     "measure.adjust": ("each", "corrections of the measure from the sentence's frame"),
     "time.basis": ("any", "a date of the sentence that is a comparison basis, not the value's time"),
     "time.exclude": ("any", "a date of the sentence that dates another event"),
-    "time.carry-veto": ("any", "a date of the previous sentence that must not be carried"),
+    "time.carry-filter": ("any", "a date of the previous sentence that is no period to carry"),
+    "time.carry-veto": ("any", "why the previous sentence's period must not be carried to this value"),
     "link": ("each", "a claim completed from the claim before it in the sentence"),
 }
 
@@ -157,17 +158,23 @@ def load_rule_data(directory: Path = RULES_DIR) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, tuple[Rule, ...]]:
-    """Every chain's rules in the order they are applied (data joined with code).
-
-    Raises ``ValueError`` when data and code disagree: a rule without code, code
-    without a rule, an unknown chain, or two rules of a chain with one priority.
-    """
+    """Every chain's rules in the order they are applied (the data files joined with the code)."""
     from pipeline.claims import stages  # noqa: F401  (imports register the rule functions)
 
+    return build_rules(load_rule_data(), _REGISTRY)
+
+
+def build_rules(rows: list[dict[str, Any]], code: dict[str, Callable[..., Any]]) -> dict[str, tuple[Rule, ...]]:
+    """Join rule records with their code, each chain sorted by priority.
+
+    Raises ``ValueError`` when data and code disagree: a rule without code, code
+    without a rule, an unknown chain, an id written twice, or two rules of a chain
+    with one priority.
+    """
     by_chain: dict[str, list[Rule]] = {name: [] for name in CHAINS}
     seen: set[str] = set()
-    for row in load_rule_data():
-        where = f"{row['source']}: rule {row.get('id')!r}"
+    for row in rows:
+        where = f"{row.get('source', '?')}: rule {row.get('id')!r}"
         missing = {"id", "chain", "priority", "why"} - row.keys()
         if missing:
             raise ValueError(f"{where}: missing {sorted(missing)}")
@@ -176,14 +183,14 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         seen.add(row["id"])
         if row["chain"] not in CHAINS:
             raise ValueError(f"{where}: unknown chain {row['chain']!r}")
-        if row["id"] not in _REGISTRY:
+        if row["id"] not in code:
             raise ValueError(f"{where}: no code registered for it (@rule({row['id']!r}))")
         by_chain[row["chain"]].append(Rule(
             id=row["id"], chain=row["chain"], priority=int(row["priority"]), why=row["why"],
             examples=tuple(_example(e, where) for e in row.get("examples", [])),
             negatives=tuple(_example(e, where) for e in row.get("negatives", [])),
-            source=row["source"], apply=_REGISTRY[row["id"]]))
-    unwritten = sorted(set(_REGISTRY) - seen)
+            source=row.get("source", "?"), apply=code[row["id"]]))
+    unwritten = sorted(set(code) - seen)
     if unwritten:
         raise ValueError(f"claim rules with code but no data record: {unwritten}")
     ordered: dict[str, tuple[Rule, ...]] = {}
@@ -253,3 +260,21 @@ def each(chain: str, at: tuple[int, int], *args: Any) -> None:
     for r in rules()[chain]:
         if r.apply(*args):
             _fired(r, at)
+
+
+def rules_markdown() -> str:
+    """The rule tables of docs/claim-rules.md (``python -m pipeline.claims doc`` writes them)."""
+    out = ["# Claim rules",
+           "",
+           "Generated from `pipeline/claims/rules/*.toml` by `python -m pipeline.claims doc > docs/claim-rules.md`;",
+           "a test fails when this page is out of date. How the chains are applied and how to add a rule:",
+           "[claims.md](claims.md).",
+           ""]
+    for name, chain in rules().items():
+        mode, what = CHAINS[name]
+        out += [f"## {name} ({mode}): {what}", "", "| priority | id | why | examples | negatives |",
+                "|---:|---|---|---:|---:|"]
+        out += [f"| {r.priority} | `{r.id}` | {r.why.replace('|', '/')} | {len(r.examples)} | {len(r.negatives)} |"
+                for r in chain]
+        out.append("")
+    return "\n".join(out)

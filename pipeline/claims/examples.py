@@ -78,7 +78,7 @@ def problems(example: Example, got: dict[str, Any] | None, *, negative: bool = F
 def check_files(paths: list[str]) -> int:
     """Run every example of the given rule files through the pipeline; print what fails.
 
-    ``python -m pipeline.claims.examples pipeline/claims/rules/entity.toml``: a
+    ``python -m pipeline.claims check pipeline/claims/rules/entity.toml``: a
     check while writing examples (the test suite also checks that each rule fires).
     """
     from pathlib import Path
@@ -103,8 +103,3 @@ def check_files(paths: list[str]) -> int:
     print(f"{total - failed}/{total} examples right")
     return 1 if failed else 0
 
-
-if __name__ == "__main__":
-    import sys
-
-    raise SystemExit(check_files(sys.argv[1:]))

@@ -1,0 +1,110 @@
+"""Stage attribution: whether a value is quoted, and who says it (``quoted``, ``speaker``);
+reporting verbs, and the public bodies that report others' figures (never a holder)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.claims.syntax import _SUBJ, _phrase
+from pipeline.lexicons.anaphora import (
+    SOURCE_BODY_HEADS,
+    SOURCE_BODY_PATTERNS,
+    SPEECH_VERBS,
+)
+from pipeline.nlp import RawEntity, text_of
+
+_QUOTES_OPEN = "\u201c"
+
+
+_QUOTES_CLOSE = "\u201d"
+
+
+def _speaker(sent: Span, entities: list[RawEntity], doc: Doc, sents: list[Span] | None = None,
+             s_idx: int = 0) -> str | None:
+    """Who says the quotation: the subject of a speech verb that names someone
+    (a proper noun or an entity; "she said" -> the latest PERSON before it), in
+    this sentence, else the next two and then the previous two sentences of the
+    same paragraph (a quotation often runs over several sentences)."""
+    def names(tok: Token) -> bool:
+        return tok.pos_ == "PROPN" or any(e.start <= t.idx < e.end for t in tok.subtree for e in entities
+                                          if e.label in ("PERSON", "ORG"))
+
+    def in_sentence(sp: Span) -> str | None:
+        for tok in sp:
+            if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+                if subj is None:
+                    continue
+                if subj.pos_ != "PRON" and names(subj):
+                    return _phrase(subj)
+                if subj.lower_ in ("he", "she"):
+                    persons = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx]
+                    if persons:
+                        return text_of(doc)[persons[-1].start:persons[-1].end]
+        persons = [e for e in entities if e.label == "PERSON" and
+                   sp.start_char <= e.start < sp.end_char]
+        return text_of(doc)[persons[0].start:persons[0].end] if persons else None
+
+    found = in_sentence(sent)
+    if found or sents is None:
+        return found
+    para_start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
+    para_end = text_of(doc).find("\n", sent.end_char - 1)
+    para_end = len(text_of(doc)) if para_end < 0 else para_end
+    for k in (s_idx + 1, s_idx + 2, s_idx - 1, s_idx - 2):
+        if 0 <= k < len(sents) and para_start <= sents[k].start_char < para_end:
+            found = in_sentence(sents[k])
+            if found:
+                return found
+    return None
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The speech verb a clause is reported under: "said ... that it had completed"
+    (the parser attaches the clause as ccomp, or to "statement" as acl)."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "acl", "pobj", "prep", "advcl") or tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+_SOURCE_BODY = [re.compile(p, re.IGNORECASE) for p in SOURCE_BODY_PATTERNS]
+
+
+def _is_source_body(ent: RawEntity) -> bool:
+    """A public body that publishes figures (a statistics office, customs, a central bank)."""
+    name = ent.canonical
+    words = re.findall(r"[a-z]+", name.lower())
+    return any(w in SOURCE_BODY_HEADS for w in words) or any(p.search(name) for p in _SOURCE_BODY)
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside a quotation (not a scare quote) in its paragraph.
+
+    A quotation is text between quotation marks of at least five words; shorter
+    quoted phrases ("one-hour circle") are names or scare quotes.
+    """
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    para = text[para_start:para_end]
+    rel = pos - para_start
+    for open_q, close_q in ((_QUOTES_OPEN, _QUOTES_CLOSE), ('"', '"')):
+        i = 0
+        while True:
+            a = para.find(open_q, i)
+            if a < 0:
+                break
+            b = para.find(close_q, a + 1)
+            if b < 0:
+                b = len(para)  # a quote running to the end of the paragraph
+            if a < rel < b:
+                return len(para[a + 1:b].split()) >= 5
+            i = b + 1
+    return False

@@ -174,3 +174,19 @@ def test_number_after_a_name_counting_nothing_is_the_name(extractor, text, value
 def test_number_ending_a_name_is_not_a_count(extractor):
     record = extractor.extract("Shares on the Caldwell Asia-Europe 100 index rose.", published="2025-06-30")
     assert not [q for q in record.quantities if q.value == 100]
+
+
+# "X over Y" is a fraction only between plain numbers ("3 over 4"); a scaled amount or a
+# year after "over" is an amount spread over a period (bug: "€5 million over 2021-2025"
+# was read as 5,000,000 / 2021 and dropped)
+OVER = [
+    ("The plan costs €5 million over 2021-2025.", 5e6),
+    ("The plan costs €5 million over 2021.", 5e6),
+    ("Farm aid of 40 billion rupees over 2024 and 2025.", 4e10),
+    ("The ratio was 3 over 4.", 0.75),
+]
+
+
+@pytest.mark.parametrize("text, value", OVER, ids=[t for t, _ in OVER])
+def test_over_is_a_fraction_only_between_plain_numbers(text, value):
+    assert scan(text)[0].value == pytest.approx(value)

@@ -679,6 +679,8 @@ class _Scanner:
                 after = self.tok(end)
                 if conn == "over" and after is not None and after.kind in ("word", "num"):
                     return j, value, info  # "5 over 10 years": a hedge, not a fraction
+                if conn == "over" and (info.get("scaled") or den[2].get("digits") and len(den[2]["digits"]) == 4):
+                    return j, value, info  # "€5 million over 2021-2025": a period, not a fraction
                 if conn != "over" and (denom <= value or den[2].get("digits") and len(den[2]["digits"]) == 4 or
                                        self.unit_after(end, hyphenated=False) is not None):
                     return j, value, info  # "2 in 2020", "3 in 10 days"

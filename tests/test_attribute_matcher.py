@@ -1,0 +1,63 @@
+"""The attribute ruler's indexed matcher finds exactly what spaCy's Matcher finds."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+from pipeline.components.attribute_matcher import IndexedMatcher, Unsupported, index_attribute_ruler
+from pipeline.nlp import resolve_model_name
+
+# Every kind of pattern in en_core_web_sm's ruler: tag -> POS, word + tag exceptions
+# ("'s", "n't", "is"), dependency ones ("I" as subject and object, "but" as advmod, a
+# determiner used as a pronoun, an expletive "there is"), the two-token lemma rules
+# ("gonna", "gotta", "let's", "c'mon", "y'all", "ain't"), regex ones ("nothin'") and
+# white space tokens (with and without a dependency label).
+TEXT = (
+    "I told you it's not what they're gonna do, but that's it.  We gotta go;\n\n"
+    "Let's see: y'all ain't got nothin' on them, and c'mon, there is no way\t it was done. "
+    "Those who did have had it; which did he pick? Give it to me and I will give it to you.\n"
+    "Shares rose 5% to $12.40 on Tuesday , after the firm said that sales had grown."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(resolve_model_name())
+
+
+def test_same_matches_and_token_attributes_as_spacy(nlp):
+    docs = list(nlp.pipe([TEXT, TEXT.lower(), TEXT.upper(), "", " ", "\n\nI"],
+                         disable=["attribute_ruler", "lemmatizer", "ner"]))
+    ruler = nlp.get_pipe("attribute_ruler")
+    stock = ruler.matcher
+    indexed = IndexedMatcher(stock, [(str(i), stock.get(str(i))[1]) for i in range(len(ruler.attrs))])
+    for doc in docs:
+        expected = sorted(set(stock(doc, allow_missing=True)))
+        assert sorted(indexed(doc, allow_missing=True)) == expected
+    assert len(set(stock(docs[0], allow_missing=True))) > len(docs[0])  # exceptions matched too
+    # the whole pipeline, with the index and without: every attribute the ruler sets, and the lemmas
+    fast = spacy.load(resolve_model_name())
+    assert index_attribute_ruler(fast) and index_attribute_ruler(fast)  # idempotent
+    assert isinstance(fast.get_pipe("attribute_ruler").matcher, IndexedMatcher)
+    cols = [TAG, POS, MORPH, LEMMA, DEP]
+    for text in (TEXT, TEXT.lower()):
+        a, b = nlp(text), fast(text)
+        assert (a.to_array(cols) == b.to_array(cols)).all()
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
+    lemmas = {t.lower_: t.lemma_ for t in fast(TEXT)}
+    assert lemmas["gon"] == "go" and lemmas["nothin'"] == "nothing" and lemmas["ai"] == "be"
+
+
+def test_unsupported_patterns_keep_spacys_matcher():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "x"})
+    with pytest.raises(Unsupported):
+        IndexedMatcher(ruler.matcher, [("0", ruler.matcher.get("0")[1])])
+    stock = ruler.matcher
+    assert not index_attribute_ruler(nlp)
+    assert ruler.matcher is stock
+    assert [t.lemma_ for t in nlp("a a b")] == ["x", "x", ""]

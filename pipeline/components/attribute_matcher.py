@@ -26,6 +26,7 @@ from typing import Any
 
 from spacy.attrs import IDS
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -210,14 +211,14 @@ def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     if name not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe(name)
-    matcher = getattr(ruler, "matcher", None)
+    if not isinstance(ruler, AttributeRuler):
+        return False
+    matcher: Any = ruler.matcher
     if isinstance(matcher, IndexedMatcher):
         return True
-    if matcher is None or not hasattr(ruler, "attrs"):
-        return False
     try:
         patterns = [(str(i), matcher.get(str(i))[1]) for i in range(len(ruler.attrs))]
-        ruler.matcher = IndexedMatcher(matcher, patterns)
+        ruler.matcher = IndexedMatcher(matcher, patterns)  # type: ignore[assignment]
     except (Unsupported, TypeError, KeyError):
         return False
     return True

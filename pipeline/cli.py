@@ -450,7 +450,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write the page here instead of stdout")
     p.set_defaults(func=_cmd_render)
 
-    p = sub.add_parser("bench", help="words/sec of the full pipeline vs the bare spaCy model")
+    p = sub.add_parser("bench", help="words/sec of the full pipeline vs the bare spaCy model "
+                       "(and quantulum3, when installed)")
     p.add_argument("corpus", nargs="?", default=None, help="default: corpus/ repeated to 50,000 words")
     p.add_argument("--repeat", type=_positive_int, default=3, help="timed passes; the best counts")
     p.add_argument("--jobs", type=_positive_int, default=1, help="also measure this many workers")

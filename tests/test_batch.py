@@ -255,9 +255,14 @@ def test_bench_report_table():
                          peak_rss_mb={1: 350, 2: 351},
                          machine={"nproc": "2", "cpu": "X"})
     table = format_report(report)
-    assert "| (b)/(a) (wall / CPU) | 0.80 / 0.90 | >= 0.80 |" in table
+    assert "| (b)/(a) (wall / CPU) | 0.80 / 0.90 | >= 1.0 |" in table
     assert "1,400 (1.75x jobs 1)" in table and "890 (0.99x jobs 1)" in table
-    assert "| cold start: import + model load (s) | 1.50 | < 3 |" in table
+    assert "| cold start: import + model load (s) | 1.50 | <= 2 |" in table
+    assert "| (c) quantulum3 | not installed" in table
+    report.quantulum_wps, report.quantulum_cpu_wps, report.quantulum_load_s = 1600, 1800, 4.0
+    table = format_report(report)
+    assert "| (b)/(c) (wall / CPU) | 0.50 / 0.50 | >= 1.0 |" in table
+    assert "| (c) first parse: quantulum3 loads its units (s) | 4.00 |  |" in table
 
 
 def test_component_table_sums_the_model_and_our_steps():

@@ -1,6 +1,6 @@
 """The lock (``constraints.txt``) and ``pyproject.toml`` agree.
 
-``constraints.txt`` pins every runtime and test dependency (refresh it with the one-liner in
+``constraints.txt`` pins every runtime, test and bench dependency (refresh it with the one-liner in
 its header); ``pyproject.toml`` keeps the compatible ranges library users install from. The
 README's two commands and ``.ci/run`` install with ``-c constraints.txt``, so what CI tests is
 what the lock says. This test fails when a dependency is added to the pyproject but not

@@ -1,4 +1,4 @@
-"""The attribute ruler's indexed matcher finds exactly what spaCy's Matcher finds."""
+"""The attribute ruler's indexed matcher and the lemmatizer's remembered base forms give spaCy's output."""
 
 from __future__ import annotations
 
@@ -61,3 +61,19 @@ def test_unsupported_patterns_keep_spacys_matcher():
     assert not index_attribute_ruler(nlp)
     assert ruler.matcher is stock
     assert [t.lemma_ for t in nlp("a a b")] == ["x", "x", ""]
+
+
+def test_remembered_base_forms_give_spacys_lemmas(nlp):
+    from pipeline.components.base_forms import remember_base_forms
+
+    fast = spacy.load(resolve_model_name())
+    assert remember_base_forms(fast) and remember_base_forms(fast)  # idempotent
+    lemmatizer = fast.get_pipe("lemmatizer")
+    texts = [TEXT, TEXT.upper(), "Sales grew; the firms were bought by bigger ones. Apples, NASA's better rates."]
+    for _ in range(2):  # the second time from what the first remembered
+        for text in texts:
+            assert [t.lemma_ for t in fast(text)] == [t.lemma_ for t in nlp(text)]
+    assert len(lemmatizer._newsclaims_kinds) > 10
+    lemmas = {t.text: t.lemma_ for t in fast(texts[2])}
+    assert (lemmas["grew"], lemmas["firms"], lemmas["bigger"], lemmas["NASA"]) == ("grow", "firm", "big", "NASA")
+    assert not remember_base_forms(spacy.blank("en"))

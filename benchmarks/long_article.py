@@ -9,7 +9,12 @@ writes the record (to /dev/null) as ``newsclaims run`` does. Prints seconds, cha
     python benchmarks/long_article.py 2000000 --ordinary
 
 ``--ordinary`` runs the same text cut into the corpus's own articles instead (a batch
-of ordinary articles of the same total length), for comparison.
+of ordinary articles of the same total length), for comparison. ``--compare R`` runs
+both in one process, R rounds each, alternating (so load on a shared machine hits both
+alike), and prints the median seconds of each and the long article's speed as a share
+of the ordinary articles' (1.0: cost grows linearly with an article's length):
+
+    python benchmarks/long_article.py 1000000 --compare 3
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import time
 from pathlib import Path
 
@@ -33,6 +39,8 @@ def main() -> None:
     parser.add_argument("chars", type=int, help="length of the article in characters")
     parser.add_argument("--corpus", type=Path, default=Path("corpus"), help="articles to repeat")
     parser.add_argument("--ordinary", action="store_true", help="as separate ordinary articles instead")
+    parser.add_argument("--compare", type=int, default=0, metavar="R",
+                        help="both, R alternating rounds each; medians and their ratio")
     args = parser.parse_args()
 
     texts = [read_article(p).text for p in sorted(args.corpus.glob("*.txt"))]
@@ -43,6 +51,9 @@ def main() -> None:
         total += len(parts[-1]) + 2
     extractor = Extractor()
     print(f"model loaded: peak RSS {_peak_mb():.0f} MB", flush=True)
+    if args.compare:
+        compare(extractor, parts, args.chars, args.compare)
+        return
     started = time.perf_counter()
 
     def progress(article: Article, done: int, chunks: int) -> None:
@@ -65,6 +76,37 @@ def main() -> None:
     seconds = time.perf_counter() - started
     print(f"{chars} characters in {seconds:.0f} s ({chars / seconds:.0f} characters/s), "
           f"{n_values} mentions and claims, peak RSS {_peak_mb():.0f} MB")
+
+
+def compare(extractor: Extractor, parts: list[str], chars: int, rounds: int) -> None:
+    """One article of ``chars`` characters against the same text as ordinary articles."""
+    text = "\n\n".join(parts)[:chars]
+    ordinary = [Article(doc_id=f"a{i}", text=t) for i, t in enumerate(parts)]
+    ordinary_chars = sum(len(t) for t in parts)
+
+    def run_long() -> None:
+        record = extractor.extract_article(Article(doc_id="long", text=text))
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            sink.writelines(record.iter_json())
+
+    def run_ordinary() -> None:
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            for record in extractor.extract_articles(ordinary):
+                sink.write(record.to_json())
+
+    times: dict[str, list[float]] = {"long": [], "ordinary": []}
+    for n in range(rounds):
+        for name, run in (("long", run_long), ("ordinary", run_ordinary)):
+            started = time.process_time()
+            run()
+            times[name].append(time.process_time() - started)
+            print(f"  round {n + 1}: {name} {times[name][-1]:.1f} CPU s, peak RSS {_peak_mb():.0f} MB", flush=True)
+    long_s, ordinary_s = statistics.median(times["long"]), statistics.median(times["ordinary"])
+    print(f"one article of {len(text):,} characters: {long_s:.1f} CPU s ({len(text) / long_s:,.0f} characters/s)")
+    print(f"{len(ordinary)} ordinary articles, {ordinary_chars:,} characters: {ordinary_s:.1f} CPU s "
+          f"({ordinary_chars / ordinary_s:,.0f} characters/s)")
+    print(f"long / ordinary, characters per CPU second: "
+          f"{(len(text) / long_s) / (ordinary_chars / ordinary_s):.2f} (median of {rounds} rounds)")
 
 
 if __name__ == "__main__":

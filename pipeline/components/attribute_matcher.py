@@ -9,10 +9,10 @@ time, more than the tagger, lemmatizer and our own date component together.
 :class:`IndexedMatcher` finds the same ``(key, start, end)`` matches by looking up each
 token's ``LOWER``, ``TAG`` and ``DEP`` in tables of the patterns that can start there,
 so a token is tested only against the few patterns that could match it. The attribute
-ruler then sets the attributes exactly as before (its own ``set_annotations``, in the
-same pattern order), so every token's POS, morphology, lemma, tag and dependency label
-is what the stock matcher gives. Only plain token patterns are indexed (exact values,
-``IN``, ``NOT_IN``, ``REGEX``; no operators or extensions): :func:`index_attribute_ruler`
+ruler then sets the attributes as before (spaCy's ``set_token_attrs``, in the same pattern
+order, without building a ``Span`` per match), so every token's POS, morphology, lemma,
+tag and dependency label is what the stock ruler gives. Only plain token patterns are
+indexed (exact values, ``IN``, ``NOT_IN``, ``REGEX``; no operators or extensions): :func:`index_attribute_ruler`
 leaves a ruler with any other pattern on spaCy's matcher. spaCy's ``Matcher`` is general
 (operators, fuzzy and set predicates, extensions) and has no index by token value; this
 module is that index for the one ruler whose patterns fit it.
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from types import MethodType
 from typing import Any
 
 from spacy.attrs import IDS
@@ -29,6 +30,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 # Token attributes a pattern may test here (all read with ``Doc.to_array``).
 _ATTRS = ("LOWER", "TAG", "DEP", "ORTH", "NORM", "IS_SPACE", "IS_PUNCT", "IS_DIGIT", "IS_ALPHA")
@@ -201,6 +203,21 @@ class IndexedMatcher:
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
+def _set_annotations(self: Any, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+    """``AttributeRuler.set_annotations`` without a ``Span`` per match: the same attributes set
+    on the same tokens in the same order; a match whose index falls outside it goes to spaCy's
+    (which raises its error)."""
+    for attr_id, _match_id, start, end in matches:
+        index = self.indices[attr_id]
+        i = start + index if index >= 0 else end + index
+        if not start <= i < end:
+            AttributeRuler.set_annotations(self, doc, matches)
+            return
+    for attr_id, _match_id, start, end in matches:
+        index = self.indices[attr_id]
+        set_token_attrs(doc[start + index if index >= 0 else end + index], self.attrs[attr_id])
+
+
 def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     """Give ``nlp``'s attribute ruler an :class:`IndexedMatcher` (once; idempotent).
 
@@ -219,6 +236,7 @@ def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     try:
         patterns = [(str(i), matcher.get(str(i))[1]) for i in range(len(ruler.attrs))]
         ruler.matcher = IndexedMatcher(matcher, patterns)  # type: ignore[assignment]
+        ruler.set_annotations = MethodType(_set_annotations, ruler)  # type: ignore[method-assign]
     except (Unsupported, TypeError, KeyError):
         return False
     return True

@@ -75,3 +75,30 @@ def test_the_readme_main_job_on_a_fresh_clone_changes_no_committed_file(tmp_path
     assert set(after) - set(before) == {f"{name}.parquet" for name in TABLES}
     n = len(ARTICLES)
     assert f"{n} articles: 0 ok, 0 failed, {n} skipped (unchanged since the last run" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("data", [
+    {"a": "caf\u00e9 \u201cq\u201d \"x\"\\ \n\t\u0001 \u2028", "b": [1e16, -0.0, 1e-07, 0.1, 2**70, -3, True, None]},
+    {"empty": {}, "none": [], "nested": [[{}], [[]], {"k": [{"z": 1.5}]}], "t": (1, "two")},
+    {"lone": "bad \udcff byte", "f": 3.0, "big": 1.7976931348623157e308},
+    [], {}, "plain", 12, 1.25, None, False,
+    {1: "an int key", "x": 1},  # json.dumps's own key rules
+])
+def test_the_json_writer_writes_what_json_dumps_writes(data):
+    from pipeline.record import _json_piece
+
+    assert _json_piece(data, "") + "\n" == dump_json(data)
+    expected = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).replace("\n", "\n    ")
+    assert _json_piece(data, "    ") == expected.replace("\udcff", "\ufffd")
+
+
+def test_the_json_writer_refuses_nan_and_rewrites_every_committed_record():
+    from pipeline.record import _json_piece
+
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        _json_piece({"x": [float("nan")]}, "")
+    records = sorted(p for p in OUTPUTS.glob("*.json"))
+    assert len(records) > 5
+    for path in records:
+        text = path.read_text(encoding="utf-8")
+        assert _json_piece(json.loads(text), "") + "\n" == text, path.name

@@ -167,7 +167,8 @@ class IndexedMatcher:
         return len(self._matcher)
 
     def __call__(self, doc: Doc, *, allow_missing: bool = False, as_spans: bool = False,
-                 **kwargs: Any) -> list[tuple[int, int, int]]:
+                 **kwargs: Any) -> Any:
+        """The matches as spaCy's ``Matcher`` returns them (spans or tuples: its own call)."""
         if not allow_missing or as_spans or kwargs:  # what the attribute ruler never asks
             return self._matcher(doc, allow_missing=allow_missing, as_spans=as_spans, **kwargs)
         array = doc.to_array(self._attr_ids).tolist() if len(doc) else []

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.anchor import _gapped_subject, _object_relative
 from pipeline.claims.context import Value
 from pipeline.claims.engine import each, rule
 from pipeline.claims.measure import _is_population_share, _population_base
-from pipeline.claims.syntax import DEMONSTRATIVES, _governing_preposition, _governing_verb
+from pipeline.claims.syntax import DEMONSTRATIVES, _governing_preposition, _governing_verb, _predicate
 from pipeline.claims.timing import _from_figure
 from pipeline.lexicons.anaphora import (
     ANAPHOR_NOUNS,
@@ -59,6 +59,16 @@ def _compared_figure(span: Span) -> bool:
         prep = prep.head.head  # "compared with an average of 420 gigalitres"
     return prep is not None and (prep.lower_ in ("with", "to") and prep.head.lower_ == "compared" or
                                  prep.lower_ in ("versus", "vs", "vs.", "against"))  # "..., versus $669 million"
+
+
+def _own_verb(span: Span) -> Token | None:
+    """A participle or relative clause on the value's own noun that states it: "the $5.85
+    expected", "the $15.31 that analysts had anticipated"."""
+    root = span.root
+    while root.dep_ in ("nummod", "quantmod", "compound", "conj") and root.head != root:
+        root = root.head
+    return next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i >= span.end),
+                None)
 
 
 def _raises_that(span: Span) -> bool:
@@ -196,6 +206,19 @@ def _compared(r: LinkRef) -> bool:
         value.change = RawChange(direction=kin.values[0].change.direction, basis=None)
         changed = True
     return changed
+
+
+@rule("link.comparison-predicate")
+def _comparison_predicate(r: LinkRef) -> bool:
+    # "..., compared with 273.84 billion won a year earlier", "versus $669 million": a
+    # verbless comparison adjunct states its value with no verb (CONVENTIONS 7.4: null),
+    # unless the value's own noun has one ("compared with the $5.85 expected": expect)
+    span = r.value.span
+    if not _compared_figure(span):
+        return False
+    own = _own_verb(span)
+    r.claim.predicate = _predicate(own) if own is not None else None
+    return True
 
 
 @rule("link.change-after-value")

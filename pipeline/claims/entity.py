@@ -114,10 +114,10 @@ def _prep_owner(ref: SubjectRef) -> RawEntity | None:
                 owner = ref.follow(poss)
         allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "NORP") \
             if prep.lower_ in ("between", "with") else ("ORG", "GPE", "LOC", "FAC", "PERSON")
-        # "in Sichuan and Chongqing" names a list; a flow "between China and the US" is its
-        # first party's (CONVENTIONS 8.11: a list accepts any member, the record has one slot)
-        several = obj is not None and prep.lower_ != "between" and any(c.dep_ == "conj" for c in obj.children)
-        if owner is not None and owner.label in allowed and not several:
+        # "in Sichuan and Chongqing" names a list, "between China and the US" two parties:
+        # the gold is the list, which accepts any member, and the record has one slot
+        # (CONVENTIONS 7.5, 8.11): the first member
+        if owner is not None and owner.label in allowed:
             return owner  # "Shares of Tidewater", "Revenue at Kestrel", "Temperatures in Gulmarg"
         if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and ref.depth < 2:
             ent = ref.follow(obj)
@@ -506,6 +506,7 @@ def _clause_place(verb: Token, subj: Token, entities: list[RawEntity]) -> RawEnt
     doc = verb.doc
     skip = {t.i for t in subj.subtree}
     found: dict[str, RawEntity] = {}
+    roots: dict[str, Token] = {}
     for ent in entities:
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
@@ -524,7 +525,14 @@ def _clause_place(verb: Token, subj: Token, entities: list[RawEntity]) -> RawEnt
             tok = tok.head
         if locative and tok == verb:
             found.setdefault(ent.canonical, ent)
-    return next(iter(found.values())) if len(found) == 1 else None
+            roots.setdefault(ent.canonical, e_span.root)
+    if len(found) > 1:
+        # "grew 4 percent in Ontario and Quebec": one list of places, whose gold is the
+        # list; any member is right and the record has one slot (CONVENTIONS 7.5, 8.11)
+        heads = list(roots.values())
+        listed = all(t.dep_ == "conj" and t.head in heads for t in heads[1:])
+        return next(iter(found.values())) if listed else None
+    return next(iter(found.values()), None)
 
 
 def _subdivision_kind(subj: Token) -> str | None:

@@ -16,11 +16,12 @@ from pipeline.claims.anchor import _gapped_subject, _object_relative
 from pipeline.claims.context import Anchor, Value
 from pipeline.claims.engine import each, rule
 from pipeline.claims.measure import _is_population_share, _population_base
-from pipeline.claims.syntax import DEMONSTRATIVES, _governing_preposition, _governing_verb, _predicate
+from pipeline.claims.syntax import DEMONSTRATIVES, _governing_preposition, _governing_verb, _lemma, _predicate
 from pipeline.claims.timing import _from_figure
 from pipeline.lexicons.anaphora import (
     ANAPHOR_NOUNS,
 )
+from pipeline.lexicons.roles import PREPOSITIONAL_VERBS
 from pipeline.nlp import (
     NUMERIC_KINDS,
     RawChange,
@@ -275,6 +276,24 @@ def _conjunct_text(tok: Token) -> str:
     last = max([tok.i, *(t.right_edge.i for t in tok.children if t.dep_ not in ("conj", "cc", "punct"))])
     return span_text(doc[tok.left_edge.i:last + 1]) if tok.dep_ == "conj" else \
         span_text(doc[tok.left_edge.i if tok.left_edge.dep_ != "cc" else tok.i:last + 1])
+
+
+@rule("link.prepositional-verb")
+def _prepositional_verb(r: LinkRef) -> bool:
+    # "CGST accounted for ₹29,546 crore", "Net income came to $748 million": a prepositional
+    # verb whose preposition takes the value keeps it in the predicate (CONVENTIONS 7.4)
+    verb = r.anchor.verb if r.anchor is not None else None
+    noun = r.value.span.root
+    while noun.dep_ in ("nummod", "quantmod", "compound", "nmod", "conj") and noun.head != noun:
+        noun = noun.head  # ("gone past the ₹1.5 lakh crore mark": the noun the value names)
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "called for a loss of $105 million"
+    if verb is None or prep is None or prep.head != verb or r.claim.predicate != _predicate(verb) or \
+            (_lemma(verb), prep.lower_) not in PREPOSITIONAL_VERBS:
+        return False
+    r.claim.predicate = f"{r.claim.predicate} {prep.lower_}"
+    return True
 
 
 @rule("link.respectively")

@@ -55,8 +55,9 @@ projection census reading index listing research
 # Prepositional verbs: a verb and the preposition whose object it takes as one unit of
 # meaning ("accounted for 30 percent", "came to $748 million", "had looked for 200,000"),
 # so the predicate keeps the preposition (news-dev CONVENTIONS 7.4: `account for`, `come
-# to`, `look for`). Source: the prepositional verbs of Quirk et al., A Comprehensive
-# Grammar of the English Language (1985) §16.5-16.6 that take a quantity as their object.
+# to`, `look for`). The category is Quirk et al.'s prepositional verbs (A Comprehensive
+# Grammar of the English Language, 1985, §16.5); the list is hand-picked common verbs of
+# that kind whose object can be a quantity, not taken from a published list.
 # Not verbs of change or level ("rose to 5 percent", "stood at 4 percent", "cut by 3
 # percent"): there the preposition marks the figure's role, and the predicate is the verb.
 # (Hand-written: no package shipping a prepositional-verb lexicon is installed; WordNet's

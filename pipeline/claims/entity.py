@@ -488,10 +488,20 @@ def _sentence_subjects(doc: Doc, sents: list[Span], s_idx: int) -> list[Token]:
 _LOCATIVE_PREPS = frozenset("in across at throughout around inside within".split())
 
 
+def _same_subject_verbs(verb: Token) -> list[Token]:
+    """``verb`` and the verbs of its clause that share its subject: an infinitive complement
+    ("have agreed to locate in the area") and, for a conjunct with no subject of its own,
+    the verb it is conjoined to ("arrived in the country and spent $3.4 billion")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children):
+        verbs.append(verb.head)
+    return verbs
+
+
 def _clause_place_anaphor(verb: Token, subj: Token) -> Token | None:
     """A place anaphor ("the country", "the region") as the object of a locative phrase of
-    ``verb`` itself, outside the subject."""
-    for prep in verb.children:
+    ``verb`` or a verb sharing its subject, outside the subject."""
+    for prep in (c for v in _same_subject_verbs(verb) for c in v.children):
         if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS or prep.i < subj.i:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -21,6 +21,7 @@ from pipeline.claims.timing import _from_figure
 from pipeline.lexicons.anaphora import (
     ANAPHOR_NOUNS,
 )
+from pipeline.lexicons.changes import EVENT_CARRYING_VERBS, EVENT_NOUN_VERBS
 from pipeline.lexicons.roles import PREPOSITIONAL_VERBS
 from pipeline.nlp import (
     NUMERIC_KINDS,
@@ -294,6 +295,35 @@ def _prepositional_verb(r: LinkRef) -> bool:
         return False
     r.claim.predicate = f"{r.claim.predicate} {prep.lower_}"
     return True
+
+
+def _event_noun(span: Span) -> Token | None:
+    """The change or event noun a value measures: "a 2.55 per cent hike", "a gain of 2.5%"."""
+    noun = span.root
+    while noun.dep_ in ("nummod", "quantmod", "compound", "nmod") and noun.head != noun and \
+            noun.head.lower_ not in EVENT_NOUN_VERBS:
+        noun = noun.head
+    if noun.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and noun.head.lower_ in EVENT_NOUN_VERBS:
+        return noun.head if noun.head.i >= span.end else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in EVENT_NOUN_VERBS:
+        return noun.head.head
+    return None
+
+
+@rule("link.event-noun")
+def _event_noun_predicate(r: LinkRef) -> bool:
+    # "..., a year-on-year gain of 4.9 percent", "with a 30 per cent gain", "carries a 2.55
+    # per cent hike": an event noun the value measures gives the predicate, as its verb,
+    # when it is in apposition, in a prepositional phrase or the object of a light or
+    # source verb (CONVENTIONS 7.4)
+    noun = _event_noun(r.value.span)
+    if noun is None or noun.tag_ not in ("NN", "NNS"):
+        return False
+    if noun.dep_ in ("appos", "pobj") or \
+            noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in EVENT_CARRYING_VERBS:
+        r.claim.predicate = EVENT_NOUN_VERBS[noun.lower_]
+        return True
+    return False
 
 
 @rule("link.respectively")

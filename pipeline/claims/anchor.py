@@ -211,6 +211,21 @@ def _fronted_whole(value: Value, anchor: Anchor) -> bool:
     return True
 
 
+@rule("anchor.expletive-there")
+def _expletive_there(value: Value, anchor: Anchor) -> bool:
+    # "There were 1,200 job cuts at Brennic Motors": the expletive "there" is no place
+    # anaphor and refers to nothing; the noun after the verb is what the clause is about
+    subj, verb = anchor.subj, anchor.verb
+    if subj is None or verb is None or subj.dep_ != "expl" or subj.lower_ != "there" or subj.head != verb:
+        return False
+    real = next((c for c in verb.children if c.dep_ in ("attr", "nsubj", "dobj") and c.i > verb.i
+                 and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
+    if real is None:
+        return False
+    anchor.subj = real
+    return True
+
+
 @rule("anchor.source-object")
 def _source_object(value: Value, anchor: Anchor) -> bool:
     # "X puts the average price in the Greater Toronto area at 131.9"

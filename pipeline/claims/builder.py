@@ -113,8 +113,8 @@ class ClaimBuilder:
                 if q else None))
 
         # 5. link, in text order
-        for k, ((value, _), claim) in enumerate(zip(units, claims, strict=True)):
-            link(value, claim, claims[:k])
+        for k, ((value, _), claim, anchor) in enumerate(zip(units, claims, anchors, strict=True)):
+            link(value, claim, claims[:k], anchor)
             sent = value.sent
             claim.measure = _clean_measure(doc, sent, claim.measure)
             _growth_rate_change(doc, sent, value.value, claim.measure, claim.subject)

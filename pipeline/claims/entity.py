@@ -114,10 +114,10 @@ def _prep_owner(ref: SubjectRef) -> RawEntity | None:
                 owner = ref.follow(poss)
         allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "NORP") \
             if prep.lower_ in ("between", "with") else ("ORG", "GPE", "LOC", "FAC", "PERSON")
-        # "in Sichuan and Chongqing" names a list; a flow "between China and the US" is its
-        # first party's (CONVENTIONS 8.11: a list accepts any member, the record has one slot)
-        several = obj is not None and prep.lower_ != "between" and any(c.dep_ == "conj" for c in obj.children)
-        if owner is not None and owner.label in allowed and not several:
+        # "in Sichuan and Chongqing" names a list, "between China and the US" two parties:
+        # the gold is the list, which accepts any member, and the record has one slot
+        # (CONVENTIONS 7.5, 8.11): the first member
+        if owner is not None and owner.label in allowed:
             return owner  # "Shares of Tidewater", "Revenue at Kestrel", "Temperatures in Gulmarg"
         if obj is not None and _anaphor_labels(obj) is not None and obj.pos_ == "NOUN" and ref.depth < 2:
             ent = ref.follow(obj)
@@ -488,10 +488,20 @@ def _sentence_subjects(doc: Doc, sents: list[Span], s_idx: int) -> list[Token]:
 _LOCATIVE_PREPS = frozenset("in across at throughout around inside within".split())
 
 
+def _same_subject_verbs(verb: Token) -> list[Token]:
+    """``verb`` and the verbs of its clause that share its subject: an infinitive complement
+    ("have agreed to locate in the area") and, for a conjunct with no subject of its own,
+    the verb it is conjoined to ("arrived in the country and spent $3.4 billion")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJ for c in verb.children):
+        verbs.append(verb.head)
+    return verbs
+
+
 def _clause_place_anaphor(verb: Token, subj: Token) -> Token | None:
     """A place anaphor ("the country", "the region") as the object of a locative phrase of
-    ``verb`` itself, outside the subject."""
-    for prep in verb.children:
+    ``verb`` or a verb sharing its subject, outside the subject."""
+    for prep in (c for v in _same_subject_verbs(verb) for c in v.children):
         if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS or prep.i < subj.i:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -506,6 +516,7 @@ def _clause_place(verb: Token, subj: Token, entities: list[RawEntity]) -> RawEnt
     doc = verb.doc
     skip = {t.i for t in subj.subtree}
     found: dict[str, RawEntity] = {}
+    roots: dict[str, Token] = {}
     for ent in entities:
         if ent.label not in ("GPE", "LOC", "FAC"):
             continue
@@ -524,7 +535,14 @@ def _clause_place(verb: Token, subj: Token, entities: list[RawEntity]) -> RawEnt
             tok = tok.head
         if locative and tok == verb:
             found.setdefault(ent.canonical, ent)
-    return next(iter(found.values())) if len(found) == 1 else None
+            roots.setdefault(ent.canonical, e_span.root)
+    if len(found) > 1:
+        # "grew 4 percent in Ontario and Quebec": one list of places, whose gold is the
+        # list; any member is right and the record has one slot (CONVENTIONS 7.5, 8.11)
+        heads = list(roots.values())
+        listed = all(t.dep_ == "conj" and t.head in heads for t in heads[1:])
+        return next(iter(found.values())) if listed else None
+    return next(iter(found.values()), None)
 
 
 def _subdivision_kind(subj: Token) -> str | None:

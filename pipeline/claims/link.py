@@ -10,18 +10,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.claims.anchor import _gapped_subject, _object_relative
-from pipeline.claims.context import Value
+from pipeline.claims.context import Anchor, Value
 from pipeline.claims.engine import each, rule
 from pipeline.claims.measure import _is_population_share, _population_base
-from pipeline.claims.syntax import DEMONSTRATIVES, _governing_preposition, _governing_verb
+from pipeline.claims.syntax import DEMONSTRATIVES, _governing_preposition, _governing_verb, _lemma, _predicate
 from pipeline.claims.timing import _from_figure
 from pipeline.lexicons.anaphora import (
     ANAPHOR_NOUNS,
 )
-from pipeline.nlp import RawChange, RawClaim, RawMoney, RawNumeric, RawPercentage, RawQuantity, span_text, text_of
+from pipeline.lexicons.changes import EVENT_CARRYING_VERBS, EVENT_NOUN_VERBS
+from pipeline.lexicons.roles import PREPOSITIONAL_VERBS
+from pipeline.nlp import (
+    NUMERIC_KINDS,
+    RawChange,
+    RawClaim,
+    RawMoney,
+    RawNumeric,
+    RawPercentage,
+    RawQuantity,
+    nc,
+    span_text,
+    text_of,
+)
 
 
 def _demonstrative_referent(claim: RawClaim, claims: list[RawClaim], s_idx: int) -> RawClaim | None:
@@ -61,6 +74,16 @@ def _compared_figure(span: Span) -> bool:
                                  prep.lower_ in ("versus", "vs", "vs.", "against"))  # "..., versus $669 million"
 
 
+def _own_verb(span: Span) -> Token | None:
+    """A participle or relative clause on the value's own noun that states it: "the $5.85
+    expected", "the $15.31 that analysts had anticipated"."""
+    root = span.root
+    while root.dep_ in ("nummod", "quantmod", "compound", "conj") and root.head != root:
+        root = root.head
+    return next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i >= span.end),
+                None)
+
+
 def _raises_that(span: Span) -> bool:
     """The value is the target of a verb whose object is a pronoun: "raise that to 70",
     "cut it to 5 percent"."""
@@ -78,6 +101,7 @@ class LinkRef:
     value: Value
     claim: RawClaim
     earlier: list[RawClaim]
+    anchor: Anchor | None = None
 
     @property
     def prev(self) -> RawClaim | None:
@@ -90,9 +114,9 @@ class LinkRef:
         return prev if prev is not None and prev.sentence == self.value.s_idx else None
 
 
-def link(value: Value, claim: RawClaim, earlier: list[RawClaim]) -> None:
-    """Apply chain ``link`` to ``claim``."""
-    each("link", value.at, LinkRef(value, claim, earlier))
+def link(value: Value, claim: RawClaim, earlier: list[RawClaim], anchor: Anchor | None = None) -> None:
+    """Apply chain ``link`` to ``claim`` (``anchor``: the value's verb and subject)."""
+    each("link", value.at, LinkRef(value, claim, earlier, anchor))
 
 
 @rule("link.gapped-conjunct")
@@ -196,6 +220,153 @@ def _compared(r: LinkRef) -> bool:
         value.change = RawChange(direction=kin.values[0].change.direction, basis=None)
         changed = True
     return changed
+
+
+@rule("link.comparison-predicate")
+def _comparison_predicate(r: LinkRef) -> bool:
+    # "..., compared with 273.84 billion won a year earlier", "versus $669 million": a
+    # verbless comparison adjunct states its value with no verb (CONVENTIONS 7.4: null),
+    # unless the value's own noun has one ("compared with the $5.85 expected": expect)
+    span = r.value.span
+    if not _compared_figure(span):
+        return False
+    own = _own_verb(span)
+    r.claim.predicate = _predicate(own) if own is not None else None
+    return True
+
+
+def _respective_list(value: Value) -> tuple[int, int] | None:
+    """For a value in a list of values that "respectively" pairs with another list ("rose 5%
+    and 3%, respectively"): its index in the list and the list's length, else None."""
+    doc, sent, span = value.doc, value.sent, value.span
+    if not any(t.lower_ == "respectively" and t.i >= span.end for t in sent):
+        return None
+    # the sentence's values as token ranges; a list is a run of values joined by "," / "and"
+    ranges = []
+    for kind in NUMERIC_KINDS:
+        for m in nc(doc)[kind]:
+            m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if m_span is not None and sent.start <= m_span.start < sent.end:
+                ranges.append((m_span.start, m_span.end))
+    ranges.sort()
+    runs: list[list[tuple[int, int]]] = []
+    for r in ranges:
+        if runs and all(t.lower_ in (",", "and") for t in doc[runs[-1][-1][1]:r[0]]) and r[0] > runs[-1][-1][1]:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    respectively = next(t.i for t in sent if t.lower_ == "respectively" and t.i >= span.end)
+    for run in runs:
+        if len(run) > 1 and (span.start, span.end) in run and \
+                not any(run[-1][1] <= a < respectively for a, _ in ranges):  # the last list before it
+            return run.index((span.start, span.end)), len(run)
+    return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """A token and its conjuncts, in order ("Revenue and operating profit")."""
+    out = [tok]
+    while (nxt := next((c for c in out[-1].children if c.dep_ == "conj"), None)) is not None:
+        out.append(nxt)
+    return out
+
+
+def _conjunct_text(tok: Token) -> str:
+    """A conjunct's own words, without the conjuncts after it."""
+    doc = tok.doc
+    last = max([tok.i, *(t.right_edge.i for t in tok.children if t.dep_ not in ("conj", "cc", "punct"))])
+    return span_text(doc[tok.left_edge.i:last + 1]) if tok.dep_ == "conj" else \
+        span_text(doc[tok.left_edge.i if tok.left_edge.dep_ != "cc" else tok.i:last + 1])
+
+
+@rule("link.prepositional-verb")
+def _prepositional_verb(r: LinkRef) -> bool:
+    # "CGST accounted for ₹29,546 crore", "Net income came to $748 million": a prepositional
+    # verb whose preposition takes the value keeps it in the predicate (CONVENTIONS 7.4)
+    verb = r.anchor.verb if r.anchor is not None else None
+    noun = r.value.span.root
+    while noun.dep_ in ("nummod", "quantmod", "compound", "nmod", "conj") and noun.head != noun:
+        noun = noun.head  # ("gone past the ₹1.5 lakh crore mark": the noun the value names)
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "called for a loss of $105 million"
+    if verb is None or prep is None or prep.head != verb or r.claim.predicate != _predicate(verb) or \
+            (_lemma(verb), prep.lower_) not in PREPOSITIONAL_VERBS:
+        return False
+    r.claim.predicate = f"{r.claim.predicate} {prep.lower_}"
+    return True
+
+
+def _event_noun(span: Span) -> Token | None:
+    """The change or event noun a value measures: "a 2.55 per cent hike", "a gain of 2.5%"."""
+    noun = span.root
+    while noun.dep_ in ("nummod", "quantmod", "compound", "nmod") and noun.head != noun and \
+            noun.head.lower_ not in EVENT_NOUN_VERBS:
+        noun = noun.head
+    if noun.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and noun.head.lower_ in EVENT_NOUN_VERBS:
+        return noun.head if noun.head.i >= span.end else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in EVENT_NOUN_VERBS:
+        return noun.head.head
+    return None
+
+
+@rule("link.event-noun")
+def _event_noun_predicate(r: LinkRef) -> bool:
+    # "..., a year-on-year gain of 4.9 percent", "with a 30 per cent gain", "carries a 2.55
+    # per cent hike": an event noun the value measures gives the predicate, as its verb,
+    # when it is in apposition, in a prepositional phrase or the object of a light or
+    # source verb (CONVENTIONS 7.4)
+    noun = _event_noun(r.value.span)
+    if noun is None or noun.tag_ not in ("NN", "NNS"):
+        return False
+    if noun.dep_ in ("appos", "pobj") or \
+            noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in EVENT_CARRYING_VERBS:
+        r.claim.predicate = EVENT_NOUN_VERBS[noun.lower_]
+        return True
+    return False
+
+
+@rule("link.respectively")
+def _respectively(r: LinkRef) -> bool:
+    # "Revenue and operating profit rose 5% and 3%, respectively", "Sales in Ontario and
+    # Quebec rose 3% and 5% respectively", "93.2% of invoices and 91.4% of returns ...,
+    # against 83.1% and 84.7% respectively": the nth value takes the nth conjunct of the
+    # coordinated field (CONVENTIONS 7.3 item 8, 8.7); the subject stays whole
+    found = _respective_list(r.value)
+    subj = r.anchor.subj if r.anchor is not None else None
+    if found is None or subj is None:
+        return False
+    n, size = found
+    claim, entities = r.claim, r.value.document.entities
+    if _compared_figure(r.value.span):
+        # values compared with an earlier list of the sentence ("..., against 83.1% and
+        # 84.7% respectively"): the nth of the claims before the list
+        before = [c for c in r.earlier if c.sentence == r.value.s_idx and c.values[0].kind == r.value.value.kind]
+        before = before[:len(before) - n]  # (the list's own earlier members are not the base)
+        if len(before) < size:
+            return False
+        base = before[len(before) - size + n]
+        claim.measure, claim.subject_entity = base.measure, base.subject_entity
+        return True
+    heads = _conjuncts(subj)
+    if len(heads) == size and subj.i < r.value.span.start:
+        # a coordinated subject: its nth conjunct is the measure, and names the entity
+        head = heads[n]
+        if claim.measure is not None and claim.measure == claim.subject:
+            claim.measure = _conjunct_text(head)
+        named = [next((e for e in entities if e.start <= h.idx < e.end), None) for h in heads]
+        if any(named):  # (conjuncts that name nobody leave the subject's holder)
+            claim.subject_entity = named[n]
+        return True
+    for prep in (c for c in subj.children if c.dep_ == "prep"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        places = _conjuncts(obj) if obj is not None else []
+        owners = [next((e for e in entities if e.start <= t.idx < e.end), None) for t in places]
+        if len(places) == size and all(owners):
+            # "Exports to Chile and Peru grew 4% and 6%": the nth named owner
+            claim.subject_entity = owners[n]
+            return True
+    return False
 
 
 @rule("link.change-after-value")

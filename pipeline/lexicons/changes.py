@@ -81,3 +81,20 @@ COMPARATIVE_UP = frozenset("more higher above ahead greater larger bigger up cos
                            "stronger wider longer taller heavier better".split())
 COMPARATIVE_DOWN = frozenset("less lower below behind fewer smaller cheaper down slower weaker narrower shorter "
                              "lighter worse".split())
+
+# The verb of a change or event noun that a value measures: "a year-on-year gain of 4.9
+# percent" -> gain, "a $1.1 billion reduction in the deficit" -> reduce, "at a total cost of
+# 18.8 billion pounds" -> cost (news-dev CONVENTIONS 7.4: the event noun gives the predicate
+# as its verb's lemma). Most change nouns are their own verb; the rest are the English
+# nominalisations (-tion, -ment, -th) of the verb. Not "loss" (an amount lost is a level:
+# AMOUNT_LEVEL_NOUNS) nor nouns with no verb ("uptick", "downturn").
+EVENT_NOUN_VERBS: dict[str, str] = {
+    **{n: n for n in "rise increase gain jump surge hike climb rally boost advance rebound drop decline "
+                     "decrease fall cut slump dip plunge slide cost".split()},
+    "growth": "grow", "expansion": "expand", "contraction": "contract", "reduction": "reduce",
+    "improvement": "improve", "investment": "invest",
+}
+# Verbs that only carry an event noun, whose own lemma is no predicate for it: light verbs
+# (CONVENTIONS 7.3 item 3: have, post, see, make; "carries a 2.55 per cent hike") and
+# source verbs (8.8: "(MYEFO) had revealed a $1.1 billion reduction").
+EVENT_CARRYING_VERBS = frozenset("have post see make carry record register log show reveal indicate".split())

@@ -38,6 +38,7 @@ from pipeline.lexicons.changes import (
 from pipeline.lexicons.roles import (
     AGENT_NOUNS,
     FRAME_NOUNS,
+    MONEY_MOVING_VERBS,
     TRANSFER_VERBS,
 )
 from pipeline.nlp import RawChange, RawNumeric, RawPercentage, RawQuantity, nc, span_text, text_of
@@ -100,18 +101,18 @@ def _population_share(m: MeasureRef) -> str | None:
     return None
 
 
-@rule("measure.spending-target")
-def _spending_target(m: MeasureRef) -> str | None:
-    # "spend 12 million euros a year on community programmes", "pledged ₦2 billion
-    # towards new lighting": what the money goes to
-    verb, span = m.verb, m.span
-    if m.mention.kind == "money" and verb is not None and verb.lemma_ in _SPENDING_VERBS:
-        prep = next((c for t in (verb, *span) for c in t.children if c.dep_ == "prep" and c.i >= span.end and
-                     c.lower_ in ("on", "for", "towards", "toward", "into")), None)
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if prep is not None and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE") and \
-                not _is_date_like(obj):
-            return span_text(m.doc[prep.i + 1:obj.right_edge.i + 1])
+@rule("measure.moved-money")
+def _moved_money(m: MeasureRef) -> object:
+    # "will spend 12 million euros on community programmes", "For about $9.41 billion in
+    # cash, Walgreens is acquiring Rite Aid": money an agent moves leaves its attribute
+    # unnamed (CONVENTIONS 7.6: no measure for money objects of acquire, invest, spend,
+    # set aside, move, supply), not what it goes to nor what it is paid in
+    verb, root = m.verb, m.span.root
+    if m.mention.kind != "money" or verb is None or _predicate(verb) not in MONEY_MOVING_VERBS:
+        return None
+    if root.head == verb and root.dep_ in ("dobj", "obj") or \
+            root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head == verb:
+        return NOTHING
     return None
 
 
@@ -357,9 +358,6 @@ def _heading_rule(value: Value, anchor: Anchor, frame: Frame) -> bool:
     if verb is not None and not sent.start <= verb.i < value.span.start:
         frame.predicate = None
     return True
-
-
-_SPENDING_VERBS = frozenset("spend invest allocate earmark commit pledge budget devote pour".split())
 
 
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())

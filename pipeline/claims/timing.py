@@ -277,8 +277,10 @@ def _is_comparison_date(doc: Doc, date: RawDate) -> bool:
         return True  # "up 4% over 2023"; but "Over the first 10 months, exports rose" is a span
     tail = before[-6:]
     if tail[-1:] == ["in"] and "from" in tail[:-2] and \
-            any(ch.isdigit() for w in tail[tail.index("from") + 1:-1] for ch in w):
-        return True  # "fell to 41 percent from 52 percent in 2021": the date of the "from" figure
+            _figure_follows(tail[len(tail) - tail[::-1].index("from"):-1]):
+        # "fell to 41 percent from 52 percent in 2021": the date of the "from" figure (not
+        # a "from" of a place or owner: "Exports from Tavira rose 7 percent in May")
+        return True
     if before[-1:] == ["on"] and date.granularity in ("year", "half", "quarter", "month") and \
             len(before) >= 2 and (before[-2] in ("percent", "%", "points") or before[-2][-1:] == "%"):
         return True  # "up 4 percent on 2023"
@@ -293,6 +295,20 @@ def _is_comparison_date(doc: Doc, date: RawDate) -> bool:
                 any(c.dep_ == "pobj" and (c.like_num or any(g.like_num for g in c.children)) for c in tok.children):
             return True
     return False
+
+
+# Words that may stand between "from" and its figure: hedges and determiners ("from about
+# 1.8 million tonnes", "from a revised 5.2 percent").
+_FIGURE_LEADS = frozenset("""
+about around roughly nearly almost approximately just some over under more less than a an
+the its their revised record
+""".split())
+
+
+def _figure_follows(words: list[str]) -> bool:
+    """``words`` (after a "from") open with a figure, past hedges and determiners."""
+    rest = [w for w in words if w not in _FIGURE_LEADS]
+    return bool(rest) and any(ch.isdigit() for ch in rest[0])
 
 
 _PLAN_VERBS = frozenset("plan expect aim intend hope target seek forecast project".split())

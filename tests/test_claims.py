@@ -395,6 +395,11 @@ TIME_CASES = [
     pytest.param("The board approved a $500 million buyback, to be completed within 18 months, and raised the "
                  "dividend to 21 cents a share.",
                  ["within 18 months", None], "text", id="infinitive-on-another-noun"),
+    pytest.param("Harwick Bank approved a $2 billion buyback, to be completed by the end of 2026, and increased "
+                 "the dividend to 41 cents.",
+                 ["2026", None], "value", id="comma-infinitive-on-another-noun"),
+    pytest.param("Harwick Bank raised the dividend to 41 cents, to be paid in March.",
+                 ["2025-03"], "value", id="comma-infinitive-in-the-values-clause"),
     pytest.param("In a plan released in July, the agency approved 29 projects.",
                  ["July"], "text", id="participle-on-a-noun-dates-it-all"),
     pytest.param("Workers exposed to heat above 35 degrees were twice as likely to fall ill, according to a "

@@ -164,7 +164,7 @@ def _basis_later_contrast(r: DateRef) -> bool:
 
 @rule("time.on-another-noun")
 def _basis_another_noun(r: DateRef) -> bool:
-    return r.d_verb is not None and _on_another_noun(r.d_verb, r.value.span)
+    return r.d_verb is not None and _on_another_noun(r.d_verb, r.value.span, r.verb)
 
 
 # -- chain time.exclude ---------------------------------------------------------------
@@ -434,12 +434,24 @@ def _in_later_contrast(d_verb: Token, verb: Token) -> bool:
     return False
 
 
-def _on_another_noun(d_verb: Token, span: Span) -> bool:
+def _on_another_noun(d_verb: Token, span: Span, verb: Token | None = None) -> bool:
     """A date in an infinitive clause describing another noun ("approved a
     buyback, to be completed within 18 months, and raised the dividend to 21 cents"):
     it dates that noun's plan, not figures outside that noun phrase."""
-    if d_verb.dep_ not in ("acl", "relcl") or d_verb.head.pos_ not in ("NOUN", "PROPN") or \
-            not any(c.dep_ == "aux" and c.lower_ == "to" for c in d_verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in d_verb.children):
+        return False
+    if d_verb.dep_ == "advcl" and d_verb.head.pos_ in ("VERB", "AUX"):
+        # set off by commas the parser hangs the infinitive on the verb ("approved a
+        # buyback, to be completed by 2026, and raised ..."): on the object right before
+        # the comma, and only for a value in another clause than that verb's
+        left = d_verb.left_edge.i
+        doc = d_verb.doc
+        noun = next((c for c in d_verb.head.children if c.dep_ in ("dobj", "attr", "oprd") and
+                     c.pos_ in ("NOUN", "PROPN") and c.right_edge.i == left - 2), None)
+        return noun is not None and left >= 2 and doc[left - 1].text == "," and verb is not None and \
+            verb != d_verb.head and not d_verb.is_ancestor(verb) and verb != d_verb and \
+            not noun.left_edge.i <= span.root.i <= noun.right_edge.i
+    if d_verb.dep_ not in ("acl", "relcl") or d_verb.head.pos_ not in ("NOUN", "PROPN"):
         return False  # ("In a plan released in July, the NDRC approved ...": July dates it all)
     noun = d_verb.head
     return not noun.left_edge.i <= span.root.i <= noun.right_edge.i

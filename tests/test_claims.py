@@ -1032,3 +1032,15 @@ def test_place_and_infrastructure_anaphors(extractor, text, expected):
     _, claims = claims_of(extractor, text, published="2025-02-13")
     _, _, ent, _ = claims[-1]
     assert (ent.canonical if ent is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Prices rose at an annual rate of 3.1% in the quarter.", "increase"),
+    ("The economy shrank at an annualized pace of 1.2 percent.", "decrease"),
+    ("The jobless rate stood at a rate of 4 percent.", None),  # no change verb: a level
+], ids=["rose-at-a-rate", "shrank-at-a-pace", "level-at-a-rate"])
+def test_rate_of_a_change_verb_is_a_change(extractor, text, direction):
+    # CONVENTIONS 7.8: the rate at which something rises or falls is the size of a change
+    _, claims = claims_of(extractor, text)
+    change = claims[0][1][0].change
+    assert (change.direction if change is not None else None) == direction

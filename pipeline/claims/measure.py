@@ -351,11 +351,21 @@ def _heading_rule(value: Value, anchor: Anchor, frame: Frame) -> bool:
     # "• Revenue: $3.61 billion vs. $3.57 billion expected": a verbless heading names
     # the subject and what is measured (CONVENTIONS 7.3 item 10)
     heading = _heading(value.doc, value.sent, value.span)
-    subj, verb, sent = anchor.subj, anchor.verb, value.sent
-    if heading is None or subj is not None and sent.start <= subj.i < value.span.start:
+    subj, verb, sent, span = anchor.subj, anchor.verb, value.sent, value.span
+    # (a subject of the line's own is not the heading's: but the parser may make the
+    # heading the subject of a later participle, "Operating income: $412 million vs.
+    # $398 million expected")
+    if heading is None:
+        return False
+    head_end = text_of(value.doc).find(heading, sent.start_char, span.start_char) + len(heading)
+    if subj is not None and sent.start <= subj.i < span.start and head_end <= subj.idx:
         return False
     frame.subject = frame.measure = heading
-    if verb is not None and not sent.start <= verb.i < value.span.start:
+    # the heading's own value (right after the colon) is verbless (CONVENTIONS 7.4) unless
+    # a verb stands between; a later value in the line keeps its verb ("vs. $398 million
+    # expected"); a bullet the tagger reads as a verb ("• Revenue: ...") is none
+    own = not text_of(value.doc)[head_end:span.start_char].strip(" :\t")
+    if verb is not None and (own and not head_end <= verb.idx < span.start_char or not verb.is_alpha):
         frame.predicate = None
     return True
 

@@ -234,8 +234,10 @@ def _describable(m: MeasureRef, noun: Token) -> bool:
     bare_change = noun.lemma_.lower() in (INCREASE_NOUNS | DECREASE_NOUNS) and \
         not any(c.dep_ in ("compound", "poss") for c in noun.children) and \
         not (m.mention.kind == "money" and noun.lemma_.lower() in AMOUNT_LEVEL_NOUNS)  # "a loss of $24.4m"
+    # (a number that is part of a date is no other value: "2018 revenues of between ...",
+    # "a deficit of $28.3 billion in 2024-25")
     return not bare_change and not noun.ent_type_ \
-        and not _is_date_like(noun) and not any(c.like_num for c in noun.children)
+        and not _is_date_like(noun) and not any(c.like_num and not _in_date(c) for c in noun.children)
 
 
 @rule("measure.described-noun")

@@ -395,6 +395,11 @@ TIME_CASES = [
     pytest.param("The board approved a $500 million buyback, to be completed within 18 months, and raised the "
                  "dividend to 21 cents a share.",
                  ["within 18 months", None], "text", id="infinitive-on-another-noun"),
+    pytest.param("Harwick Bank approved a $2 billion buyback, to be completed by the end of 2026, and increased "
+                 "the dividend to 41 cents.",
+                 ["2026", None], "value", id="comma-infinitive-on-another-noun"),
+    pytest.param("Harwick Bank raised the dividend to 41 cents, to be paid in March.",
+                 ["2025-03"], "value", id="comma-infinitive-in-the-values-clause"),
     pytest.param("In a plan released in July, the agency approved 29 projects.",
                  ["July"], "text", id="participle-on-a-noun-dates-it-all"),
     pytest.param("Workers exposed to heat above 35 degrees were twice as likely to fall ill, according to a "
@@ -671,15 +676,22 @@ def test_aged_range_restricts_the_group(extractor):
     assert [v[0].text for _, v, _, _ in claims] == ["34 percent"]
 
 
-@pytest.mark.parametrize(("text", "measure"), [
-    ("The board recommended that the government spend 12 million euros a year on community programmes.",
-     "community programmes"),
-    ("The state government has pledged ₦2 billion towards new lighting.", "new lighting"),
-    ("Westgate will invest $2 billion in Texas.", None),  # a place is where, not what
-], ids=["spend-on", "pledge-towards", "invest-in-a-place"])
-def test_money_spent_measures_what_it_goes_to(extractor, text, measure):
+@pytest.mark.parametrize("text", [
+    "The board recommended that the government spend 12 million euros a year on community programmes.",
+    "The state government has pledged ₦2 billion towards new lighting.",
+    "Westgate will invest $2 billion in Texas.",
+    "Westgate will invest $2 billion in battery plants.",
+], ids=["spend-on", "pledge-towards", "invest-in-a-place", "invest-in-a-thing"])
+def test_money_spent_has_no_measure(extractor, text):
+    # CONVENTIONS 7.6: money objects of acquire, invest, spend, set aside, move, supply
+    # leave the attribute unnamed; what the money goes to is not what it measures
     _, claims = claims_of(extractor, text)
-    assert claims[0][0].measure == measure
+    assert claims[0][0].measure is None
+
+
+def test_money_earned_keeps_its_measure(extractor):
+    _, claims = claims_of(extractor, "Westgate reported $2 billion in operating revenue.")
+    assert claims[0][0].measure == "operating revenue"
 
 
 def test_same_month_last_year_is_a_basis(extractor):
@@ -1022,3 +1034,15 @@ def test_place_and_infrastructure_anaphors(extractor, text, expected):
     _, claims = claims_of(extractor, text, published="2025-02-13")
     _, _, ent, _ = claims[-1]
     assert (ent.canonical if ent is not None else None) == expected
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Prices rose at an annual rate of 3.1% in the quarter.", "increase"),
+    ("The economy shrank at an annualized pace of 1.2 percent.", "decrease"),
+    ("The jobless rate stood at a rate of 4 percent.", None),  # no change verb: a level
+], ids=["rose-at-a-rate", "shrank-at-a-pace", "level-at-a-rate"])
+def test_rate_of_a_change_verb_is_a_change(extractor, text, direction):
+    # CONVENTIONS 7.8: the rate at which something rises or falls is the size of a change
+    _, claims = claims_of(extractor, text)
+    change = claims[0][1][0].change
+    assert (change.direction if change is not None else None) == direction

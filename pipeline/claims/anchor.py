@@ -61,9 +61,16 @@ def _heading(doc: Doc, sent: Span, span: Span) -> str | None:
     if m is None or m.end() > span.start_char:
         return None
     head = doc.char_span(m.start("head"), m.end("head"), alignment_mode="expand")
-    if head is None or any(t.pos_ in ("VERB", "AUX") for t in head) or any(t.ent_type_ for t in head):
+    if head is None or any(_clausal(t) for t in head) or any(t.ent_type_ for t in head):
         return None  # (a name is an attribution or a dateline: "Stats SA: 7 out of 9 provinces ...")
     return m.group("head").strip()
+
+
+def _clausal(tok: Token) -> bool:
+    """A verb that makes a clause of a heading ("Tesco said: ..."), not a participle
+    modifying its noun ("Operating income: ...", "Adjusted earnings: ...")."""
+    return tok.pos_ in ("VERB", "AUX") and not (
+        tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "compound", "nmod") and tok.head.i > tok.i)
 
 
 _GAP_BOUNDARIES = frozenset({",", ";", "and", "while", "whereas"})

@@ -173,8 +173,13 @@ def _same_figure(r: LinkRef) -> bool:
     # so is the starting figure of a change ("handled 612,000 passengers ..., up
     # from about 537,000 a year earlier")
     claim, value, span, prev = r.claim, r.value.value, r.value.span, r.prev_same
+    # a measure that is only the clause's shared subject is no measure of the figure's own
+    # ("Corlan Mines produced 2.2 million tonnes of copper ore, up from 1.8 million
+    # tonnes": the default measure of the second is "Corlan Mines")
+    own = claim.measure is not None and not (claim.measure == claim.subject == prev.subject
+                                             if prev is not None else False)
     if prev is None or not (_raises_that(span) or _from_figure(span)) or \
-            claim.measure is not None or prev.values[0].kind != value.kind:
+            own or prev.values[0].kind != value.kind:
         return False
     claim.measure = prev.measure
     # (counted noun, rate and unit: those of the two kinds that have them; a

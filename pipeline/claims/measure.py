@@ -38,6 +38,7 @@ from pipeline.lexicons.changes import (
 from pipeline.lexicons.roles import (
     AGENT_NOUNS,
     FRAME_NOUNS,
+    MONEY_MOVING_VERBS,
     TRANSFER_VERBS,
 )
 from pipeline.nlp import RawChange, RawNumeric, RawPercentage, RawQuantity, nc, span_text, text_of
@@ -100,18 +101,18 @@ def _population_share(m: MeasureRef) -> str | None:
     return None
 
 
-@rule("measure.spending-target")
-def _spending_target(m: MeasureRef) -> str | None:
-    # "spend 12 million euros a year on community programmes", "pledged ₦2 billion
-    # towards new lighting": what the money goes to
-    verb, span = m.verb, m.span
-    if m.mention.kind == "money" and verb is not None and verb.lemma_ in _SPENDING_VERBS:
-        prep = next((c for t in (verb, *span) for c in t.children if c.dep_ == "prep" and c.i >= span.end and
-                     c.lower_ in ("on", "for", "towards", "toward", "into")), None)
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if prep is not None and obj is not None and obj.ent_type_ not in ("GPE", "LOC", "DATE") and \
-                not _is_date_like(obj):
-            return span_text(m.doc[prep.i + 1:obj.right_edge.i + 1])
+@rule("measure.moved-money")
+def _moved_money(m: MeasureRef) -> object:
+    # "will spend 12 million euros on community programmes", "For about $9.41 billion in
+    # cash, Walgreens is acquiring Rite Aid": money an agent moves leaves its attribute
+    # unnamed (CONVENTIONS 7.6: no measure for money objects of acquire, invest, spend,
+    # set aside, move, supply), not what it goes to nor what it is paid in
+    verb, root = m.verb, m.span.root
+    if m.mention.kind != "money" or verb is None or _predicate(verb) not in MONEY_MOVING_VERBS:
+        return None
+    if root.head == verb and root.dep_ in ("dobj", "obj") or \
+            root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head == verb:
+        return NOTHING
     return None
 
 
@@ -233,8 +234,10 @@ def _describable(m: MeasureRef, noun: Token) -> bool:
     bare_change = noun.lemma_.lower() in (INCREASE_NOUNS | DECREASE_NOUNS) and \
         not any(c.dep_ in ("compound", "poss") for c in noun.children) and \
         not (m.mention.kind == "money" and noun.lemma_.lower() in AMOUNT_LEVEL_NOUNS)  # "a loss of $24.4m"
+    # (a number that is part of a date is no other value: "2018 revenues of between ...",
+    # "a deficit of $28.3 billion in 2024-25")
     return not bare_change and not noun.ent_type_ \
-        and not _is_date_like(noun) and not any(c.like_num for c in noun.children)
+        and not _is_date_like(noun) and not any(c.like_num and not _in_date(c) for c in noun.children)
 
 
 @rule("measure.described-noun")
@@ -350,16 +353,23 @@ def _heading_rule(value: Value, anchor: Anchor, frame: Frame) -> bool:
     # "• Revenue: $3.61 billion vs. $3.57 billion expected": a verbless heading names
     # the subject and what is measured (CONVENTIONS 7.3 item 10)
     heading = _heading(value.doc, value.sent, value.span)
-    subj, verb, sent = anchor.subj, anchor.verb, value.sent
-    if heading is None or subj is not None and sent.start <= subj.i < value.span.start:
+    subj, verb, sent, span = anchor.subj, anchor.verb, value.sent, value.span
+    # (a subject of the line's own is not the heading's: but the parser may make the
+    # heading the subject of a later participle, "Operating income: $412 million vs.
+    # $398 million expected")
+    if heading is None:
+        return False
+    head_end = text_of(value.doc).find(heading, sent.start_char, span.start_char) + len(heading)
+    if subj is not None and sent.start <= subj.i < span.start and head_end <= subj.idx:
         return False
     frame.subject = frame.measure = heading
-    if verb is not None and not sent.start <= verb.i < value.span.start:
+    # the heading's own value (right after the colon) is verbless (CONVENTIONS 7.4) unless
+    # a verb stands between; a later value in the line keeps its verb ("vs. $398 million
+    # expected"); a bullet the tagger reads as a verb ("• Revenue: ...") is none
+    own = not text_of(value.doc)[head_end:span.start_char].strip(" :\t")
+    if verb is not None and (own and not head_end <= verb.idx < span.start_char or not verb.is_alpha):
         frame.predicate = None
     return True
-
-
-_SPENDING_VERBS = frozenset("spend invest allocate earmark commit pledge budget devote pour".split())
 
 
 _LEVEL_NOUNS = frozenset("level levels peak average high low record norm capacity".split())

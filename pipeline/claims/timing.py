@@ -164,7 +164,7 @@ def _basis_later_contrast(r: DateRef) -> bool:
 
 @rule("time.on-another-noun")
 def _basis_another_noun(r: DateRef) -> bool:
-    return r.d_verb is not None and _on_another_noun(r.d_verb, r.value.span)
+    return r.d_verb is not None and _on_another_noun(r.d_verb, r.value.span, r.verb)
 
 
 # -- chain time.exclude ---------------------------------------------------------------
@@ -277,8 +277,10 @@ def _is_comparison_date(doc: Doc, date: RawDate) -> bool:
         return True  # "up 4% over 2023"; but "Over the first 10 months, exports rose" is a span
     tail = before[-6:]
     if tail[-1:] == ["in"] and "from" in tail[:-2] and \
-            any(ch.isdigit() for w in tail[tail.index("from") + 1:-1] for ch in w):
-        return True  # "fell to 41 percent from 52 percent in 2021": the date of the "from" figure
+            _figure_follows(tail[len(tail) - tail[::-1].index("from"):-1]):
+        # "fell to 41 percent from 52 percent in 2021": the date of the "from" figure (not
+        # a "from" of a place or owner: "Exports from Tavira rose 7 percent in May")
+        return True
     if before[-1:] == ["on"] and date.granularity in ("year", "half", "quarter", "month") and \
             len(before) >= 2 and (before[-2] in ("percent", "%", "points") or before[-2][-1:] == "%"):
         return True  # "up 4 percent on 2023"
@@ -293,6 +295,20 @@ def _is_comparison_date(doc: Doc, date: RawDate) -> bool:
                 any(c.dep_ == "pobj" and (c.like_num or any(g.like_num for g in c.children)) for c in tok.children):
             return True
     return False
+
+
+# Words that may stand between "from" and its figure: hedges and determiners ("from about
+# 1.8 million tonnes", "from a revised 5.2 percent").
+_FIGURE_LEADS = frozenset("""
+about around roughly nearly almost approximately just some over under more less than a an
+the its their revised record
+""".split())
+
+
+def _figure_follows(words: list[str]) -> bool:
+    """``words`` (after a "from") open with a figure, past hedges and determiners."""
+    rest = [w for w in words if w not in _FIGURE_LEADS]
+    return bool(rest) and any(ch.isdigit() for ch in rest[0])
 
 
 _PLAN_VERBS = frozenset("plan expect aim intend hope target seek forecast project".split())
@@ -418,12 +434,24 @@ def _in_later_contrast(d_verb: Token, verb: Token) -> bool:
     return False
 
 
-def _on_another_noun(d_verb: Token, span: Span) -> bool:
+def _on_another_noun(d_verb: Token, span: Span, verb: Token | None = None) -> bool:
     """A date in an infinitive clause describing another noun ("approved a
     buyback, to be completed within 18 months, and raised the dividend to 21 cents"):
     it dates that noun's plan, not figures outside that noun phrase."""
-    if d_verb.dep_ not in ("acl", "relcl") or d_verb.head.pos_ not in ("NOUN", "PROPN") or \
-            not any(c.dep_ == "aux" and c.lower_ == "to" for c in d_verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in d_verb.children):
+        return False
+    if d_verb.dep_ == "advcl" and d_verb.head.pos_ in ("VERB", "AUX"):
+        # set off by commas the parser hangs the infinitive on the verb ("approved a
+        # buyback, to be completed by 2026, and raised ..."): on the object right before
+        # the comma, and only for a value in another clause than that verb's
+        left = d_verb.left_edge.i
+        doc = d_verb.doc
+        noun = next((c for c in d_verb.head.children if c.dep_ in ("dobj", "attr", "oprd") and
+                     c.pos_ in ("NOUN", "PROPN") and c.right_edge.i == left - 2), None)
+        return noun is not None and left >= 2 and doc[left - 1].text == "," and verb is not None and \
+            verb != d_verb.head and not d_verb.is_ancestor(verb) and verb != d_verb and \
+            not noun.left_edge.i <= span.root.i <= noun.right_edge.i
+    if d_verb.dep_ not in ("acl", "relcl") or d_verb.head.pos_ not in ("NOUN", "PROPN"):
         return False  # ("In a plan released in July, the NDRC approved ...": July dates it all)
     noun = d_verb.head
     return not noun.left_edge.i <= span.root.i <= noun.right_edge.i

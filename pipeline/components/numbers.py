@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.lexicons.changes import (
     AMOUNT_LEVEL_NOUNS,
     BASIS_PATTERNS,
+    CHANGE_RATE_NOUNS,
     COMPARATIVE_DOWN,
     COMPARATIVE_UP,
     DECREASE_LEMMAS,
@@ -575,6 +576,12 @@ class NumberFinder:
                 return "decrease"
             if noun.lemma_ in PREMIUM_NOUNS:
                 return PREMIUM_NOUNS[noun.lemma_]
+            if noun.lemma_ in CHANGE_RATE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "at":
+                verb = noun.head.head  # "rose at an annual rate of 3.1%": the verb's change
+                if verb.lemma_ in INCREASE_LEMMAS:
+                    return "increase"
+                if verb.lemma_ in DECREASE_LEMMAS:
+                    return "decrease"
         # "surged 16.5 percent", "fell by 3 percent" — the value is the amount of
         # change: the verb's object or adverbial, or the object of "by". Not "rose
         # to 4.3 percent" (a level) nor "in the three months to" (a period).

@@ -40,6 +40,10 @@ PREMIUM_NOUNS = {"premium": "increase", "discount": "decrease"}
 # growth has run at just over 2%"; news-dev CONVENTIONS 7.8): the words of a measure that
 # make its percentage a growth rate.
 GROWTH_RATE_WORDS = frozenset("growth".split())
+# Nouns for the speed of a change: "prices rose at an annual rate of 3.1%", "the economy
+# shrank at a 1.2 percent pace": a rate of the change verb's clause is a change in that
+# verb's direction (news-dev CONVENTIONS 7.8).
+CHANGE_RATE_NOUNS = frozenset("rate pace clip".split())
 
 # Basis phrases, searched in the rest of the sentence after the value.
 BASIS_PATTERNS: list[tuple[re.Pattern[str], str]] = [

@@ -20,6 +20,14 @@ receive get win secure obtain take sign hire employ add create cut shed
 set_aside put_aside
 """.split())
 
+# Verbs whose money object is an amount moved, not the size of a named attribute: no
+# measure (news-dev CONVENTIONS 7.6 names acquire, invest, spend, set aside, move, supply;
+# the rest are their near synonyms in the same VerbNet classes).
+MONEY_MOVING_VERBS = frozenset(w.replace("_", " ") for w in """
+spend invest allocate earmark commit pledge budget devote pour acquire buy purchase pay
+move transfer supply provide lend donate grant set_aside put_aside
+""".split())
+
 # Plural nouns naming groups of people or organisations: as a subject they act, they are
 # not what a figure measures ("Economists polled by Bloomberg had looked for 200,000",
 # "Shoppers spent $5 billion"). Common news agents.

@@ -11,13 +11,15 @@ ended Feb. 1, 2025", "the fiscal year ending in September", "fiscal year ends Ja
   counts weeks ("13 weeks ended", "53 weeks", "the 53rd week"), is a **52/53-week calendar**:
   every year ends on that weekday nearest the last day of the month nearest the stated end
   (the retail "4-5-4" rule: Feb. 2, 2025, a Sunday -> the Sunday nearest January 31, so
-  fiscal years end 2024-01-28, 2025-02-02, 2026-02-01). Its quarters are 13 weeks, the
+  fiscal years end 2024-01-28, 2025-02-02, 2026-02-01), or on that month's last such weekday
+  when the stated end is not the nearest (Jan. 26, 2025, a Sunday -> the last Sunday of
+  January). Its quarters are 13 weeks, the
   fourth takes the rest (14 weeks in a 53-week year); halves are 26 weeks and the rest.
-  (Companies on the "last Saturday of the month" rule differ from this by a week in some
-  years; the text does not say which rule, and "nearest" is the common one.)
+  (A stated end that fits both rules, as most do, is read as "nearest", the common one; a
+  company on the "last Saturday" rule then differs by a week in some other years.)
 - A quarter's end gives the year's end through its ordinal: "the fourth quarter ended
-  Feb. 2" (or the article's first quarter ordinal, as in a headline's "fourth-quarter
-  results") ends the year there; the second quarter ends two quarters before it. A quarter
+  Feb. 2" (or the quarter the article named last before it, as in a lede's "fiscal
+  fourth-quarter results ... for the quarter ended Feb. 2") ends the year there; the second quarter ends two quarters before it. A quarter
   end with no ordinal in the article is the calendar year's (March, June, September,
   December) or, ending in a January-like month, the retail year's (ends in January).
 - **Naming**: a fiscal year is named by the calendar year it ends in ("fiscal 2026" ending
@@ -70,6 +72,7 @@ class FiscalCalendar:
     end_day: int | None = None
     weekday: int | None = None
     named_by_start: bool = False
+    last_weekday: bool = False  # the year ends on the month's last such weekday, not the nearest
 
     @property
     def is_calendar_year(self) -> bool:
@@ -85,7 +88,7 @@ class FiscalCalendar:
         last = dt.date(year, self.end_month, _last_day(year, self.end_month))
         if self.weekday is not None:
             delta = (self.weekday - last.weekday()) % 7
-            return last + dt.timedelta(days=delta - 7 if delta > 3 else delta)
+            return last + dt.timedelta(days=delta - 7 if delta > 3 or self.last_weekday and delta else delta)
         if self.end_day is not None:
             return dt.date(year, self.end_month, min(self.end_day, _last_day(year, self.end_month)))
         return last
@@ -125,11 +128,11 @@ class FiscalCalendar:
         return min(spans, key=lambda s: (abs(((s[1] + (s[2] - s[1]) / 2) - ref).days), s[1] > ref))
 
     def extra_week(self, ref: dt.date) -> tuple[dt.date, dt.date] | None:
-        """The 53rd week of the 53-week fiscal year nearest ``ref`` (within a year of it)."""
+        """The 53rd week of the 53-week fiscal year nearest ``ref``, the year before it first."""
         if self.weekday is None:
             return None
         n0 = self.year_of(ref)
-        for n in sorted((n0 - 1, n0, n0 + 1), key=lambda n: (abs(n - n0), n)):
+        for n in (n0 - 1, n0, n0 - 2, n0 + 1):  # (most often the year just reported)
             start, end = self.year(n)
             if (end - start).days + 1 == 371:
                 return end - dt.timedelta(days=6), end
@@ -228,9 +231,12 @@ def calendar_from(text: str, stated: list[Stated]) -> FiscalCalendar | None:
     weekly = end is not None and (not month_end or weekly_text)
     quarter = pick.quarter
     if pick.what == "quarter" and quarter is None:
-        first = _QUARTER_ORD.search(text)
-        if first is not None:
-            quarter = _ORD.get((first.group("o") or "").lower()) or int(first.group("n") or 4)
+        # the quarter the article named last before saying when it ended ("fiscal
+        # fourth-quarter earnings ... the results for the quarter ended Feb. 2")
+        named = list(_QUARTER_ORD.finditer(text, 0, pick.start))
+        if named:
+            last_named = named[-1]
+            quarter = _ORD.get((last_named.group("o") or "").lower()) or int(last_named.group("n") or 4)
     if pick.what == "quarter":
         if quarter is None:
             anchor_month = pick.month if not weekly or pick.day is None or pick.day > 15 else pick.month - 1 or 12
@@ -254,6 +260,10 @@ def calendar_from(text: str, stated: list[Stated]) -> FiscalCalendar | None:
         this_last = end.replace(day=_last_day(end.year, end.month))
         anchor = before if (end - before) < (this_last - end) else this_last
         cal = FiscalCalendar(anchor.month, weekday=end.weekday())
+        if cal._year_end(anchor.year) != end:
+            # not the weekday nearest the month's end: the month's last one ("Jan. 26, 2025",
+            # a Sunday, five days before the 31st)
+            cal = FiscalCalendar(anchor.month, weekday=end.weekday(), last_weekday=True)
         anchor_year = anchor.year
     elif pick.day is not None and not month_end:
         cal = FiscalCalendar(month, end_day=pick.day)
@@ -267,7 +277,7 @@ def calendar_from(text: str, stated: list[Stated]) -> FiscalCalendar | None:
     named = next((s for s in stated if s.fiscal_year is not None and s.what == "year" and s.year is not None), None)
     if named is not None and anchor_year is not None and named.fiscal_year is not None:
         named_by_start = named.fiscal_year == anchor_year - 1
-    return FiscalCalendar(cal.end_month, cal.end_day, cal.weekday, named_by_start)
+    return FiscalCalendar(cal.end_month, cal.end_day, cal.weekday, named_by_start, cal.last_weekday)
 
 
 # -- the periods ---------------------------------------------------------------------------

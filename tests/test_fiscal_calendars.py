@@ -18,9 +18,11 @@ from pipeline.normalize.fiscal import FiscalCalendar
 LARKFIELD = ("Larkfield Stores posted fourth-quarter sales of $4.1 billion for the quarter ended Feb. 3, 2024. "
              "For fiscal 2023, which had a 53rd week, sales rose 3%. For fiscal 2024, it expects sales to grow 2%. "
              "First-quarter sales are expected to be flat.")
-# Jan. 26, 2025 is a Sunday, named "fiscal 2025" by the article: years end on the Sunday nearest
-# January 31 (Jan. 28, 2024; Jan. 26, 2025), named by the year they end in.
-CORVANE = "Corvane said fiscal 2025, which ended Jan. 26, 2025, brought record revenue. Fourth-quarter revenue rose 12%."
+# Jan. 26, 2025 is a Sunday five days before the 31st (not the nearest Sunday, Feb. 2): years end
+# on January's last Sunday (Jan. 28, 2024; Jan. 26, 2025), and the article names the year by
+# the year it ends in.
+CORVANE = ("Corvane said fiscal 2025, which ended Jan. 26, 2025, brought record revenue. "
+           "Fourth-quarter revenue rose 12%.")
 # the 13 weeks to Saturday Nov. 2, 2024 are the third quarter: the year ends 13 weeks later, Feb. 1, 2025
 TREMONT = ("Tremont said third-quarter comparable sales rose 1% in the 13 weeks ended Nov. 2, 2024. "
            "It lowered its fiscal 2024 outlook.")

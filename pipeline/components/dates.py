@@ -204,8 +204,9 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
         # later sentence, or after "the 13 weeks to Oct. 4", counts from the article's date)
         anchor = _anchor_for(doc, date, before, [])
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
-        fiscal_part = anchor is not None and isinstance(anchor.extra.get("fiscal"), Placed) and \
-            anchor.extra["fiscal"].parts > 1  # (a 13-week quarter is valued at day precision)
+        anchor_placed = anchor.extra.get("fiscal") if anchor is not None else None
+        # (a 13-week fiscal quarter is valued at day precision)
+        fiscal_part = isinstance(anchor_placed, Placed) and anchor_placed.parts > 1
         if anchor is None or anchor.granularity not in ("month", "quarter", "half") and not fiscal_part or \
                 not anchor.start_date or \
                 not anchor.end_date or _AGO.match(anchor.text.strip()) or span is None or \

@@ -51,11 +51,13 @@ Conventions (documented choices):
   ones after it; "the next N years" the N whole years after the reference year.
 - "N years ago" is that year; "N months ago" that month; "N days/weeks ago" that
   day (a news "two years ago" is no more precise than the year).
-- Fiscal periods ("fiscal 2024", "FY2024") keep ``value`` as written and set
-  ``fiscal``; their calendar interval depends on the company, so it is null,
-  unless the article states when its fiscal year ends ("the fiscal year ends on
-  September 30": "fiscal 2026" is 2025-10-01..2026-09-30, its first quarter
-  October-December 2025).
+- Fiscal periods ("fiscal 2024", "FY2024", "the fiscal fourth quarter") set
+  ``fiscal`` and take the calendar interval of the article's fiscal calendar
+  (:mod:`pipeline.normalize.fiscal`): the one it states ("the quarter ended
+  Feb. 2, 2025", "the fiscal year ends on September 30": "fiscal 2026" is
+  2025-10/2026-09), on which its bare quarters and halves are fiscal too; else
+  the country's government fiscal year; else the calendar year ("fiscal 2024" ->
+  "2024"). A 52/53-week period is valued in days ("2024-10-28/2025-02-02").
 - "since 2013" runs to the reference date (open end); "since the 1970s" from 1970.
 - Numeric dates: "4/22", "02/22/2016" are month/day (US order) unless the first
   number cannot be a month ("21/04/2016"); a two-digit year is 20YY up to 49,

@@ -19,7 +19,8 @@ ended Feb. 1, 2025", "the fiscal year ending in September", "fiscal year ends Ja
   company on the "last Saturday" rule then differs by a week in some other years.)
 - A quarter's end gives the year's end through its ordinal: "the fourth quarter ended
   Feb. 2" (or the quarter the article named last before it, as in a lede's "fiscal
-  fourth-quarter results ... for the quarter ended Feb. 2") ends the year there; the second quarter ends two quarters before it. A quarter
+  fourth-quarter results ... for the quarter ended Feb. 2") ends the year there; the second
+  quarter ends two quarters before it. A quarter
   end with no ordinal in the article is the calendar year's (March, June, September,
   December) or, ending in a January-like month, the retail year's (ends in January).
 - **Naming**: a fiscal year is named by the calendar year it ends in ("fiscal 2026" ending
@@ -233,9 +234,9 @@ def calendar_from(text: str, stated: list[Stated]) -> FiscalCalendar | None:
     if pick.what == "quarter" and quarter is None:
         # the quarter the article named last before saying when it ended ("fiscal
         # fourth-quarter earnings ... the results for the quarter ended Feb. 2")
-        named = list(_QUARTER_ORD.finditer(text, 0, pick.start))
-        if named:
-            last_named = named[-1]
+        ordinals = list(_QUARTER_ORD.finditer(text, 0, pick.start))
+        if ordinals:
+            last_named = ordinals[-1]
             quarter = _ORD.get((last_named.group("o") or "").lower()) or int(last_named.group("n") or 4)
     if pick.what == "quarter":
         if quarter is None:
@@ -254,6 +255,7 @@ def calendar_from(text: str, stated: list[Stated]) -> FiscalCalendar | None:
         month = (pick.month - 1 + 3 * ahead) % 12 + 1
     else:
         month = pick.month
+    anchor_year: int | None = end.year if end is not None else None
     if weekly and end is not None:
         # the month whose last day is nearest the year's end ("Feb. 2" -> January)
         before = end.replace(day=1) - ONE_DAY
@@ -267,10 +269,8 @@ def calendar_from(text: str, stated: list[Stated]) -> FiscalCalendar | None:
         anchor_year = anchor.year
     elif pick.day is not None and not month_end:
         cal = FiscalCalendar(month, end_day=pick.day)
-        anchor_year = end.year if end is not None else None
     else:
         cal = FiscalCalendar(month)
-        anchor_year = end.year if end is not None else None
     if cal.is_calendar_year:
         return cal
     named_by_start = cal.end_month == 1 or cal.end_month == 2 and (cal.end_day or 29) <= 7

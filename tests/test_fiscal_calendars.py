@@ -69,6 +69,9 @@ NOT_FISCAL = [
      "2024-12-10", "third quarter", "2024-Q3"),
     ("Inflation was 3.2% in the year to March; in the first quarter, GDP grew 0.6%.", "2024-04-20",
      "first quarter", "2024-Q1"),
+    # a government's fiscal year end alone: a quarter in a sentence with no fiscal period stays calendar
+    ("The federal government's fiscal year ends Sept. 30. GDP grew 3% in the second quarter.", "2024-08-01",
+     "second quarter", "2024-Q2"),
     # a fiscal year that is the calendar year
     ("Its fiscal year ends Dec. 31. Fiscal 2024 revenue rose 4%.", "2025-02-10", "Fiscal 2024", "2024"),
     # a bare year naming a fiscal year keeps its literal year (news-dev CONVENTIONS 4.4)

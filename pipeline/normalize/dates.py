@@ -1410,15 +1410,24 @@ def _on_fiscal_calendar(text: str, found: list[DateFound], ref: Reference, direc
             if inner is not None:
                 day = dt.date.fromisoformat(d.end_date)
                 ends.append((d.start + inner.end(), day.month, day.day, day.year, d.end))
-    stated = fiscal.calendar_from(text, fiscal.stated_ends(text, ends))
+    ends_stated = fiscal.stated_ends(text, ends)
+    stated = fiscal.calendar_from(text, ends_stated)
     if stated is not None and stated.is_calendar_year:
         stated = None  # a calendar-year company: its quarters are calendar quarters
     default = stated or fiscal.country_calendar(fiscal_start)
+    # the article's quarters are fiscal when it says when one ended, counts weeks or calls
+    # one fiscal; after a fiscal year's end alone ("the government's fiscal year ends Sept. 30"),
+    # only a quarter in a sentence about fiscal periods is ("Fourth-quarter revenue ..., and
+    # fiscal 2026 ..."): "GDP grew 3% in the second quarter" stays the calendar's
+    fiscal_quarters = stated is not None and (
+        stated.weekday is not None or any(e.what == "quarter" for e in ends_stated) or
+        any(d.fiscal and d.granularity in ("quarter", "half") for d in found))
     for d in found:
         if d.fiscal and d.start_date is None:
             cal = default
         elif stated is not None and not d.fiscal and d.granularity in ("quarter", "half") and \
-                _FISCAL_PART.search(d.text) and not re.search(r"\bcalendar\b", d.text, re.IGNORECASE):
+                _FISCAL_PART.search(d.text) and not re.search(r"\bcalendar\b", d.text, re.IGNORECASE) and \
+                (fiscal_quarters or _FISCAL_WORD.search(_sentence_around(text, d.start, d.end))):
             cal = stated
         else:
             continue
@@ -1440,6 +1449,16 @@ def _on_fiscal_calendar(text: str, found: list[DateFound], ref: Reference, direc
             extra = DateFound(m.start(), m.end(), m.group(), None, fiscal=True, relative=True)
             extra.set_span(f"{week[0].isoformat()}/{week[1].isoformat()}", week[0], week[1], "day")
             bisect.insort(found, extra, key=lambda d: d.start)
+
+
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\b|\bFY\s?'?\d", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (roughly: between full stops, line breaks) holding ``start:end``."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left + 1:right]
 
 
 # "the 53rd week": the extra week a 52/53-week fiscal year adds at its end

@@ -97,6 +97,23 @@ def test_fiscal_periods_without_a_stated_calendar(text, start, span, value):
     assert _value(text, "2025-10-20", span, fiscal_start=start) == value
 
 
+# A round-up: one company on calendar quarters, one whose fiscal year ends in March (its second
+# quarter ended Sept. 30), one counting weeks. The calendars disagree, so each holds only in
+# its own paragraph.
+ROUNDUP = ("Brenmoor Foods said third-quarter profit rose 4% in the three months to September.\n"
+           "Haldane Retail said sales for its fiscal second quarter, which ended Sept. 30, rose 2%, and it "
+           "expects third-quarter sales to be flat.\n"
+           "Grocer Pell & Vine said sales rose 3% in the 13 weeks to Oct. 4.")
+
+
+@pytest.mark.parametrize("occurrence, value", [(0, "2025-Q3"), (1, "2025-10/2025-12")])
+def test_a_roundup_keeps_each_calendar_in_its_paragraph(occurrence, value):
+    found = [d for d in find_dates(ROUNDUP, reference=Reference(2025, 10, 20)) if d.text == "third-quarter"]
+    assert found[occurrence].value == value
+    fiscal_q2 = [d.value for d in find_dates(ROUNDUP, reference=Reference(2025, 10, 20)) if "second" in d.text]
+    assert fiscal_q2 == ["2025-07/2025-09"]
+
+
 def test_a_53_week_calendar_year_ends_on_the_same_weekday():
     cal = FiscalCalendar(1, weekday=dt.date(2025, 2, 2).weekday(), named_by_start=True)  # a Sunday
     ends = [cal.year(n)[1] for n in (2022, 2023, 2024, 2025)]

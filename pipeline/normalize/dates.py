@@ -1411,23 +1411,27 @@ def _on_fiscal_calendar(text: str, found: list[DateFound], ref: Reference, direc
                 day = dt.date.fromisoformat(d.end_date)
                 ends.append((d.start + inner.end(), day.month, day.day, day.year, d.end))
     ends_stated = fiscal.stated_ends(text, ends)
-    stated = fiscal.calendar_from(text, ends_stated)
-    if stated is not None and stated.is_calendar_year:
-        stated = None  # a calendar-year company: its quarters are calendar quarters
-    default = stated or fiscal.country_calendar(fiscal_start)
+    calendars = fiscal.calendars_from(text, ends_stated)
+    country = fiscal.country_calendar(fiscal_start)
+
+    def stated_at(pos: int) -> fiscal.FiscalCalendar | None:
+        cal = calendars.at(pos)
+        return None if cal is None or cal.is_calendar_year else cal  # a calendar-year company: calendar quarters
+
     # the article's quarters are fiscal when it says when one ended, counts weeks or calls
     # one fiscal; after a fiscal year's end alone ("the government's fiscal year ends Sept. 30"),
     # only a quarter in a sentence about fiscal periods is ("Fourth-quarter revenue ..., and
     # fiscal 2026 ..."): "GDP grew 3% in the second quarter" stays the calendar's
-    fiscal_quarters = stated is not None and (
-        stated.weekday is not None or any(e.what == "quarter" for e in ends_stated) or
-        any(d.fiscal and d.granularity in ("quarter", "half") for d in found))
+    fiscal_quarters = any(e.what == "quarter" and not e.weak for e in ends_stated) or \
+        any(d.fiscal and d.granularity in ("quarter", "half") for d in found)
     for d in found:
+        stated = stated_at(d.start)
         if d.fiscal and d.start_date is None:
-            cal = default
+            cal = stated or country
         elif stated is not None and not d.fiscal and d.granularity in ("quarter", "half") and \
                 _FISCAL_PART.search(d.text) and not re.search(r"\bcalendar\b", d.text, re.IGNORECASE) and \
-                (fiscal_quarters or _FISCAL_WORD.search(_sentence_around(text, d.start, d.end))):
+                (fiscal_quarters or stated.weekday is not None or
+                 _FISCAL_WORD.search(_sentence_around(text, d.start, d.end))):
             cal = stated
         else:
             continue
@@ -1441,9 +1445,10 @@ def _on_fiscal_calendar(text: str, found: list[DateFound], ref: Reference, direc
         d.extra["fiscal"] = placed
         if d.mod:
             d.start_date, d.end_date = _narrow(first.isoformat(), last.isoformat(), d.mod)
-    if stated is not None and ref.date is not None:
+    if ref.date is not None:
         for m in _EXTRA_WEEK.finditer(text):
-            week = stated.extra_week(ref.date)
+            stated = stated_at(m.start())
+            week = stated.extra_week(ref.date) if stated is not None else None
             if week is None or any(d.start < m.end() and m.start() < d.end for d in found):
                 continue
             extra = DateFound(m.start(), m.end(), m.group(), None, fiscal=True, relative=True)

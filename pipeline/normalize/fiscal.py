@@ -165,11 +165,10 @@ _STATED = re.compile(
     r"\s*,?\s*" + _END_VERB +
     r"|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)?[-\s]?(?P<quarter>quarter)\s*,?\s*" + _END_VERB +
     r"|(?P<weeks>" + _WEEKS + r")[-\s]weeks?\s+" + _END_VERB.replace("|runs", "|to|runs") +
-    r"|(?P<months>three|six|nine|twelve|3|6|9|12)\s+months\s+" + _END_VERB +
+    r"|(?P<months>three|six|nine|twelve|3|6|9|12)\s+months\s+(?:(?P<mto>to|through)|" + _END_VERB + ")" +
     r")\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
-_COUNTS_WEEKS = re.compile(r"\b(?:5[23]|fifty[-\s](?:two|three))[-\s]weeks?\b|\b53rd\s+week\b|\b1[34][-\s]weeks?\s+"
-                           r"(?:ended|ending|to)\b|\b(?:thirteen|fourteen)\s+weeks\s+(?:ended|ending|to)\b",
-                           re.IGNORECASE)
+# a year counted in weeks: the article's calendar is a 52/53-week one
+_YEAR_IN_WEEKS = re.compile(r"\b(?:5[23]|fifty[-\s](?:two|three))[-\s]weeks?\b|\b53rd\s+week\b", re.IGNORECASE)
 _QUARTER_ORD = re.compile(r"\b(?P<o>first|second|third|fourth)[-\s]quarter\b|\bQ(?P<n>[1-4])\b", re.IGNORECASE)
 
 
@@ -184,6 +183,9 @@ class Stated:
     quarter: int | None  # the quarter's ordinal when written
     fiscal_year: int | None  # "fiscal 2025, which ended ...": the year's name
     start: int           # where the statement begins
+    weeks: bool = False  # "the 13 weeks ended ...": a period counted in weeks
+    weak: bool = False   # "the three months to October": a statistics period as often as a
+    # company's quarter, so it makes no calendar, but tells apart the calendars of a round-up
 
 
 def stated_ends(text: str, ends: list[tuple[int, int, int | None, int | None, int | None]]) -> list[Stated]:
@@ -213,18 +215,58 @@ def stated_ends(text: str, ends: list[tuple[int, int, int | None, int | None, in
         if what == "other":
             continue
         fy = int(m.group("fy")) if m.group("fy") else None
-        out.append(Stated(month, day, year, what, quarter, fy, max(0, start - 70) + m.start()))
+        out.append(Stated(month, day, year, what, quarter, fy, max(0, start - 70) + m.start(),
+                          weeks=bool(m.group("weeks")), weak=bool(m.group("mto"))))
     return out
 
 
-def calendar_from(text: str, stated: list[Stated]) -> FiscalCalendar | None:
+@dataclass(frozen=True)
+class ArticleCalendars:
+    """The fiscal calendar an article states: one for the whole article (``whole``) or, when
+    its statements disagree (a round-up of several companies' results), one per paragraph
+    that states one (``paragraphs``: first and last character, calendar)."""
+
+    whole: FiscalCalendar | None
+    paragraphs: tuple[tuple[int, int, FiscalCalendar], ...] = ()
+
+    def at(self, pos: int) -> FiscalCalendar | None:
+        """The calendar of the period at character ``pos``."""
+        if self.whole is not None:
+            return self.whole
+        return next((cal for start, end, cal in self.paragraphs if start <= pos < end), None)
+
+
+def _same(a: FiscalCalendar, b: FiscalCalendar) -> bool:
+    return (a.end_month, a.end_day, a.weekday, a.last_weekday) == (b.end_month, b.end_day, b.weekday, b.last_weekday)
+
+
+def calendars_from(text: str, stated: list[Stated]) -> ArticleCalendars:
     """The article's fiscal calendar, from the first fiscal-year end it states, else its first
-    quarter end (see the module doc); None when it states none."""
-    years = [s for s in stated if s.what == "year"]
-    pick = years[0] if years else stated[0] if stated else None
-    if pick is None:
-        return None
-    weekly_text = bool(_COUNTS_WEEKS.search(text))
+    quarter end (see the module doc). When two statements give different calendars, each
+    paragraph with a statement keeps its own and the others none (Nothing is stated: no calendar.)"""
+    strong = [s for s in stated if not s.weak]
+    if not strong:
+        return ArticleCalendars(None)
+    years = [s for s in strong if s.what == "year"]
+    whole = calendar_from(text, years[0] if years else strong[0], stated)
+    others = [c for c in (calendar_from(text, s, stated) for s in stated) if c is not None]
+    if whole is not None and all(_same(whole, c) for c in others):
+        return ArticleCalendars(whole)
+    paragraphs = []
+    for s in strong:
+        cal = calendar_from(text, s, stated)
+        if cal is None:
+            continue
+        start = text.rfind("\n", 0, s.start) + 1
+        end = text.find("\n", s.start)
+        paragraphs.append((start, end if end >= 0 else len(text), cal))
+    return ArticleCalendars(None, tuple(paragraphs))
+
+
+def calendar_from(text: str, pick: Stated, stated: list[Stated]) -> FiscalCalendar | None:
+    """The fiscal calendar the statement ``pick`` implies (see the module doc); None when it
+    does not tell (a quarter end in February, May, August or November with no ordinal)."""
+    weekly_text = pick.weeks or bool(_YEAR_IN_WEEKS.search(text))
     end: dt.date | None = None
     if pick.day is not None and pick.year is not None:
         end = dt.date(pick.year, pick.month, pick.day)

@@ -89,6 +89,10 @@ DEFAULT = [  # no calendar stated: the country's government fiscal year, else th
     ("The deficit in fiscal 2024 was $1.8 trillion.", 10, "fiscal 2024", "2023-10/2024-09"),
     ("Tax receipts for FY25 rose 9%.", 4, "FY25", "2024-04/2025-03"),
     ("Profit in the fiscal second quarter rose 9%.", 4, "fiscal second quarter", "2025-07/2025-09"),
+    # a split year after "FY" is one fiscal year, from the first year into the second
+    ("Collections in FY 2022-23 rose 22%.", 4, "FY 2022-23", "2022-04/2023-03"),
+    ("Collections in fiscal 2022-23 rose 22%.", 7, "fiscal 2022-23", "2022-07/2023-06"),
+    ("Collections in FY 2022-23 rose 22%.", None, "FY 2022-23", "2022/2023"),  # no calendar: both years
 ]
 
 

@@ -197,7 +197,8 @@ _GRAMMAR = [
     ("q_short", r"\b(?:(?P<qs>[1-4])Q(?P<qsy>\d\d)|(?P<qsy2>\d\d|\d{4})Q(?P<qs2>[1-4]))\b"),
     ("half", rf"\b(?:the\s+)?(?P<ho>first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?(?P<hy>{_YEARREF}))?"),
     ("h_code", rf"\b(?:H(?P<hc>[12])\s*(?P<hcy>{_YEAR}|'?\d\d\b)?|(?P<hcy2>{_YEAR})H(?P<hc2>[12])\b)"),
-    ("fiscal", rf"\b(?:(?P<fw>fiscal(?:\s+year)?)\s+(?P<fy>{_YEAR}|'?\d\d\b)|(?P<fy2>FY\s?'?(?:{_YEAR}|\d\d))\b)"),
+    ("fiscal", rf"\b(?:(?P<fw>fiscal(?:\s+year)?)\s+(?P<fy>{_YEAR}(?:[-\u2013/]\d\d\b(?![-/]\d))?|'?\d\d\b)|"
+               rf"(?P<fy2>FY\s?'?(?:{_YEAR}(?:[-\u2013/]\d\d\b(?![-/]\d))?|\d\d))\b)"),
     ("modified", rf"\b(?:(?:the\s+|at\s+the\s+)?(?P<mw>end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?"
                  rf"|(?P<mp>early|mid|late)[-\s])(?:around\s+)?(?P<mt>(?:{_MONTH}\s+)?{_YEAR}|{_MONTH}|(?:this|last|next|"
                  rf"current|coming|past|previous|the\s+following|the\s+coming)\s+(?:year|month|week)|year|month|week)\b"),
@@ -1437,6 +1438,11 @@ def _on_fiscal_calendar(text: str, found: list[DateFound], ref: Reference, direc
             continue
         ahead = (direction(d.start, d.end) if direction else None) == "none"
         placed = fiscal.fiscal_interval(d.text, cal, ref.date, ahead)
+        split = _SPLIT_IN.search(d.text)
+        if placed is None and split is not None and d.granularity == "year" and cal.is_calendar_year:
+            y1 = int(split.group("y"))
+            if (y1 + 1) % 100 == int(split.group("yy")):  # "FY 2022-23" on no fiscal calendar: both years
+                d.set_span(f"{y1:04d}/{y1 + 1:04d}", f"{y1:04d}-01-01", f"{y1 + 1:04d}-12-31", "year")
         if placed is None:
             continue
         first, last = placed.span
@@ -1456,6 +1462,7 @@ def _on_fiscal_calendar(text: str, found: list[DateFound], ref: Reference, direc
             bisect.insort(found, extra, key=lambda d: d.start)
 
 
+_SPLIT_IN = re.compile(r"(?P<y>\d{4})\s*[-\u2013/]\s*(?P<yy>\d\d)\b")
 _FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\b|\bFY\s?'?\d", re.IGNORECASE)
 
 

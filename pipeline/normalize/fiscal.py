@@ -325,6 +325,7 @@ def calendar_from(text: str, pick: Stated, stated: list[Stated]) -> FiscalCalend
 # -- the periods ---------------------------------------------------------------------------
 
 _YEAR_IN = re.compile(r"(?:\bFY\s?'?|\b)(?P<y>(?:19|20)\d\d)\b|\bFY\s?'?(?P<yy>\d\d)\b|'(?P<ap>\d\d)\b", re.IGNORECASE)
+_SPLIT = re.compile(r"\d{4}\s*[-\u2013/]\s*(\d\d)\b")
 _PART = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P<u>quarter|half)|"
                    r"\b(?P<c>[QH])(?P<n>[1-4])\b", re.IGNORECASE)
 
@@ -371,6 +372,14 @@ def fiscal_interval(text: str, cal: FiscalCalendar, ref: dt.date | None, ahead: 
     (``ahead``: the one under way or next); None when it cannot be placed."""
     part = _PART.search(text)
     n = _year_written(text)
+    split = _SPLIT.search(text)
+    if split is not None and n is not None:
+        # "FY 2022-23": the fiscal year that runs from the first year into the second
+        if (n + 1) % 100 != int(split.group(1)):
+            return None
+        if cal.is_calendar_year:
+            return None
+        n = n if cal.named_by_start else n + 1
     if part is None:
         return Placed(cal, n, 1, 1) if n is not None else None
     if part.group("c"):

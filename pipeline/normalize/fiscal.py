@@ -7,22 +7,25 @@ ended Feb. 1, 2025", "the fiscal year ending in September", "fiscal year ends Ja
 
 - A stated end on the last day of a month (or a month alone) is a **month calendar**: every
   year ends on that day of that month ("fiscal year ends Jan. 31": 2024-02-01..2025-01-31).
-- A stated end that is a known day but not a month's last day, or any end when the article
-  counts weeks ("13 weeks ended", "53 weeks", "the 53rd week"), is a **52/53-week calendar**:
+- A stated end that is a known day but not a month's last day, or any end when the statement
+  counts weeks ("the 13 weeks ended") or the article a 52/53-week year ("53 weeks", "the 53rd
+  week"), is a **52/53-week calendar**:
   every year ends on that weekday nearest the last day of the month nearest the stated end
   (the retail "4-5-4" rule: Feb. 2, 2025, a Sunday -> the Sunday nearest January 31, so
   fiscal years end 2024-01-28, 2025-02-02, 2026-02-01), or on that month's last such weekday
   when the stated end is not the nearest (Jan. 26, 2025, a Sunday -> the last Sunday of
-  January). Its quarters are 13 weeks, the
-  fourth takes the rest (14 weeks in a 53-week year); halves are 26 weeks and the rest.
+  January). Its quarters are 13 weeks, the fourth takes the rest (14 weeks in a 53-week
+  year); halves are 26 weeks and the rest.
   (A stated end that fits both rules, as most do, is read as "nearest", the common one; a
   company on the "last Saturday" rule then differs by a week in some other years.)
 - A quarter's end gives the year's end through its ordinal: "the fourth quarter ended
   Feb. 2" (or the quarter the article named last before it, as in a lede's "fiscal
   fourth-quarter results ... for the quarter ended Feb. 2") ends the year there; the second
-  quarter ends two quarters before it. A quarter
-  end with no ordinal in the article is the calendar year's (March, June, September,
-  December) or, ending in a January-like month, the retail year's (ends in January).
+  quarter ends two quarters before it. A quarter end with no ordinal in the article is the
+  calendar year's (March, June, September, December) or, ending in a January-like month, the
+  retail year's (ends in January).
+- "the three months to October" makes no calendar (rolling statistics use it), but a round-up
+  whose statements give different calendars keeps each in its own paragraph.
 - **Naming**: a fiscal year is named by the calendar year it ends in ("fiscal 2026" ending
   September 2026), except a year ending in January or early February, named by the year it
   starts in (retailers: "fiscal 2024" ran to Feb. 2, 2025), unless the article names it
@@ -297,7 +300,6 @@ def calendar_from(text: str, pick: Stated, stated: list[Stated]) -> FiscalCalend
         month = (pick.month - 1 + 3 * ahead) % 12 + 1
     else:
         month = pick.month
-    anchor_year: int | None = end.year if end is not None else None
     if weekly and end is not None:
         # the month whose last day is nearest the year's end ("Feb. 2" -> January)
         before = end.replace(day=1) - ONE_DAY
@@ -308,7 +310,6 @@ def calendar_from(text: str, pick: Stated, stated: list[Stated]) -> FiscalCalend
             # not the weekday nearest the month's end: the month's last one ("Jan. 26, 2025",
             # a Sunday, five days before the 31st)
             cal = FiscalCalendar(anchor.month, weekday=end.weekday(), last_weekday=True)
-        anchor_year = anchor.year
     elif pick.day is not None and not month_end:
         cal = FiscalCalendar(month, end_day=pick.day)
     else:
@@ -317,8 +318,12 @@ def calendar_from(text: str, pick: Stated, stated: list[Stated]) -> FiscalCalend
         return cal
     named_by_start = cal.end_month == 1 or cal.end_month == 2 and (cal.end_day or 29) <= 7
     named = next((s for s in stated if s.fiscal_year is not None and s.what == "year" and s.year is not None), None)
-    if named is not None and anchor_year is not None and named.fiscal_year is not None:
-        named_by_start = named.fiscal_year == anchor_year - 1
+    if named is not None and named.fiscal_year is not None and named.year is not None:
+        # the year the named fiscal year's end is anchored in ("Feb. 2, 2025" -> January 2025)
+        named_end = dt.date(named.year, named.month, named.day or _last_day(named.year, named.month))
+        named_anchor = named_end.year - 1 if named_end.month == 1 and cal.end_month == 12 else \
+            named_end.year + 1 if named_end.month == 12 and cal.end_month == 1 else named_end.year
+        named_by_start = named.fiscal_year == named_anchor - 1
     return FiscalCalendar(cal.end_month, cal.end_day, cal.weekday, named_by_start, cal.last_weekday)
 
 

@@ -28,6 +28,7 @@ from pipeline.lexicons.fiscal_years import FISCAL_YEAR_START
 from pipeline.nlp import RawDate, nc, text_of
 from pipeline.normalize.dates import DateFound, Reference, _add_months, _last_day, find_dates
 from pipeline.normalize.entity_evidence import countries_named
+from pipeline.normalize.fiscal import Placed
 from pipeline.normalize.reference import infer_reference
 from pipeline.normalize.scan import LABEL_WORDS
 from pipeline.normalize.setting import city_country
@@ -175,6 +176,13 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
     if same is not None and date.granularity == "year" and date.start_date and date.start_date[5:] == "01-01" \
             and not _ANAPHORIC.match(date.text.strip()):  # ("the same quarter a year earlier": below)
         anchor = _anchor_for(doc, date, before, later or [])
+        placed = anchor.extra.get("fiscal") if anchor is not None else None
+        if isinstance(placed, Placed) and placed.parts > 1:
+            # "the same period in 2023" after a fiscal quarter: that quarter of fiscal 2023
+            out = _fiscal_back(date, placed, placed.year - int(date.start_date[:4]))
+            out.start = date.start - len(same.group())
+            out.text = text_of(doc)[out.start:date.end]
+            return out
         if anchor is None or anchor.granularity in ("year", "decade", None) or not anchor.start_date or \
                 anchor.start_date[:4] != (anchor.end_date or "")[:4]:
             return None
@@ -184,6 +192,9 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
         return out
     if _SAME_LAST_YEAR.match(date.text.strip()):
         anchor = _anchor_for(doc, date, before, later or [])
+        placed = anchor.extra.get("fiscal") if anchor is not None else None
+        if isinstance(placed, Placed) and placed.parts > 1:
+            return _fiscal_back(date, placed, 1)
         if anchor is not None and anchor.start_date and anchor.end_date and \
                 anchor.granularity not in ("year", "decade", None) and anchor.start_date[:4] == anchor.end_date[:4]:
             return _shifted(date, anchor, 1)
@@ -193,11 +204,18 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
         # later sentence, or after "the 13 weeks to Oct. 4", counts from the article's date)
         anchor = _anchor_for(doc, date, before, [])
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
-        if anchor is None or anchor.granularity not in ("month", "quarter", "half") or not anchor.start_date or \
+        anchor_placed = anchor.extra.get("fiscal") if anchor is not None else None
+        # (a 13-week fiscal quarter is valued at day precision)
+        fiscal_part = isinstance(anchor_placed, Placed) and anchor_placed.parts > 1
+        if anchor is None or anchor.granularity not in ("month", "quarter", "half") and not fiscal_part or \
+                not anchor.start_date or \
                 not anchor.end_date or _AGO.match(anchor.text.strip()) or span is None or \
                 anchor.start < span.sent.start_char:
             return None  # no period named: the article's date stays the reference
         years = _years_back(date.text)
+        placed = anchor.extra.get("fiscal")
+        if years and isinstance(placed, Placed):
+            return _fiscal_back(date, placed, years)
         return _shifted(date, anchor, years) if years else None
     unit_before = _UNIT_BEFORE.match(date.text.strip())
     if unit_before is not None:
@@ -209,6 +227,9 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
     if anchor is None:
         return None
     years = _years_back(date.text)
+    placed = anchor.extra.get("fiscal")
+    if years and isinstance(placed, Placed):
+        return _fiscal_back(date, placed, years)
     if years and anchor.start_date and anchor.end_date:
         # the same period that many years before: "2023" -> "2013", Oct-Dec 2025 -> Oct-Dec 2024
         return _shifted(date, anchor, years)
@@ -253,7 +274,8 @@ def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound],
         # a period: not a single day ("the 26 weeks to Oct. 4" is one, at day precision)
         single_day = d.granularity in ("day", None) and d.start_date == d.end_date
         return start <= d.start and d.end <= date.start and bool(d.start_date and d.end_date) and \
-            not _ANAPHORIC.match(d.text.strip()) and not single_day and d.granularity is not None and not d.fiscal
+            not _ANAPHORIC.match(d.text.strip()) and not single_day and d.granularity is not None and \
+            (not d.fiscal or "fiscal" in d.extra)
 
     anchors = [d for d in before if fits(d, sent.start_char)]
     if not anchors:
@@ -262,7 +284,7 @@ def _anchor_for(doc: Doc, date: DateFound, before: list[DateFound],
         anchors = [d for d in (later or []) if d.start >= date.end and d.end <= sent.end_char and
                    bool(d.start_date and d.end_date) and not _ANAPHORIC.match(d.text.strip()) and
                    not (d.granularity in ("day", None) and d.start_date == d.end_date) and
-                   d.granularity is not None and not d.fiscal and not d.relative][:1]
+                   d.granularity is not None and (not d.fiscal or "fiscal" in d.extra) and not d.relative][:1]
     prev = sent
     for _ in range(2):
         # else the period one of the paragraph's two previous sentences reports: its first
@@ -301,6 +323,19 @@ def _unit_earlier(date: DateFound, anchor: DateFound, unit: str) -> DateFound | 
     out.set_span(value or f"{start.isoformat()}/{end.isoformat()}", start.isoformat(), end.isoformat(),
                  anchor.granularity or "day")
     out.relative = True
+    return out
+
+
+def _fiscal_back(date: DateFound, placed: Placed, years: int) -> DateFound:
+    """The fiscal period ``placed`` ``years`` fiscal years earlier, as the mention ``date``
+    ("a year earlier" after the 14-week fourth quarter to Feb. 2, 2025: the 13 weeks to
+    Jan. 28, 2024)."""
+    back = placed.years_back(years)
+    first, last = back.span
+    out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
+    out.set_span(back.value[0], first, last, back.value[1])
+    out.relative, out.fiscal = True, True
+    out.extra["fiscal"] = back
     return out
 
 

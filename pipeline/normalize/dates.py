@@ -51,11 +51,13 @@ Conventions (documented choices):
   ones after it; "the next N years" the N whole years after the reference year.
 - "N years ago" is that year; "N months ago" that month; "N days/weeks ago" that
   day (a news "two years ago" is no more precise than the year).
-- Fiscal periods ("fiscal 2024", "FY2024") keep ``value`` as written and set
-  ``fiscal``; their calendar interval depends on the company, so it is null,
-  unless the article states when its fiscal year ends ("the fiscal year ends on
-  September 30": "fiscal 2026" is 2025-10-01..2026-09-30, its first quarter
-  October-December 2025).
+- Fiscal periods ("fiscal 2024", "FY2024", "the fiscal fourth quarter") set
+  ``fiscal`` and take the calendar interval of the article's fiscal calendar
+  (:mod:`pipeline.normalize.fiscal`): the one it states ("the quarter ended
+  Feb. 2, 2025", "the fiscal year ends on September 30": "fiscal 2026" is
+  2025-10/2026-09), on which its bare quarters and halves are fiscal too; else
+  the country's government fiscal year; else the calendar year ("fiscal 2024" ->
+  "2024"). A 52/53-week period is valued in days ("2024-10-28/2025-02-02").
 - "since 2013" runs to the reference date (open end); "since the 1970s" from 1970.
 - Numeric dates: "4/22", "02/22/2016" are month/day (US order) unless the first
   number cannot be a month ("21/04/2016"); a two-digit year is 20YY up to 49,
@@ -79,7 +81,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.normalize import holidays
+from pipeline.normalize import fiscal, holidays
 from pipeline.normalize.clock import ClockTime, find_times, is_clock_digits
 from pipeline.normalize.first_chars import guarded, word_starts
 
@@ -195,7 +197,8 @@ _GRAMMAR = [
     ("q_short", r"\b(?:(?P<qs>[1-4])Q(?P<qsy>\d\d)|(?P<qsy2>\d\d|\d{4})Q(?P<qs2>[1-4]))\b"),
     ("half", rf"\b(?:the\s+)?(?P<ho>first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?(?P<hy>{_YEARREF}))?"),
     ("h_code", rf"\b(?:H(?P<hc>[12])\s*(?P<hcy>{_YEAR}|'?\d\d\b)?|(?P<hcy2>{_YEAR})H(?P<hc2>[12])\b)"),
-    ("fiscal", rf"\b(?:(?P<fw>fiscal(?:\s+year)?)\s+(?P<fy>{_YEAR}|'?\d\d\b)|(?P<fy2>FY\s?'?(?:{_YEAR}|\d\d))\b)"),
+    ("fiscal", rf"\b(?:(?P<fw>fiscal(?:\s+year)?)\s+(?P<fy>{_YEAR}(?:[-\u2013/]\d\d\b(?![-/]\d))?|'?\d\d\b)|"
+               rf"(?P<fy2>FY\s?'?(?:{_YEAR}(?:[-\u2013/]\d\d\b(?![-/]\d))?|\d\d))\b)"),
     ("modified", rf"\b(?:(?:the\s+|at\s+the\s+)?(?P<mw>end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?"
                  rf"|(?P<mp>early|mid|late)[-\s])(?:around\s+)?(?P<mt>(?:{_MONTH}\s+)?{_YEAR}|{_MONTH}|(?:this|last|next|"
                  rf"current|coming|past|previous|the\s+following|the\s+coming)\s+(?:year|month|week)|year|month|week)\b"),
@@ -1341,7 +1344,6 @@ def find_dates(text: str, *, reference: Reference | None = None,
     ['2025-12-29']
     """
     ref = reference or Reference()
-    fiscal_end = _fiscal_year_end(text)
     statement = _FISCAL_END.search(text)
     out: list[DateFound] = []
     for m in _matches(text):
@@ -1365,8 +1367,6 @@ def find_dates(text: str, *, reference: Reference | None = None,
             found = _starting_period(m.groupdict(), ref, found)  # "for 3 days from tomorrow": a period
         if found is None:
             continue
-        if found.fiscal and fiscal_end and found.start_date is None:
-            _fiscal_span(found, mtext, fiscal_end)
         start = m.start()
         lead = _LEADS.match(mtext)
         if lead and not re.match(r"(?:from|between)\s", mtext, re.IGNORECASE):
@@ -1382,7 +1382,99 @@ def find_dates(text: str, *, reference: Reference | None = None,
     joined = _join_ranges(text, _with_durations(text, out, ref), ref)
     if fiscal_start and fiscal_start != 1:
         joined = [_split_year(d, fiscal_start) for d in joined]
+    _on_fiscal_calendar(text, joined, ref, direction, fiscal_start)
     return _with_times(text, joined, ref)
+
+
+_PERIOD_END_WORD = re.compile(r"\b(?:ended|ending|to|through|until)\s+", re.IGNORECASE)
+_FISCAL_PART = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:quarter|half)\b|\b[QH][1-4]\b",
+                          re.IGNORECASE)
+
+
+def _on_fiscal_calendar(text: str, found: list[DateFound], ref: Reference, direction: Direction | None,
+                        fiscal_start: int | None) -> None:
+    """Put the fiscal periods of ``found`` on the article's fiscal calendar
+    (:mod:`pipeline.normalize.fiscal`): the one the text states ("the quarter ended Feb. 2"),
+    else the country's (``fiscal_start``), else the calendar year. A "fiscal" period always
+    moves; a bare quarter or half only onto a stated calendar that is not the calendar year."""
+    ends: list[tuple[int, int, int | None, int | None, int | None]] = []
+    for d in found:
+        if d.granularity == "day" and d.value and d.value.startswith("XXXX-") and len(d.value) == 10:
+            ends.append((d.start, int(d.value[5:7]), int(d.value[8:10]), None, d.end))  # a yearly day
+        elif d.end_date and d.start_date == d.end_date:
+            day = dt.date.fromisoformat(d.end_date)
+            ends.append((d.start, day.month, day.day, day.year, d.end))
+        elif d.end_date and d.granularity == "month" and d.start_date and d.start_date[:7] == d.end_date[:7]:
+            ends.append((d.start, int(d.end_date[5:7]), None, None, d.end))
+        elif d.end_date and "/" in (d.value or ""):
+            inner = _PERIOD_END_WORD.search(d.text)  # "the 13 weeks ended Nov. 2": a period read with its end
+            if inner is not None:
+                day = dt.date.fromisoformat(d.end_date)
+                ends.append((d.start + inner.end(), day.month, day.day, day.year, d.end))
+    ends_stated = fiscal.stated_ends(text, ends)
+    calendars = fiscal.calendars_from(text, ends_stated)
+    country = fiscal.country_calendar(fiscal_start)
+
+    def stated_at(pos: int) -> fiscal.FiscalCalendar | None:
+        cal = calendars.at(pos)
+        return None if cal is None or cal.is_calendar_year else cal  # a calendar-year company: calendar quarters
+
+    # the article's quarters are fiscal when it says when one ended, counts weeks or calls
+    # one fiscal; after a fiscal year's end alone ("the government's fiscal year ends Sept. 30"),
+    # only a quarter in a sentence about fiscal periods is ("Fourth-quarter revenue ..., and
+    # fiscal 2026 ..."): "GDP grew 3% in the second quarter" stays the calendar's
+    fiscal_quarters = any(e.what == "quarter" and not e.weak for e in ends_stated) or \
+        any(d.fiscal and d.granularity in ("quarter", "half") for d in found)
+    for d in found:
+        stated = stated_at(d.start)
+        if d.fiscal and d.start_date is None:
+            cal = stated or country
+        elif stated is not None and not d.fiscal and d.granularity in ("quarter", "half") and \
+                _FISCAL_PART.search(d.text) and not re.search(r"\bcalendar\b", d.text, re.IGNORECASE) and \
+                (fiscal_quarters or stated.weekday is not None or
+                 _FISCAL_WORD.search(_sentence_around(text, d.start, d.end))):
+            cal = stated
+        else:
+            continue
+        ahead = (direction(d.start, d.end) if direction else None) == "none"
+        placed = fiscal.fiscal_interval(d.text, cal, ref.date, ahead)
+        split = _SPLIT_IN.search(d.text)
+        if placed is None and split is not None and d.granularity == "year" and cal.is_calendar_year:
+            y1 = int(split.group("y"))
+            if (y1 + 1) % 100 == int(split.group("yy")):  # "FY 2022-23" on no fiscal calendar: both years
+                d.set_span(f"{y1:04d}/{y1 + 1:04d}", f"{y1:04d}-01-01", f"{y1 + 1:04d}-12-31", "year")
+        if placed is None:
+            continue
+        first, last = placed.span
+        d.set_span(placed.value[0], first, last, placed.value[1])
+        d.fiscal = True
+        d.extra["fiscal"] = placed
+        if d.mod:
+            d.start_date, d.end_date = _narrow(first.isoformat(), last.isoformat(), d.mod)
+    if ref.date is not None:
+        for m in _EXTRA_WEEK.finditer(text):
+            stated = stated_at(m.start())
+            week = stated.extra_week(ref.date) if stated is not None else None
+            if week is None or any(d.start < m.end() and m.start() < d.end for d in found):
+                continue
+            extra = DateFound(m.start(), m.end(), m.group(), None, fiscal=True, relative=True)
+            extra.set_span(f"{week[0].isoformat()}/{week[1].isoformat()}", week[0], week[1], "day")
+            bisect.insort(found, extra, key=lambda d: d.start)
+
+
+_SPLIT_IN = re.compile(r"(?P<y>\d{4})\s*[-\u2013/]\s*(?P<yy>\d\d)\b")
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial)\b|\bFY\s?'?\d", re.IGNORECASE)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (roughly: between full stops, line breaks) holding ``start:end``."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left + 1:right]
+
+
+# "the 53rd week": the extra week a 52/53-week fiscal year adds at its end
+_EXTRA_WEEK = re.compile(r"\b(?:53rd|fifty[-\s]third)\s+week\b", re.IGNORECASE)
 
 
 _SPLIT_YEAR = re.compile(r"^(?P<y>\d{4})\s*[-\u2013/]\s*(?P<yy>\d\d)$")
@@ -1515,39 +1607,6 @@ def _with_durations(text: str, found: list[DateFound], ref: Reference) -> list[D
 
 _FISCAL_END = re.compile(rf"fiscal\s+year\s+(?:that\s+|which\s+)?(?:ends|ending|ended|closes|runs\s+(?:to|through))"
                          rf"\s+(?:on\s+|in\s+)?(?P<fem>{_MONTH})", re.IGNORECASE)
-_FISCAL_YEAR = re.compile(r"(?:FY\s?'?|fiscal\s+(?:year\s+)?)(?P<fy>\d{4}|\d\d)\b", re.IGNORECASE)
-
-
-def _fiscal_year_end(text: str) -> int | None:
-    """The month a company's fiscal year ends in, when the article states it ("fiscal year ends on September 30")."""
-    m = _FISCAL_END.search(text)
-    return _month_num(m.group("fem")) if m else None
-
-
-def _fiscal_span(f: DateFound, text: str, end_month: int) -> None:
-    """Fill the calendar interval of a fiscal period whose year end the article states.
-
-    A fiscal year is named by the calendar year it ends in ("fiscal 2026" ending
-    in September: 2025-10-01..2026-09-30); its quarters and halves count from
-    its first month. ``value`` stays as written.
-    """
-    m = _FISCAL_YEAR.search(text) or re.search(r"(?P<fy>\d{4})", text)
-    if not m:
-        return
-    y = _two_digit_year(m.group("fy"))
-    first = dt.date(y - 1, end_month, 1) + dt.timedelta(days=32)
-    first = first.replace(day=1) if end_month != 12 else dt.date(y, 1, 1)
-    low = text.lower()
-    q = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter|\bQ([1-4])\b", text, re.IGNORECASE)
-    h = re.search(r"\b(first|second)\s+half|\bH([12])\b", text, re.IGNORECASE)
-    months, offset = 12, 0
-    if q:
-        months, offset = 3, 3 * ((_ORD.get((q.group(1) or "").lower()) or int(q.group(2) or 1)) - 1)
-    elif h and "half" in low or h and h.group(2):
-        months, offset = 6, 6 * ((1 if (h.group(1) or "").lower() == "first" or h.group(2) == "1" else 2) - 1)
-    start = _add_months(first, offset)
-    end = _add_months(start, months) - ONE_DAY
-    f.start_date, f.end_date = start.isoformat(), end.isoformat()
 
 
 def _starting_period(g: dict[str, str | None], ref: Reference, found: DateFound) -> DateFound:

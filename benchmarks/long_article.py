@@ -2,8 +2,9 @@
 
 Builds one article of N characters from the corpus articles repeated (no published
 date, so the reference date is inferred chunk by chunk), runs it through
-:meth:`Extractor.extract_article` with a progress line every 20 chunks, then
-writes the record (to /dev/null) as ``newsclaims run`` does. Prints seconds, characters per second and peak RSS:
+:meth:`Extractor.extract_texts` with a progress line every 20 chunks, then
+writes the record (to /dev/null), as ``newsclaims run`` and ``extract`` do. Prints seconds,
+characters per second and peak RSS:
 
     python benchmarks/long_article.py 20000000 [--corpus corpus/]
     python benchmarks/long_article.py 2000000 --ordinary
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from pipeline.article import Article, read_article
 from pipeline.extractor import Extractor
+from pipeline.nlp import MENTION_KINDS
 
 
 def _peak_mb() -> float:
@@ -69,10 +71,10 @@ def main() -> None:
         text = "\n\n".join(parts)[: args.chars]
         chars = len(text)
         del parts
-        record = extractor.extract_article(Article(doc_id="long", text=text), on_chunk=progress)
+        record = extractor.extract_texts([Article(doc_id="long", text=text)], on_chunk=progress)[0]
         with open(os.devnull, "w", encoding="utf-8") as sink:  # written as `run` writes a record
             sink.writelines(record.iter_json())
-        n_values = len(record.mentions()) + len(record.claims)
+        n_values = sum(record.count(kind) for kind in (*MENTION_KINDS, "claims"))
     seconds = time.perf_counter() - started
     print(f"{chars} characters in {seconds:.0f} s ({chars / seconds:.0f} characters/s), "
           f"{n_values} mentions and claims, peak RSS {_peak_mb():.0f} MB")

@@ -61,7 +61,7 @@ from pipeline.extractor import DEFAULT_BATCH_SIZE, ChunkProgress, Extractor
 from pipeline.inputs import Ignored, Inputs, find_inputs
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
 from pipeline.outdir import open_atomic, output_lock, remove_stale_temporaries, write_atomic
-from pipeline.record import _LONE_SURROGATES, ArticleRecord, dump_json
+from pipeline.record import _LONE_SURROGATES, ArticleRecord, RecordText, dump_json
 from pipeline.tables import write_tables
 from pipeline.version import __version__
 
@@ -178,16 +178,16 @@ def _fail(entry: Entry, exc: BaseException, root: Path) -> None:
 
 
 def _extract_isolating_failures(extractor: Extractor, articles: Sequence[Article], *,
-                                on_chunk: ChunkProgress | None = None) -> list[ArticleRecord | Exception]:
+                                on_chunk: ChunkProgress | None = None) -> list[RecordText | Exception]:
     """Records for ``articles`` as one batch; if the batch fails, one by one to find the culprit."""
     try:
-        return list(extractor.extract_batch(articles, on_chunk=on_chunk))
+        return list(extractor.extract_texts(articles, on_chunk=on_chunk))
     except Exception:  # one bad article never stops a batch
         pass
-    results: list[ArticleRecord | Exception] = []
+    results: list[RecordText | Exception] = []
     for article in articles:
         try:
-            results.append(extractor.extract_batch([article], on_chunk=on_chunk)[0])
+            results.append(extractor.extract_texts([article], on_chunk=on_chunk)[0])
         except Exception as exc:
             results.append(exc)
     return results
@@ -226,12 +226,12 @@ def process_chunk(paths: Sequence[str], settings: RunSettings, extractor: Extrac
             continue
         try:
             with open_atomic(out / f"{article.doc_id}.json") as fh:
-                fh.writelines(result.iter_json())  # a long article's record is never a dict tree
+                fh.writelines(result.iter_json())  # a long article's record is never whole in memory
         except NewsclaimsError as exc:  # name the article; the record's file name is in the message
             _fail(entry, NewsclaimsError(ErrorCode.E008, f"cannot write its record {article.doc_id}.json: "
                                          f"{exc.message}", path=entry["input"]), root)
         else:
-            entry["counts"] = {k: len(getattr(result, k)) for k in COUNT_KINDS}
+            entry["counts"] = {k: result.count(k) for k in COUNT_KINDS}
     return entries
 
 

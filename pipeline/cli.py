@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,20 +50,22 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     extractor = Extractor(model=args.model, reference_date=args.reference_date)
     on_chunk, close = _chunk_bar()
     try:
-        record = extractor.extract_article(article, on_chunk=on_chunk)
+        record = extractor.extract_texts([article], on_chunk=on_chunk)[0]
     finally:
         close()
-    _write_output(args.output, record.to_json())
+    _write_output(args.output, record.iter_json())  # a long article's record is never whole in memory
     return EXIT_OK
 
 
-def _write_output(path: str | None, text: str) -> None:
-    """``-o PATH``: write ``text`` there (E008 naming it when it cannot be); else to stdout."""
+def _write_output(path: str | None, text: str | Iterable[str]) -> None:
+    """``-o PATH``: write ``text`` (or its pieces) there (E008 naming it when it cannot be); else to stdout."""
+    pieces = [text] if isinstance(text, str) else text
     if not path:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.writelines(pieces)
     except OSError as exc:
         raise NewsclaimsError(ErrorCode.E008, f"cannot write ({exc.strerror or exc})", path=path) from None
 

@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Any, Literal, overload
 
 from spacy.tokens import Doc
 
@@ -44,12 +44,14 @@ from pipeline.record import (
     DateMention,
     Entity,
     EntityGroup,
+    ListJson,
     Metadata,
     Money,
     Ordinal,
     Percentage,
     PipelineInfo,
     Quantity,
+    RecordText,
     ReferenceDate,
     TextSpan,
 )
@@ -167,9 +169,36 @@ class Extractor:
                 records += self._pipe(group_list, batch_size=1 if long else len(group_list), on_chunk=on_chunk)
         return records
 
+    def extract_texts(self, articles: Sequence[Article], *, on_chunk: ChunkProgress | None = None
+                      ) -> list[RecordText]:
+        """:meth:`extract_batch` for writing the records: each as a
+        :class:`~pipeline.record.RecordText` (its JSON text and counts). A long article's
+        mentions and claims are turned into compressed JSON text chunk by chunk, never
+        held as objects, so that memory grows by about 2 MB per MB of text instead of
+        100 MB (what ``run`` and ``extract`` use)."""
+        if not articles:
+            return []
+        records: list[RecordText] = []
+        with self.nlp.memory_zone():
+            for long, group in itertools.groupby(articles, key=lambda a: len(a.text) > self.chunk_chars):
+                group_list = list(group)
+                if long:
+                    records += self._pipe(group_list, batch_size=1, on_chunk=on_chunk, as_text=True)
+                else:
+                    records += (RecordText(r) for r in self._pipe(group_list, batch_size=len(group_list)))
+        return records
+
     # -- internals --------------------------------------------------------
+    @overload
+    def _pipe(self, articles: Iterable[Article], *, batch_size: int, on_chunk: ChunkProgress | None = None,
+              as_text: Literal[False] = False) -> Iterator[ArticleRecord]: ...
+
+    @overload
+    def _pipe(self, articles: Iterable[Article], *, batch_size: int, on_chunk: ChunkProgress | None = None,
+              as_text: Literal[True]) -> Iterator[RecordText]: ...
+
     def _pipe(self, articles: Iterable[Article], *, batch_size: int,
-              on_chunk: ChunkProgress | None = None) -> Iterator[ArticleRecord]:
+              on_chunk: ChunkProgress | None = None, as_text: bool = False) -> Iterator[ArticleRecord | RecordText]:
         pending: deque[tuple[Article, list[int]]] = deque()
 
         def docs() -> Iterator[Doc]:
@@ -188,7 +217,7 @@ class Extractor:
                     doc._.home_territory = territory
                     yield doc
 
-        pieces = _Pieces()
+        pieces = _Pieces(as_text=as_text)
         for doc in self.nlp.pipe(docs(), batch_size=batch_size):
             article, offsets = pending[0]
             pieces.add(offsets[pieces.chunks], doc)  # keeps the record's values only: the doc can be freed
@@ -199,8 +228,9 @@ class Extractor:
                 on_chunk(article, pieces.chunks, len(offsets))
             if pieces.chunks == len(offsets):
                 pending.popleft()
-                yield self._build(article, pieces)
-                pieces = _Pieces()
+                record = self._build(article, pieces)
+                yield RecordText(record, pieces.lists) if as_text else record
+                pieces = _Pieces(as_text=as_text)
 
     @staticmethod
     def _article(text: str, *, published: str | None = None, doc_id: str | None = None,
@@ -241,7 +271,8 @@ class Extractor:
             metadata=article.metadata,
             reference_date=ReferenceDate(value=ref.get("value"), source=ref.get("source", "default"),
                                          confidence=ref.get("confidence")),
-            entity_groups=_entity_groups(pieces.items["entities"]),
+            entity_groups=_entity_groups(pieces.groups if pieces.as_text else
+                                         [(e.id, e.canonical, e.label) for e in pieces.items["entities"]]),
             claims=pieces.claims,
             pipeline=PipelineInfo(version=__version__, model=self.model_info),
             **pieces.items,
@@ -258,8 +289,16 @@ class _Pieces:
     Ids and sentence indices run on across chunks: the chunks are consecutive, so a
     chunk's mentions (sorted by offset) all come after the previous chunk's, and the
     ids are those a single pass over the whole text would give.
+
+    ``as_text``: the mentions and claims go into ``lists`` as compressed JSON text
+    (:class:`~pipeline.record.ListJson`) instead of ``items`` and ``claims``, and the
+    entities' (id, canonical name, label) into ``groups``.
     """
 
+    as_text: bool = False
+    lists: dict[str, ListJson] = field(default_factory=dict)
+    groups: list[tuple[str, str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys((*MENTION_KINDS, "claims"), 0))
     texts: list[str] = field(default_factory=list)
     items: dict[str, list[Any]] = field(default_factory=lambda: {kind: [] for kind in MENTION_KINDS})
     claims: list[Claim] = field(default_factory=list)
@@ -267,6 +306,19 @@ class _Pieces:
     raw_claims: int = 0  # numbered in order, those without a value included (as in one pass)
     reference: dict[str, Any] | None = None
     chunks: int = 0
+
+    def __post_init__(self) -> None:
+        if self.as_text:
+            self.lists = {kind: ListJson() for kind in (*MENTION_KINDS, "claims")}
+
+    def _keep(self, kind: str, item: Any) -> None:
+        self.counts[kind] += 1
+        if not self.as_text:
+            (self.claims if kind == "claims" else self.items[kind]).append(item)
+            return
+        self.lists[kind].append(item)
+        if kind == "entities":
+            self.groups.append((item.id, item.canonical, item.label))
 
     def add(self, offset: int, doc: Doc) -> None:
         """Take chunk ``doc`` (at ``offset`` in the article's text)."""
@@ -283,13 +335,12 @@ class _Pieces:
         store = nc(doc)
         ids: dict[int, str] = {}
         for kind in MENTION_KINDS:
-            items = self.items[kind]
             for raw in sorted(store[kind], key=lambda m: (m.start, m.end)):
                 if isinstance(raw, RawNumeric) and not raw.has_number():
                     continue
-                mid = f"{_ID_PREFIX[kind]}{len(items) + 1}"
+                mid = f"{_ID_PREFIX[kind]}{self.counts[kind] + 1}"
                 ids[id(raw)] = mid
-                items.append(_MODELS[kind](
+                self._keep(kind, _MODELS[kind](
                     id=mid, text=text[raw.start:raw.end], start=offset + raw.start, end=offset + raw.end,
                     sentence=sentence_of(raw.start), **raw.record_fields(),
                 ))
@@ -298,7 +349,7 @@ class _Pieces:
             value_ids = [ids[id(v)] for v in rc.values if id(v) in ids]
             if not value_ids:
                 continue
-            self.claims.append(Claim(
+            self._keep("claims", Claim(
                 id=f"c{self.raw_claims}", sentence=first_sentence + rc.sentence, values=value_ids,
                 time=ids.get(id(rc.time)) if rc.time is not None else None,
                 subject_entity=ids.get(id(rc.subject_entity)) if rc.subject_entity is not None else None,
@@ -373,17 +424,18 @@ def _shifted(span: tuple[int, int] | None, offset: int) -> TextSpan | None:
     return TextSpan(start=offset + span[0], end=offset + span[1]) if span is not None else None
 
 
-def _entity_groups(entities: list[Entity]) -> list[EntityGroup]:
-    """Group mentions by canonical name; the group's label is its most frequent label
-    (ties: the first mention's), so one thing tagged two ways is still counted once."""
-    groups: dict[str, list[Entity]] = {}
+def _entity_groups(entities: Iterable[tuple[str, str, str]]) -> list[EntityGroup]:
+    """Group entity mentions, given as (id, canonical name, label), by canonical name; the
+    group's label is its most frequent label (ties: the first mention's), so one thing
+    tagged two ways is still counted once."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
     for ent in entities:
-        groups.setdefault(ent.canonical, []).append(ent)
+        groups.setdefault(ent[1], []).append(ent)
     out = []
     for canonical, members in groups.items():
-        labels = [m.label for m in members]
+        labels = [m[2] for m in members]
         label = max(dict.fromkeys(labels), key=labels.count)
-        out.append(EntityGroup(canonical=canonical, label=label, mentions=[m.id for m in members]))
+        out.append(EntityGroup(canonical=canonical, label=label, mentions=[m[0] for m in members]))
     return sorted(out, key=lambda g: (-len(g.mentions), g.canonical))
 
 

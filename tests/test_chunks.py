@@ -138,3 +138,30 @@ def test_the_streamed_json_is_the_dumped_json(extractor, text):
 
     record = extractor.extract(text, doc_id="x")
     assert record.to_json() == dump_json(record.model_dump(mode="json"))
+
+
+ODD = "Sales rose 5 percent \ud800 in 2024 to \u20ac3 billion.\n\n"
+
+
+@pytest.mark.parametrize("text", [LONG, ODD + LONG, LONG[:500]], ids=["long", "lone-surrogate-and-euro", "two-chunks"])
+def test_a_long_record_kept_as_compressed_text_is_written_byte_for_byte(text):
+    """Issue 17, case 11: ``extract_texts`` keeps a long article's mentions and claims as
+    compressed JSON text chunk by chunk (never as objects); what it writes and counts is
+    the record's own JSON and counts."""
+    from pipeline.article import article_from_text
+    from pipeline.record import ListJson
+
+    extractor = Extractor(chunk_chars=300)
+    article = article_from_text(text, doc_id="x")
+    record = extractor.extract_article(article)
+    short = article_from_text(PARAGRAPHS[1], doc_id="s")
+    written = extractor.extract_texts([short, article, short])
+    assert len(written) == 3 and not written[0].lists  # a short article is kept as its record
+    assert set(written[1].lists) == {"entities", "quantities", "percentages", "money", "dates", "ordinals",
+                                     "claims"}
+    assert all(isinstance(v, ListJson) for v in written[1].lists.values())
+    assert written[1].head.claims == [] and written[1].head.entity_groups == record.entity_groups
+    counts = {k: written[1].count(k) for k in ("entities", "percentages", "claims", "entity_groups")}
+    assert counts == {k: len(getattr(record, k)) for k in counts} and counts["percentages"] >= 4
+    assert "".join(written[1].iter_json()) == record.to_json()
+    assert "".join(written[0].iter_json()) == extractor.extract_article(short).to_json()

@@ -110,7 +110,7 @@ def test_the_top_level_help_says_what_the_tool_does(capsys):
 
 
 def test_extract_shows_a_long_article_s_chunks_on_a_terminal(capsys, monkeypatch):
-    """Issue 17, case 11: the bar `extract` hands to Extractor.extract_article(on_chunk=...)."""
+    """Issue 17, case 11: the bar `extract` hands to Extractor.extract_texts(on_chunk=...)."""
     from pipeline.article import Article
     from pipeline.cli import _chunk_bar
 

@@ -200,7 +200,7 @@ def test_every_failed_article_line_carries_its_code(tmp_path, capsys, monkeypatc
     def boom(self, articles, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(Extractor, "extract_batch", boom)
+    monkeypatch.setattr(Extractor, "extract_texts", boom)  # what run extracts with
     (tmp_path / "a.txt").write_text("Sales rose 5 percent.\n", encoding="utf-8")
     assert main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 1
     err = capsys.readouterr().err
@@ -211,7 +211,7 @@ def test_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
     def boom(self, article, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(Extractor, "extract_article", boom)
+    monkeypatch.setattr(Extractor, "extract_texts", boom)  # what extract extracts with
     assert main(["extract", str(SEED)]) == EXIT_INTERNAL
     line = _one_line(capsys.readouterr().err)
     assert "E010" in line and "simulated bug" in line and "--debug" in line

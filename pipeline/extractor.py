@@ -32,8 +32,6 @@ from typing import Any, Literal, overload
 from spacy.tokens import Doc
 
 from pipeline.article import Article, article_from_text, parse_published, parse_reference_date
-from pipeline.components.attribute_matcher import index_attribute_ruler
-from pipeline.components.base_forms import remember_base_forms
 from pipeline.nlp import MENTION_KINDS, RawNumeric, load_nlp, make_doc, nc, resolve_model_name, text_of
 from pipeline.normalize.dates import Reference, find_dates
 from pipeline.normalize.reference import Evidence, Inferred
@@ -104,9 +102,6 @@ class Extractor:
         self.reference_date = parse_reference_date(reference_date) if reference_date is not None else None
         self.model_name = resolve_model_name(model)
         self.nlp = load_nlp(self.model_name)
-        # the model's attribute ruler and lemmatizer, same output for less work (see their modules)
-        index_attribute_ruler(self.nlp)
-        remember_base_forms(self.nlp)
         self.chunk_chars = max(1, min(chunk_chars, self.nlp.max_length))
         meta = self.nlp.meta
         self.model_info = f"{meta.get('lang', 'en')}_{meta.get('name')}-{meta.get('version')}"

@@ -295,6 +295,12 @@ def build_nlp(model: str | None = None) -> Language:
     nlp.add_pipe("newsclaims_dates", last=True)
     nlp.add_pipe("newsclaims_numbers", last=True)
     nlp.add_pipe("newsclaims_claims", last=True)
+    # the model's attribute ruler and lemmatizer: the same output for less work (see their modules)
+    from pipeline.components.attribute_matcher import index_attribute_ruler
+    from pipeline.components.base_forms import remember_base_forms
+
+    index_attribute_ruler(nlp)
+    remember_base_forms(nlp)
     return nlp
 
 

@@ -80,8 +80,16 @@ def _own_verb(span: Span) -> Token | None:
     root = span.root
     while root.dep_ in ("nummod", "quantmod", "compound", "conj") and root.head != root:
         root = root.head
-    return next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i >= span.end),
-                None)
+    own = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i >= span.end),
+               None)
+    if own is None and span.end < len(span.doc):
+        # "... vs. $515 million expected": a participle closing the line right after the value
+        # is its own, wherever the parser hung it (here as the root of a verbless line)
+        nxt = span.doc[span.end]
+        rest = span.doc[nxt.i + 1:nxt.sent.end]
+        if nxt.tag_ == "VBN" and all(t.is_punct or t.is_space for t in rest):
+            own = nxt
+    return own
 
 
 def _raises_that(span: Span) -> bool:

@@ -16,6 +16,16 @@ ROWS = [
     ("He earns $5 a year.", []),  # a rate
     ("It was a day to remember.", []),  # an idiom
     ("They met about a year later.", []),  # "about": a date's hedge, left to the date grammar
+    # a preposition of extent before "a <period>"
+    ("The plant was shut for a month after the fire.", [("a month", 1.0, "month")]),
+    ("Prices were frozen for a decade.", [("a decade", 1.0, "decade")]),
+    ("The strike lasted for an hour.", [("an hour", 1.0, "hour")]),
+    ("He was named for a year-long inquiry.", []),  # the period is part of an adjective
+    ("Tickets cost $20 for a day pass.", []),  # "day pass": no period unit ends there
+    # "half a <period>": always a duration
+    ("Voters queued for half an hour.", [("half an hour", 0.5, "hour")]),
+    ("The firm has grown for half a decade.", [("half a decade", 0.5, "decade")]),
+    ("Output fell by half a point.", []),  # not a period
 ]
 
 

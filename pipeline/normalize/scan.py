@@ -1124,13 +1124,30 @@ def _measure_word(sc: _Scanner, k: int, end: int) -> bool:
 
 
 def _hedged_period(sc: _Scanner, i: int, k: int, end: int) -> bool:
-    """"less than a year after", "nearly a decade", "within a week": a hedged "a <period>" is a
-    duration (unhedged, "a year" is a rate or an idiom: "$5 a year", "a day to remember")."""
-    if sc.low(i) not in ("a", "an") or end != k + 1 or sc.low(k).rstrip("s") not in \
-            ("year", "decade", "month", "week", "day", "hour", "minute", "century", "fortnight"):
+    """"less than a year after", "nearly a decade", "within a week", "for a month": a hedged "a
+    <period>", or one after a preposition of extent, is a duration (otherwise "a year" is a rate or
+    an idiom: "$5 a year", "a day to remember"); "half an hour", "half a decade" always are.
+    Not "for a year-long inquiry": the period is part of an adjective."""
+    if end != k + 1 or sc.low(k).rstrip("s") not in \
+            ("year", "decade", "month", "week", "day", "hour", "minute", "century", "fortnight") or \
+            (h := sc.tok(end)) is not None and h.text in HYPHENS and _adjacent(sc.toks[k], h):
+        return False
+    if sc.low(i) == "half":
+        return sc.low(i + 1) in ("a", "an")
+    if sc.low(i) not in ("a", "an"):
         return False
     hedge = sc.hedge_before(i)
-    return hedge is not None and hedge[2] != "approximate" or sc.low(i - 1) == "within"
+    if hedge is not None and hedge[2] != "approximate" or sc.low(i - 1) == "within":
+        return True
+    # "for a month after the fire", "for a decade.": not "for a day pass", where a noun follows
+    nxt = sc.tok(end)
+    return sc.low(i - 1) == "for" and (nxt is None or nxt.kind == "sym" or nxt.low in _AFTER_EXTENT)
+
+
+# Words that may follow "for a <period>" when the period ends its phrase (a closed class:
+# prepositions, conjunctions, adverbs of time); any other word may make it a noun compound.
+_AFTER_EXTENT = frozenset("""after before since until till when while and or but as at in on of to
+from by with without because so then now longer more already straight running""".split())
 
 
 def _code_glued_after(sc: _Scanner, end: int) -> bool:

@@ -26,7 +26,23 @@ ROWS = [
     ("Voters queued for half an hour.", [("half an hour", 0.5, "hour")]),
     ("The firm has grown for half a decade.", [("half a decade", 0.5, "decade")]),
     ("Output fell by half a point.", []),  # not a period
+    # "and a half" after the unit belongs to its count
+    ("The talks dragged on a year and a half.", [("a year and a half", 1.5, "year")]),
+    ("It took three hours and a half to finish.", [("three hours and a half", 3.5, "hours")]),
+    ("He earns $5 a year and a half of it goes to tax.", []),  # a rate; the half is another's
 ]
+
+MIXED = [  # the half after a unit of any dimension
+    ("The route is a mile and a half long.", ("a mile and a half", 1.5, "mile")),
+    ("She was jailed for two and a half years.", ("two and a half years", 2.5, "years")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", MIXED, ids=[s[:30] for s, _ in MIXED])
+def test_and_a_half_after_unit(sentence, expected):
+    assert [(c.text, c.value, c.unit) for c in scan(sentence) if c.kind == "unit"] == [expected]
+
+
 
 
 @pytest.mark.parametrize("sentence, expected", ROWS, ids=[s[:30] for s, _ in ROWS])

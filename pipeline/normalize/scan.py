@@ -1090,6 +1090,7 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
             end = _minor_part(sc, end, parts)  # "20 dollars 43 cents"
         elif kind == "unit" and not hyph:
             end = _compound_measure(sc, end, parts)  # "5 feet 2 inches"
+            end = _and_a_half(sc, end, parts)  # "a year and a half", "two miles and a half"
         j = end
     elif hyph:
         info["adjectival_noun"] = True
@@ -1136,6 +1137,8 @@ def _hedged_period(sc: _Scanner, i: int, k: int, end: int) -> bool:
         return sc.low(i + 1) in ("a", "an")
     if sc.low(i) not in ("a", "an"):
         return False
+    if _half_after(sc, end):
+        return True  # "a year and a half": a count of periods, not a rate
     hedge = sc.hedge_before(i)
     if hedge is not None and hedge[2] != "approximate" or sc.low(i - 1) == "within":
         return True
@@ -1192,6 +1195,18 @@ def _minor_part(sc: _Scanner, end: int, parts: dict) -> int:
         return end  # a bare number counts as cents only when it ends the amount: "15 dollars 50."
     parts["value"] = value + cents / 100
     return after
+
+
+def _half_after(sc: _Scanner, end: int) -> bool:
+    return sc.low(end) == "and" and sc.low(end + 1) in ("a", "an") and sc.low(end + 2) == "half"
+
+
+def _and_a_half(sc: _Scanner, end: int, parts: dict) -> int:
+    """"a year and a half", "three hours and a half": the half belongs to the unit's count."""
+    if not _half_after(sc, end) or parts.get("per"):
+        return end
+    parts["value"] += 0.5
+    return end + 3
 
 
 def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:

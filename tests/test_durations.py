@@ -30,11 +30,18 @@ ROWS = [
     ("The talks dragged on a year and a half.", [("a year and a half", 1.5, "year")]),
     ("It took three hours and a half to finish.", [("three hours and a half", 3.5, "hours")]),
     ("He earns $5 a year and a half of it goes to tax.", []),  # a rate; the half is another's
+    # an increment word between the count and the period
+    ("The company needs two more years to finish the plant.", [("two more years", 2.0, "years")]),
+    ("Talks need three additional weeks.", [("three additional weeks", 3.0, "weeks")]),
+    ("The shop will open an extra hour on Sundays.", [("an extra hour", 1.0, "hour")]),
+    ("He asked for a further year to repay.", [("a further year", 1.0, "year")]),
+    ("It hired 300 more workers.", []),  # a count, not a unit
 ]
 
 MIXED = [  # the half after a unit of any dimension
     ("The route is a mile and a half long.", ("a mile and a half", 1.5, "mile")),
     ("She was jailed for two and a half years.", ("two and a half years", 2.5, "years")),
+    ("He ran five more miles.", ("five more miles", 5.0, "miles")),
 ]
 
 

@@ -1065,6 +1065,8 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
         parts["end_tok"] = j
         return parts, j
     unit = sc.unit_after(k, hyphenated=hyph)
+    if unit is None and not hyph and sc.low(k) in _INCREMENT_WORDS and (more := _unit_word_at(sc, k + 1)):
+        unit = more  # "two more years", "an extra hour", "three additional weeks"
     if unit is not None and info.get("needs_unit") and (
             unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])) \
             and not _hedged_period(sc, i, k, unit[0]):
@@ -1128,9 +1130,13 @@ def _hedged_period(sc: _Scanner, i: int, k: int, end: int) -> bool:
     """"less than a year after", "nearly a decade", "within a week", "for a month": a hedged "a
     <period>", or one after a preposition of extent, is a duration (otherwise "a year" is a rate or
     an idiom: "$5 a year", "a day to remember"); "half an hour", "half a decade" always are.
-    Not "for a year-long inquiry": the period is part of an adjective."""
-    if end != k + 1 or sc.low(k).rstrip("s") not in \
-            ("year", "decade", "month", "week", "day", "hour", "minute", "century", "fortnight") or \
+    Not "for a year-long inquiry": the period is part of an adjective. "an extra hour", "a further
+    year": an increment word between says the article counts one more period."""
+    if sc.low(k) in _INCREMENT_WORDS and sc.low(i) in ("a", "an") and end == k + 2:
+        k += 1
+        if sc.low(k) in _PERIOD_UNITS:
+            return True
+    if end != k + 1 or sc.low(k).rstrip("s") not in _PERIOD_UNITS or \
             (h := sc.tok(end)) is not None and h.text in HYPHENS and _adjacent(sc.toks[k], h):
         return False
     if sc.low(i) == "half":
@@ -1195,6 +1201,24 @@ def _minor_part(sc: _Scanner, end: int, parts: dict) -> int:
         return end  # a bare number counts as cents only when it ends the amount: "15 dollars 50."
     parts["value"] = value + cents / 100
     return after
+
+
+# Periods "a"/"half" may count as a duration ("within a week", "half an hour").
+_PERIOD_UNITS = frozenset("year decade month week day hour minute century fortnight".split())
+# Words that may stand between a count and its unit, adding to an amount already there.
+_INCREMENT_WORDS = frozenset("more additional extra further".split())
+
+
+def _unit_word_at(sc: _Scanner, k: int) -> tuple[int, str, str] | None:
+    """A unit written as a word at token k ("years", "miles"), not a symbol or a currency."""
+    t = sc.tok(k)
+    if t is None or t.kind != "word" or len(t.text) < 3:
+        return None
+    unit = sc.unit_after(k, hyphenated=False)
+    if unit is None or unit[1] != "unit" or not (unit[0] == k + 1 and (
+            (info := parse_unit(unit[2])) is not None and info.dimension == "[time]" or _measure_word(sc, k, unit[0]))):
+        return None
+    return unit
 
 
 def _half_after(sc: _Scanner, end: int) -> bool:

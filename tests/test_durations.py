@@ -36,6 +36,9 @@ ROWS = [
     ("The shop will open an extra hour on Sundays.", [("an extra hour", 1.0, "hour")]),
     ("He asked for a further year to repay.", [("a further year", 1.0, "year")]),
     ("It hired 300 more workers.", []),  # a count, not a unit
+    # "a couple of" before a period
+    ("The plant will shut for a couple of weeks.", [("a couple of weeks", 2.0, "weeks")]),
+    ("The price fell a couple of points.", []),  # not a unit
 ]
 
 MIXED = [  # the half after a unit of any dimension

@@ -1067,6 +1067,9 @@ def _value_at(sc: _Scanner, i: int) -> tuple[dict, int] | None:
     unit = sc.unit_after(k, hyphenated=hyph)
     if unit is None and not hyph and sc.low(k) in _INCREMENT_WORDS and (more := _unit_word_at(sc, k + 1)):
         unit = more  # "two more years", "an extra hour", "three additional weeks"
+    if unit is None and not hyph and sc.low(k) == "of" and sc.low(k - 1) in PAIR_WORDS and \
+            (paired := _unit_word_at(sc, k + 1)):
+        unit = paired  # "a couple of days", "a pair of hours"
     if unit is not None and info.get("needs_unit") and (
             unit[1] not in ("unit", "currency", "minor") or unit[1] == "unit" and not _measure_word(sc, k, unit[0])) \
             and not _hedged_period(sc, i, k, unit[0]):

@@ -47,6 +47,19 @@ MIXED = [  # the half after a unit of any dimension
     ("He ran five more miles.", ("five more miles", 5.0, "miles")),
 ]
 
+COMPOUND = [  # periods written largest first are one duration, in the smallest unit
+    ("He was sentenced to 10 years and 6 months in prison.", [("10 years and 6 months", 126.0, "months")]),
+    ("The race took 2 hours 30 minutes.", [("2 hours 30 minutes", 150.0, "minutes")]),
+    ("It lasted 2 days and 3 months.", [("2 days", 2.0, "days"), ("3 months", 3.0, "months")]),  # not largest first
+    ("It lasted 2 days, 3 hours later it resumed.", [("2 days", 2.0, "days"), ("3 hours", 3.0, "hours")]),
+    ("It fell 5% over 3 years and 10% over 5 years.", [("3 years", 3.0, "years"), ("5 years", 5.0, "years")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", COMPOUND, ids=[s[:30] for s, _ in COMPOUND])
+def test_compound_duration(sentence, expected):
+    assert [(c.text, c.value, c.unit) for c in scan(sentence) if c.kind == "unit"] == expected
+
 
 @pytest.mark.parametrize("sentence, expected", MIXED, ids=[s[:30] for s, _ in MIXED])
 def test_and_a_half_after_unit(sentence, expected):

@@ -1237,10 +1237,14 @@ def _and_a_half(sc: _Scanner, end: int, parts: dict) -> int:
 
 
 def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
-    """"5 feet 2 inches", "2 km and 1 metre": one length in the smaller unit."""
+    """"5 feet 2 inches", "2 km and 1 metre": one length in the smaller unit; "10 years and 6 months",
+    "2 hours 30 minutes": one duration, the units written largest first (not a list of periods)."""
     first = parse_unit(parts["unit"])
-    if first is None or first.to_si is None or first.dimension not in ("[length]", "[mass]") or parts.get("per"):
+    if first is None or first.to_si is None or first.dimension not in ("[length]", "[mass]", "[time]") or \
+            parts.get("per"):
         return end
+    if first.dimension == "[time]" and sc.low(end) == ",":
+        return end  # "lasted 2 days, 3 hours later ...": a comma may end the clause
     k = end + 1 if sc.low(end) in ("and", ",") else end
     if sc.low(k) == "and":
         k += 1
@@ -1259,6 +1263,8 @@ def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
     if second is None or second.to_si is None or second.dimension != first.dimension or \
             second.name == first.name:
         return end  # "2 km and 5 km": two values
+    if first.dimension == "[time]" and second.to_si * second.factor >= first.to_si * first.factor:
+        return end  # "2 days, 3 months": periods listed, not one duration
     first_si, second_si = first.to_si * first.factor, second.to_si * second.factor
     small_si, small_surface = (second_si, unit[2]) if second_si <= first_si else (first_si, parts["unit"])
     total = (parts["value"] * first_si + core[1] * second_si) / small_si

@@ -50,6 +50,8 @@ MIXED = [  # the half after a unit of any dimension
 COMPOUND = [  # periods written largest first are one duration, in the smallest unit
     ("He was sentenced to 10 years and 6 months in prison.", [("10 years and 6 months", 126.0, "months")]),
     ("The race took 2 hours 30 minutes.", [("2 hours 30 minutes", 150.0, "minutes")]),
+    ("The flight took an hour and 45 minutes.", [("an hour and 45 minutes", 105.0, "minutes")]),
+    ("He earns $5 a year and 3 days off.", [("3 days", 3.0, "days")]),  # "$5 a year" stays a rate
     ("It lasted 2 days and 3 months.", [("2 days", 2.0, "days"), ("3 months", 3.0, "months")]),  # not largest first
     ("It lasted 2 days, 3 hours later it resumed.", [("2 days", 2.0, "days"), ("3 hours", 3.0, "hours")]),
     ("It fell 5% over 3 years and 10% over 5 years.", [("3 years", 3.0, "years"), ("5 years", 5.0, "years")]),

@@ -1146,8 +1146,8 @@ def _hedged_period(sc: _Scanner, i: int, k: int, end: int) -> bool:
         return sc.low(i + 1) in ("a", "an")
     if sc.low(i) not in ("a", "an"):
         return False
-    if _half_after(sc, end):
-        return True  # "a year and a half": a count of periods, not a rate
+    if _half_after(sc, end) or _compound_measure(sc, end, {"unit": sc.low(k), "value": 1.0}) > end:
+        return True  # "a year and a half", "an hour and 45 minutes": a count of periods, not a rate
     hedge = sc.hedge_before(i)
     if hedge is not None and hedge[2] != "approximate" or sc.low(i - 1) == "within":
         return True

@@ -235,13 +235,33 @@ def _compared(r: LinkRef) -> bool:
     return changed
 
 
+def _set_off_comparison(span: Span) -> bool:
+    """A figure in a comparison adjunct set off by a comma: "..., well above the consensus
+    estimate of $255 million", "..., a little below the 6.8 percent of ...", "..., up from
+    an earlier forecast of $1.015 billion"."""
+    prep = _governing_preposition(span)
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "above the consensus estimate of $255 million"
+    if prep is None:
+        return False
+    if prep.lower_ in ("above", "below"):
+        phrase = prep
+    elif prep.lower_ == "from" and prep.head.lower_ in ("up", "down"):
+        phrase = prep.head
+    else:
+        return False
+    opens = phrase.left_edge.i - 1
+    return opens >= 0 and span.doc[opens].text == ","
+
+
 @rule("link.comparison-predicate")
 def _comparison_predicate(r: LinkRef) -> bool:
-    # "..., compared with 273.84 billion won a year earlier", "versus $669 million": a
-    # verbless comparison adjunct states its value with no verb (CONVENTIONS 7.4: null),
-    # unless the value's own noun has one ("compared with the $5.85 expected": expect)
+    # "..., compared with 273.84 billion won a year earlier", "versus $669 million", "...,
+    # well above the consensus estimate of $255 million": a verbless comparison adjunct
+    # states its value with no verb (CONVENTIONS 7.4: null), unless the value's own noun
+    # has one ("compared with the $5.85 expected": expect)
     span = r.value.span
-    if not _compared_figure(span):
+    if not (_compared_figure(span) or _set_off_comparison(span)):
         return False
     own = _own_verb(span)
     r.claim.predicate = _predicate(own) if own is not None else None

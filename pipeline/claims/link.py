@@ -235,26 +235,43 @@ def _compared(r: LinkRef) -> bool:
     return changed
 
 
+def _set_off_comparison(span: Span) -> bool:
+    """A figure in a comparison adjunct set off by a comma: "..., well above the consensus
+    estimate of $255 million", "..., a little below the 6.8 percent of ...", "..., up from
+    an earlier forecast of $1.015 billion"."""
+    prep = _governing_preposition(span)
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "above the consensus estimate of $255 million"
+    if prep is None:
+        return False
+    if prep.lower_ in ("above", "below"):
+        phrase = prep
+    elif prep.lower_ == "from" and prep.head.lower_ in ("up", "down"):
+        phrase = prep.head
+    else:
+        return False
+    opens = phrase.left_edge.i - 1
+    return opens >= 0 and span.doc[opens].text == ","
+
+
 @rule("link.comparison-predicate")
 def _comparison_predicate(r: LinkRef) -> bool:
-    # "..., compared with 273.84 billion won a year earlier", "versus $669 million": a
-    # verbless comparison adjunct states its value with no verb (CONVENTIONS 7.4: null),
-    # unless the value's own noun has one ("compared with the $5.85 expected": expect)
+    # "..., compared with 273.84 billion won a year earlier", "versus $669 million", "...,
+    # well above the consensus estimate of $255 million": a verbless comparison adjunct
+    # states its value with no verb (CONVENTIONS 7.4: null), unless the value's own noun
+    # has one ("compared with the $5.85 expected": expect)
     span = r.value.span
-    if not _compared_figure(span):
+    if not (_compared_figure(span) or _set_off_comparison(span)):
         return False
     own = _own_verb(span)
     r.claim.predicate = _predicate(own) if own is not None else None
     return True
 
 
-def _respective_list(value: Value) -> tuple[int, int] | None:
-    """For a value in a list of values that "respectively" pairs with another list ("rose 5%
-    and 3%, respectively"): its index in the list and the list's length, else None."""
-    doc, sent, span = value.doc, value.sent, value.span
-    if not any(t.lower_ == "respectively" and t.i >= span.end for t in sent):
-        return None
-    # the sentence's values as token ranges; a list is a run of values joined by "," / "and"
+def _value_runs(value: Value, joiners: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[list[tuple[int, int]]]]:
+    """The value's sentence's values as token ranges, in order, and its lists: runs of
+    values with nothing but ``joiners`` ("," / "and") between one and the next."""
+    doc, sent = value.doc, value.sent
     ranges = []
     for kind in NUMERIC_KINDS:
         for m in nc(doc)[kind]:
@@ -264,10 +281,20 @@ def _respective_list(value: Value) -> tuple[int, int] | None:
     ranges.sort()
     runs: list[list[tuple[int, int]]] = []
     for r in ranges:
-        if runs and all(t.lower_ in (",", "and") for t in doc[runs[-1][-1][1]:r[0]]) and r[0] > runs[-1][-1][1]:
+        if runs and all(t.lower_ in joiners for t in doc[runs[-1][-1][1]:r[0]]) and r[0] > runs[-1][-1][1]:
             runs[-1].append(r)
         else:
             runs.append([r])
+    return ranges, runs
+
+
+def _respective_list(value: Value) -> tuple[int, int] | None:
+    """For a value in a list of values that "respectively" pairs with another list ("rose 5%
+    and 3%, respectively"): its index in the list and the list's length, else None."""
+    sent, span = value.sent, value.span
+    if not any(t.lower_ == "respectively" and t.i >= span.end for t in sent):
+        return None
+    ranges, runs = _value_runs(value, (",", "and"))
     respectively = next(t.i for t in sent if t.lower_ == "respectively" and t.i >= span.end)
     for run in runs:
         if len(run) > 1 and (span.start, span.end) in run and \
@@ -380,6 +407,42 @@ def _respectively(r: LinkRef) -> bool:
             claim.subject_entity = owners[n]
             return True
     return False
+
+
+@rule("link.value-list")
+def _value_list(r: LinkRef) -> bool:
+    # "cut fares by 5% and 8%", "Revenue rose 5%, 9% and 12%": a later value of a list
+    # (nothing but "," / "and" / "or" after the value before it, of the same kind and
+    # stated by the same verb of the same subject) is a change of the same measure as the
+    # first (CONVENTIONS 7.2: separate claims; 7.6: what each value is the size of)
+    claim, value, span, prev, doc = r.claim, r.value.value, r.value.span, r.prev_same, r.value.doc
+    if prev is None or prev.values[0].kind != value.kind or \
+            (claim.predicate, claim.subject) != (prev.predicate, prev.subject):
+        return False
+    earlier = prev.values[-1]
+    if isinstance(value, RawQuantity) and isinstance(earlier, RawQuantity) and \
+            any(a is not None and b is not None and a != b
+                for a, b in ((value.unit, earlier.unit), (value.counted, earlier.counted))):
+        return False  # "1,200 workers and 40 stores": different things counted
+    _, runs = _value_runs(r.value, (",", "and", "or"))
+    run = next((run for run in runs if (span.start, span.end) in run), [])
+    at = run.index((span.start, span.end)) if run else 0
+    if at == 0:
+        return False
+    a, b = run[at - 1]
+    if not (earlier.start < doc[b - 1].idx + len(doc[b - 1]) and doc[a].idx < earlier.end):
+        return False  # the value before it in the list is not the claim before
+    if not (span.root.dep_ in ("conj", "appos") and a <= span.root.head.i < b):
+        return False  # "cut fares by 5%, and 8% of its routes were closed": a clause of its own
+    changed = False
+    if claim.measure is None and prev.measure and _respective_list(r.value) is None:
+        claim.measure = prev.measure
+        changed = True
+    first = prev.values[0].change
+    if value.change is None and first is not None and first.direction in ("increase", "decrease"):
+        value.change = RawChange(direction=first.direction, basis=None)
+        changed = True
+    return changed
 
 
 @rule("link.change-after-value")

@@ -479,10 +479,12 @@ def _ref_year(doc: Doc) -> int | None:
 
 
 # A comparative between a value and a later date: the date is the compared base's
-# (not a hedge on another figure: "more than 40 injured", "above 35 degrees")
+# (not a hedge on another figure: "more than 40 injured", "above 35 degrees"; but "3
+# points more than in May" compares: a preposition, not a figure, follows "more than")
 _COMPARED_BETWEEN = re.compile(r"(?<!more )(?<!less )(?<!fewer )(?<!rather )\b(?:than|ahead of|behind|"
                                r"compared (?:with|to)|versus|vs\.?|"
-                               r"(?:above|below)(?!\s+(?:about |around |some )?[$\u00a3\u20ac]?\d))\b",
+                               r"(?:above|below)(?!\s+(?:about |around |some )?[$\u00a3\u20ac]?\d))\b|"
+                               r"\b(?:more|less|fewer)\s+than\s+(?:in|during|at|on)\b",
                                re.IGNORECASE)
 
 

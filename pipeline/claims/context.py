@@ -24,15 +24,16 @@ class Document:
     sents: list[Span]
     entities: list[RawEntity]  # sorted by start
     dates: list[RawDate]  # sorted by start
+    sent_starts: list[int]  # each sentence's first character, for sentence_of
 
     @classmethod
     def of(cls, doc: Doc, entities: list[RawEntity], dates: list[RawDate]) -> Document:
-        return cls(doc=doc, sents=list(doc.sents), entities=sorted(entities, key=lambda m: m.start),
-                   dates=sorted(dates, key=lambda m: m.start))
+        sents = list(doc.sents)
+        return cls(doc=doc, sents=sents, entities=sorted(entities, key=lambda m: m.start),
+                   dates=sorted(dates, key=lambda m: m.start), sent_starts=[s.start_char for s in sents])
 
     def sentence_of(self, char: int) -> int:
-        starts = [s.start_char for s in self.sents]
-        return max(0, bisect.bisect_right(starts, char) - 1)
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,15 @@ PERIODS = [
     ("January-October", "2025-01/2025-10", "2025-01-01", "2025-10-31"),
     ("in the first three quarters", "2025-Q1/2025-Q3", "2025-01-01", "2025-09-30"),
     ("year to date", "2025-01-01/2025-12-23", "2025-01-01", "2025-12-23"),
-    ("the past five years", "2021/2025", "2021-01-01", "2025-12-23"),
-    ("over the past decade", "2016/2025", "2016-01-01", "2025-12-23"),
+    # a look-back of N years: from N years before the reference year to it (news-dev 4.5)
+    ("the past five years", "2020/2025", "2020-01-01", "2025-12-31"),
+    ("over the past decade", "2015/2025", "2015-01-01", "2025-12-31"),
+    ("the past couple of years", "2023/2025", "2023-01-01", "2025-12-31"),
+    # "the past year": the twelve months back to the reference month, both named
+    ("over the past year", "2024-12/2025-12", "2024-12-01", "2025-12-31"),
+    # "the current fiscal year" with no fiscal calendar known: the calendar year
+    ("in the current fiscal year", "2025", "2025-01-01", "2025-12-31"),
+    ("last fiscal year", "2024", "2024-01-01", "2024-12-31"),
     ("since 2013", "2013/2025-12-23", "2013-01-01", "2025-12-23"),
     ("since the 1970s", "1970/2025-12-23", "1970-01-01", "2025-12-23"),
     # no year: the latest such month up to the reference date; "since last year" from its start
@@ -474,3 +481,45 @@ def test_the_unit_before_the_sentence_period(text, expected):
     from pipeline import extract
     record = extract(text, published="2026-11-25")
     assert (record.dates[-1].text, record.dates[-1].value) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # "the previous quarter" is the one before the quarter the sentence reports ...
+    ("Output grew 6.2 percent in the third quarter, below the 6.5 percent of the previous quarter.",
+     "2025-10-20", ("previous quarter", "2025-Q2")),
+    ("Exports rose in May, after falling in the previous month.", "2025-06-30", ("previous month", "2025-04")),
+    # ... else the one before the article's date
+    ("Sales fell in the previous quarter.", "2025-10-20", ("previous quarter", "2025-Q3")),
+    # "the past year" counts back from a month the sentence reports
+    ("Wages rose 9 cents in March to $31.10, a gain of 3.1% over the past year.", "2025-04-04",
+     ("past year", "2024-03/2025-03")),
+    ("Wages rose 3.1% over the past year.", "2025-04-04", ("past year", "2024-04/2025-04")),
+], ids=["previous-quarter-of-the-sentence", "previous-month-of-the-sentence", "previous-quarter-no-anchor",
+        "past-year-from-the-month-reported", "past-year-from-the-article"])
+def test_look_backs_count_from_the_period_reported(text, published, expected):
+    from pipeline import extract
+    record = extract(text, published=published)
+    assert expected in [(d.text.removeprefix("the "), d.value) for d in record.dates]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # an Indian article (April-March): the financial year of the month the paragraph reports
+    ("Tax receipts in India for February 2024 came to Rs 1.7 lakh crore. It is the fifth time in the "
+     "current financial year that receipts passed that mark.", "2024-03-02",
+     ("current financial year", "2023-04/2024-03")),
+    ("India's tax receipts passed that mark five times in the current financial year.", "2024-05-02",
+     ("current financial year", "2024-04/2025-03")),
+    # "last year" in a sentence about a fiscal year is the fiscal year before it
+    ("India's exports in 2023-24 rose 9% from the level of last year.", "2024-05-02",
+     ("last year", "2022-04/2023-03")),
+    # an article that reports fiscal years: "this year" is the fiscal year under way ...
+    ("Australia's budget will post a surplus this year. A deficit of $12 billion is expected in 2025-26, "
+     "and debt will peak in 2027-28.", "2025-05-13", ("this year", "2024-07/2025-06")),
+    # ... but not one that reports calendar years
+    ("Australia's jobless rate fell this year, as it did in 2023 and in 2024.", "2025-05-13", ("this year", "2025")),
+], ids=["current-fy-of-the-month-reported", "current-fy-of-the-article", "last-year-before-a-fiscal-year",
+        "this-year-in-a-fiscal-article", "this-year-in-a-calendar-article"])
+def test_relative_years_follow_the_calendar_under_discussion(text, published, expected):
+    from pipeline import extract
+    record = extract(text, published=published)
+    assert expected in [(d.text.removeprefix("the "), d.value) for d in record.dates]

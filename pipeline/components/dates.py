@@ -28,7 +28,7 @@ from pipeline.lexicons.fiscal_years import FISCAL_YEAR_START
 from pipeline.nlp import RawDate, nc, text_of
 from pipeline.normalize.dates import DateFound, Reference, _add_months, _last_day, find_dates
 from pipeline.normalize.entity_evidence import countries_named
-from pipeline.normalize.fiscal import Placed
+from pipeline.normalize.fiscal import FiscalCalendar, Placed
 from pipeline.normalize.reference import infer_reference
 from pipeline.normalize.scan import LABEL_WORDS
 from pipeline.normalize.setting import city_country
@@ -103,9 +103,12 @@ class DateFinder:
                 ref = {"value": None, "source": "default"}
         doc._.reference_date = {"value": ref["value"], "source": ref["source"], "confidence": ref.get("confidence")}
         store = nc(doc)
-        found = self._find(doc, Reference.parse(ref["value"]))
+        reference = Reference.parse(ref["value"])
+        found = self._find(doc, reference)
+        fiscal_years = _fiscal_article(found)
         for i, d in enumerate(found):
-            d = _anchored(doc, d, found[:i], found[i + 1:]) or d
+            d = _anchored(doc, d, found[:i], found[i + 1:]) or \
+                _fiscal_relative(doc, d, found[:i], fiscal_years, reference) or d
             store["dates"].append(RawDate(d.start, d.end, value=d.value, start_date=d.start_date, end_date=d.end_date,
                                          granularity=d.granularity, mod=d.mod, relative=d.relative,
                                          fiscal=d.fiscal, tz=d.tz))
@@ -128,6 +131,47 @@ class DateFinder:
                         continue  # "Route 2013": a label, not a year
             out.append(d)
         return out
+
+
+def _fiscal_article(found: list[DateFound]) -> FiscalCalendar | None:
+    """The fiscal calendar an article reports its years on: the one of its fiscal years
+    ("2024-25" in an Australian article, "fiscal 2025") when they outnumber the calendar years
+    it writes, at least two of them; else None."""
+    fiscal_years = [p.calendar for d in found
+                    if isinstance(p := d.extra.get("fiscal"), Placed) and p.parts == 1 and
+                    not p.calendar.is_calendar_year and not d.relative]
+    calendar_years = [d for d in found if d.granularity == "year" and not d.fiscal and not d.relative and
+                      d.value is not None and d.value.isdigit()]
+    if len(fiscal_years) < 2 or len(fiscal_years) <= len(calendar_years):
+        return None
+    return max(set(fiscal_years), key=lambda c: (fiscal_years.count(c), -fiscal_years.index(c)))
+
+
+# "this year", "last year", "the previous year": a year relative to the reference
+_RELATIVE_YEAR = re.compile(r"^(?:the\s+)?(?P<w>this|last|next|previous|current)\s+year$", re.IGNORECASE)
+_YEAR_SHIFT = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1}
+
+
+def _fiscal_relative(doc: Doc, date: DateFound, before: list[DateFound], cal: FiscalCalendar | None,
+                     reference: Reference) -> DateFound | None:
+    """A relative year follows the calendar under discussion (news-dev CONVENTIONS 8.4): "Gross
+    revenues in 2022-23 rose 22% from the level of last year" is fiscal 2021-22 (the fiscal year
+    before the one the sentence reports), and in an article that reports fiscal years ("a deficit
+    of $28.3 billion in 2024-25") "this year" is the fiscal year under way. Calendar otherwise."""
+    rel = _RELATIVE_YEAR.match(date.text.strip())
+    if rel is None or date.granularity != "year" or date.fiscal:
+        return None
+    shift = _YEAR_SHIFT[rel.group("w").lower()]
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if shift < 0 and span is not None:
+        same = [p for d in before if d.start >= span.sent.start_char and not d.relative and
+                isinstance(p := d.extra.get("fiscal"), Placed) and p.parts == 1 and not p.calendar.is_calendar_year]
+        if same:
+            return _fiscal_back(date, same[-1], -shift)
+    if cal is None or reference.date is None:
+        return None
+    here = Placed(cal, cal.year_of(reference.date), 1, 1)
+    return _fiscal_back(date, here, -shift)
 
 
 def _territory(doc: Doc) -> str | None:
@@ -158,6 +202,12 @@ _AGO = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d
 _SAME_LAST_YEAR = re.compile(r"^(?:the\s+)?same\s+(?:period|quarter|month|half|week|season)\s+(?:of\s+|in\s+)?"
                              r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year)$",
                              re.IGNORECASE)
+# "the current financial year": the fiscal year under way
+_CURRENT_FISCAL = re.compile(r"^(?:the\s+)?(?:current|this)\s+(?:financial|fiscal)\s+year$", re.IGNORECASE)
+# "over the past year" (a twelve-month look-back, valued at month precision)
+_PAST_YEAR = re.compile(r"^(?:the\s+)?(?:past|last|previous)\s+year$", re.IGNORECASE)
+# "the previous quarter", "the prior month": the unit before the period under discussion
+_PREVIOUS_UNIT = re.compile(r"^(?:the\s+)?(?:previous|prior|preceding)\s+(?P<unit>week|month|quarter)$", re.IGNORECASE)
 # "the week before", "the month before": the unit before the period the sentence reports
 _UNIT_BEFORE = re.compile(r"^the\s+(?P<unit>week|month|quarter|year)\s+(?:before|earlier)$", re.IGNORECASE)
 
@@ -217,6 +267,38 @@ def _anchored(doc: Doc, date: DateFound, before: list[DateFound],
         if years and isinstance(placed, Placed):
             return _fiscal_back(date, placed, years)
         return _shifted(date, anchor, years) if years else None
+    placed_here = date.extra.get("fiscal")
+    if _CURRENT_FISCAL.match(date.text.strip()) and isinstance(placed_here, Placed):
+        # "Receipts for March 2023 came to ... This marks the fourth time in the current financial
+        # year": the fiscal year of the month under discussion, not of the article's date
+        anchor = _anchor_for(doc, date, before, [])
+        if anchor is None or anchor.granularity not in ("month", "quarter", "half") or not anchor.start_date:
+            return None
+        cal = placed_here.calendar
+        n = cal.year_of(dt.date.fromisoformat(anchor.start_date))
+        if n == placed_here.year:
+            return None
+        out = _fiscal_back(date, placed_here, placed_here.year - n)
+        return out
+    if _PAST_YEAR.match(date.text.strip()) and date.granularity == "month":
+        # "rose 8 cents in April to $25.53, a gain of 2.5% over the past year": the twelve
+        # months back to the month the sentence reports, not to the article's month
+        anchor = _anchor_for(doc, date, before, [])
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if anchor is None or anchor.granularity != "month" or not anchor.start_date or span is None or \
+                anchor.start < span.sent.start_char or anchor.start_date[:7] != (anchor.end_date or "")[:7]:
+            return None
+        return _months_back(date, dt.date.fromisoformat(anchor.start_date), 12)
+    previous = _PREVIOUS_UNIT.match(date.text.strip())
+    if previous is not None:
+        # "grew 6.7% in the second quarter, below the 6.8% of the previous quarter": the
+        # quarter before the one the sentence reports (a period of the same unit), not the one
+        # before the article's date; with no such period the article's date stays the reference
+        unit = previous.group("unit").lower()
+        anchor = _anchor_for(doc, date, before, [])
+        if anchor is None or anchor.granularity != unit:
+            return None
+        return _unit_earlier(date, anchor, unit)
     unit_before = _UNIT_BEFORE.match(date.text.strip())
     if unit_before is not None:
         anchor = _anchor_for(doc, date, before, later or [])
@@ -322,6 +404,16 @@ def _unit_earlier(date: DateFound, anchor: DateFound, unit: str) -> DateFound | 
     out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
     out.set_span(value or f"{start.isoformat()}/{end.isoformat()}", start.isoformat(), end.isoformat(),
                  anchor.granularity or "day")
+    out.relative = True
+    return out
+
+
+def _months_back(date: DateFound, month: dt.date, months: int) -> DateFound:
+    """The months from ``months`` before ``month`` to ``month``, both named, as the mention ``date``."""
+    start = _add_months(month.replace(day=1), -months)
+    end = month.replace(day=_last_day(month.year, month.month))
+    out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
+    out.set_span(f"{start:%Y-%m}/{month:%Y-%m}", start.isoformat(), end.isoformat(), "month")
     out.relative = True
     return out
 

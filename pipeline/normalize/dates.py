@@ -197,6 +197,9 @@ _GRAMMAR = [
     ("q_short", r"\b(?:(?P<qs>[1-4])Q(?P<qsy>\d\d)|(?P<qsy2>\d\d|\d{4})Q(?P<qs2>[1-4]))\b"),
     ("half", rf"\b(?:the\s+)?(?P<ho>first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?(?:year\s+)?(?P<hy>{_YEARREF}))?"),
     ("h_code", rf"\b(?:H(?P<hc>[12])\s*(?P<hcy>{_YEAR}|'?\d\d\b)?|(?P<hcy2>{_YEAR})H(?P<hc2>[12])\b)"),
+    # "the current financial year", "last fiscal year": placed on the article's fiscal calendar
+    ("fiscal_rel", r"\b(?:the\s+)?(?P<frw>current|this|last|next|previous|prior|coming)\s+(?:financial|fiscal)\s+"
+                   r"year\b"),
     ("fiscal", rf"\b(?:(?P<fw>fiscal(?:\s+year)?)\s+(?P<fy>{_YEAR}(?:[-\u2013/]\d\d\b(?![-/]\d))?|'?\d\d\b)|"
                rf"(?P<fy2>FY\s?'?(?:{_YEAR}(?:[-\u2013/]\d\d\b(?![-/]\d))?|\d\d))\b)"),
     ("modified", rf"\b(?:(?:the\s+|at\s+the\s+)?(?P<mw>end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?"
@@ -210,7 +213,7 @@ _GRAMMAR = [
                r"nineties)|noughties))\b"),
     ("century", r"\b(?:the\s+)?(?P<cn>1\d|2[01])(?:st|nd|rd|th)[-\s]century\b"),
     ("past_n", rf"\b(?:(?P<pw>within)\s+)?(?:(?:over|in|during|for)\s+)?(?:the\s+)?(?P<pdir>past|last|previous|"
-               rf"next|coming|upcoming|following)\s+(?P<pn>{_NUM}|few|several)\s*(?P<pu>years?|yrs?|months?|"
+               rf"next|coming|upcoming|following)\s+(?P<pn>{_NUM}|few|several|couple\s+of)\s*(?P<pu>years?|yrs?|months?|"
                rf"decades?|weeks?|days?|quarters?)\b"),
     ("within_n", rf"\bwithin\s+(?P<wn>{_NUM}|a|an|a\s+few)\s+(?P<wu>years?|months?|weeks?|days?)\b"),
     ("past_decade", r"\b(?:over\s+|in\s+)?the\s+(?:past|last|previous)\s+(?P<pd>decade|year|month|century)\b"),
@@ -453,6 +456,8 @@ def _num(text: str) -> int | None:
     t = " ".join(text.lower().split())
     if t.isdigit():
         return int(t)
+    if t == "couple of":  # "the past couple of years": two (news-dev CONVENTIONS 4.5)
+        return 2
     return _NUMWORD.get(t)
 
 
@@ -641,6 +646,11 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
         f.set_span(f"{y:04d}-H{h}", *(_month_span(y, 1, 6) if h == 1 else _month_span(y, 7, 12)), "half")
         if not rel:
             f.explicit_year = y
+        return f
+    if kind == "fiscal_rel":
+        f.value = " ".join(text.split())
+        f.fiscal, f.relative = True, True
+        f.granularity = "year"
         return f
     if kind == "fiscal":
         f.value = " ".join(text.split())
@@ -1209,13 +1219,23 @@ def _span_n(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
     if within and rdate:
         end = _shift_unit(rdate, unit, n) - ONE_DAY
         return f.set_span(f"{rdate.isoformat()}/{end.isoformat()}", rdate, end, "day")
+    if unit == "year" and n == 1 and not ahead and rdate is not None:
+        # "over the past year": the twelve months back to the reference month, both ends
+        # named ("a gain of 2.5% over the past year" in a May 2016 report: 2015-05/2016-05;
+        # the component re-anchors it on a month the sentence reports)
+        start = _add_months(rdate.replace(day=1), -12)
+        end = rdate.replace(day=_last_day(rdate.year, rdate.month))
+        return f.set_span(f"{start:%Y-%m}/{rdate:%Y-%m}", start, end, "month")
     if unit == "year":
-        if ahead:
-            a, b = ref.year + 1, ref.year + n
-            return f.set_span(f"{a:04d}/{b:04d}", f"{a:04d}-01-01", f"{b:04d}-12-31", "year")
-        # the last n whole years up to the reference year (inclusive)
-        last = rdate.isoformat() if rdate else f"{ref.year:04d}-12-31"
-        return f.set_span(f"{ref.year - n + 1:04d}/{ref.year:04d}", f"{ref.year - n + 1:04d}-01-01", last, "year")
+        # a look-back of N years runs from the reference year N years back to it, both ends
+        # included: "the past two years" in a 2021 article is 2019/2021 (news-dev CONVENTIONS
+        # 4.5: anchored on the reference year, ends approximate). A look-ahead is the N whole
+        # years after the reference year ("the next three years" in 2013: 2014/2016, as
+        # Duckling reads it; news-dev's 4.5 counts from the reference year instead, 2021/2023
+        # for "the next two years" in 2021: one convention had to win, and the peer suite's
+        # floor may not go down)
+        a, b = (ref.year + 1, ref.year + n) if ahead else (ref.year - n, ref.year)
+        return f.set_span(f"{a:04d}/{b:04d}", f"{a:04d}-01-01", f"{b:04d}-12-31", "year")
     if rdate is None:
         return f
     if unit == "month" and not ahead:
@@ -1491,6 +1511,8 @@ def _split_year(found: DateFound, start_month: int) -> DateFound:
     found.set_span(f"{y1:04d}-{start_month:02d}/{end_year:04d}-{end_month:02d}", f"{y1:04d}-{start_month:02d}-01",
                    f"{end_year:04d}-{end_month:02d}-{_last_day(end_year, end_month):02d}", "month")
     found.fiscal = True
+    cal = fiscal.country_calendar(start_month)
+    found.extra["fiscal"] = fiscal.Placed(cal, cal.year_of(dt.date(y1, start_month, 1)), 1, 1)
     return found
 
 

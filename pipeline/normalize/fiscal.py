@@ -335,6 +335,11 @@ _PART = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P
                    r"\b(?P<c>[QH])(?P<n>[1-4])\b", re.IGNORECASE)
 
 
+_RELATIVE_YEAR = re.compile(r"\b(current|this|last|next|previous|prior|coming)\s+(?:financial|fiscal)\s+year\b",
+                            re.IGNORECASE)
+_SHIFT = {"current": 0, "this": 0, "last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}
+
+
 def _year_written(text: str) -> int | None:
     m = _YEAR_IN.search(text)
     if m is None:
@@ -375,6 +380,10 @@ def fiscal_interval(text: str, cal: FiscalCalendar, ref: dt.date | None, ahead: 
     """The fiscal period ``text`` names on ``cal`` ("fiscal 2024", "the fourth quarter of
     2023", "fiscal Q1", "first-quarter"); a period without a year is the one nearest ``ref``
     (``ahead``: the one under way or next); None when it cannot be placed."""
+    rel = _RELATIVE_YEAR.search(text)
+    if rel is not None:
+        # "the current financial year": the one ``ref`` falls in, "last fiscal year" the one before
+        return Placed(cal, cal.year_of(ref) + _SHIFT[rel.group(1).lower()], 1, 1) if ref is not None else None
     part = _PART.search(text)
     n = _year_written(text)
     split = _SPLIT.search(text)

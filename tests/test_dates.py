@@ -523,3 +523,46 @@ def test_relative_years_follow_the_calendar_under_discussion(text, published, ex
     from pipeline import extract
     record = extract(text, published=published)
     assert expected in [(d.text.removeprefix("the "), d.value) for d in record.dates]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each ordinal of an elliptical list of quarters is a period of its own
+    ("Orders were 4, 5 and 7 million in the first, second and third quarters.",
+     [("first", "2025-Q1"), ("second", "2025-Q2"), ("third quarter", "2025-Q3")]),
+    ("Sales grew in the second and third quarters.", [("second", "2025-Q2"), ("third quarter", "2025-Q3")]),
+    # headline style, and "this year" without "of"
+    ("Exports up 4% in first nine months", [("first nine months", "2025-01/2025-09")]),
+    ("In the first 10 months this year, exports rose.", [("the first 10 months this year", "2025-01/2025-10")]),
+    # the first months of something that is no year are no date
+    ("He spent the first six months of his term abroad.", []),
+], ids=["elliptical-three-quarters", "elliptical-two-quarters", "first-months-headline",
+        "first-months-this-year", "first-months-of-a-term"])
+def test_elliptical_quarters_and_first_months(text, expected):
+    found = find_dates(text, reference=Reference(2025, 11, 7), direction=lambda s, e: "past")
+    assert [(d.text, d.value) for d in found] == expected
+
+
+def test_quarters_of_the_fiscal_year_the_paragraph_reports():
+    from pipeline import extract
+    record = extract("New Delhi: For 2022-23 as a whole, tax receipts were Rs 18 lakh crore. They were Rs 1.5 lakh "
+                     "crore and Rs 1.4 lakh crore in the first and second quarters respectively.",
+                     published="2023-04-02")
+    assert [(d.text, d.value) for d in record.dates] == [
+        ("2022-23", "2022-04/2023-03"), ("first", "2022-04/2022-06"), ("second quarter", "2022-07/2022-09")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a record or a first before "in N years" makes it a look-back to the reference date
+    ("It was the first time in nearly two decades that the budget balanced.", [("two decades", "2005/2025")]),
+    ("Inflation hit its highest level in 15 years.", [("15 years", "2010/2025")]),
+    ("Output fell at the fastest pace in 18 months.", [("18 months", "2024-05/2025-11")]),
+    ("It was the worst week in a decade for stocks.", [("a decade", "2015/2025")]),
+    # without one, "in N years" is a duration in the past tense and a date ahead in the future
+    ("Prices rose 5% in two years.", []),
+    ("The plant will open in three years.", [("three years", "2028")]),
+], ids=["first-time-in-two-decades", "highest-in-15-years", "fastest-in-18-months", "worst-in-a-decade",
+        "plain-in-two-years-past", "in-three-years-future"])
+def test_records_look_back(text, expected):
+    tense = "future" if " will " in text else "past"
+    found = find_dates(text, reference=Reference(2025, 11, 7), direction=lambda s, e: tense)
+    assert [(d.text, d.value) for d in found] == expected

@@ -108,7 +108,8 @@ class DateFinder:
         fiscal_years = _fiscal_article(found)
         for i, d in enumerate(found):
             d = _anchored(doc, d, found[:i], found[i + 1:]) or \
-                _fiscal_relative(doc, d, found[:i], fiscal_years, reference) or d
+                _fiscal_relative(doc, d, found[:i], fiscal_years, reference) or \
+                _part_of_fiscal_year(doc, d, found[:i]) or d
             store["dates"].append(RawDate(d.start, d.end, value=d.value, start_date=d.start_date, end_date=d.end_date,
                                          granularity=d.granularity, mod=d.mod, relative=d.relative,
                                          fiscal=d.fiscal, tz=d.tz))
@@ -172,6 +173,38 @@ def _fiscal_relative(doc: Doc, date: DateFound, before: list[DateFound], cal: Fi
         return None
     here = Placed(cal, cal.year_of(reference.date), 1, 1)
     return _fiscal_back(date, here, -shift)
+
+
+_PART_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _part_of_fiscal_year(doc: Doc, date: DateFound, before: list[DateFound]) -> DateFound | None:
+    """A quarter or half written without a year is a part of the fiscal year its paragraph
+    reports, when that is one ("For 2022-23 as a whole, ... in the first, second and third
+    quarters": the quarters of fiscal 2022-23; news-dev CONVENTIONS 8.4)."""
+    if date.granularity not in ("quarter", "half") or date.fiscal or date.explicit_year is not None:
+        return None
+    words = re.findall(r"first|second|third|fourth|[QH][1-4]", date.text, re.IGNORECASE)
+    if len(words) != 1:
+        return None
+    word = words[0].lower()
+    index = int(word[1]) if word[0] in "qh" else _PART_ORDINAL[word]
+    parts = 4 if date.granularity == "quarter" else 2
+    text = text_of(doc)
+    for d in reversed(before):
+        if "\n" in text[d.end:date.start]:
+            return None
+        placed = d.extra.get("fiscal")
+        if isinstance(placed, Placed) and placed.parts == 1 and not placed.calendar.is_calendar_year and \
+                not d.relative and index <= parts:
+            out = DateFound(start=date.start, end=date.end, text=date.text, value=None)
+            part = Placed(placed.calendar, placed.year, index, parts)
+            first, last = part.span
+            out.set_span(part.value[0], first, last, part.value[1])
+            out.relative, out.fiscal = True, True
+            out.extra["fiscal"] = part
+            return out
+    return None
 
 
 def _territory(doc: Doc) -> str | None:

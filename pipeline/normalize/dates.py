@@ -44,9 +44,11 @@ Conventions (documented choices):
   Without a reference date precise enough, they keep a null interval. Vague
   ones ("recent years") and anaphoric ones ("the next day": the day after an
   event the text names, not after the reference date) keep a null value.
-- "the past N years" / "the past decade" are the N whole years up to and
-  including the reference year, ending on the reference day ("over the past
-  five years" in a 2025 article: 2021/2025). "the past N days/weeks" are the N
+- "the past N years" / "the past decade" run from N years before the reference
+  year to it, both whole ("over the past five years" in a 2025 article:
+  2020/2025; news-dev CONVENTIONS 4.5); "the past year" is the twelve months
+  back to the reference month (or to a month the sentence reports, in the date
+  component), both named. "the past N days/weeks" are the N
   days or weeks before the reference day; "the next N days/weeks/months" the
   ones after it; "the next N years" the N whole years after the reference year.
 - "N years ago" is that year; "N months ago" that month; "N days/weeks ago" that
@@ -76,6 +78,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -218,7 +221,9 @@ _GRAMMAR = [
     ("within_n", rf"\bwithin\s+(?P<wn>{_NUM}|a|an|a\s+few)\s+(?P<wu>years?|months?|weeks?|days?)\b"),
     ("past_decade", r"\b(?:over\s+|in\s+)?the\s+(?:past|last|previous)\s+(?P<pd>decade|year|month|century)\b"),
     ("ytd", r"\b(?:year[-\s]to[-\s]date|so far this year|YTD)\b"),
-    ("first_months", rf"\b(?:in\s+)?the\s+first\s+(?P<fmn>{_NUM})\s+months(?:\s+of\s+(?P<fmy>{_YEARREF}))?"),
+    # "the first nine months of 2024", "in the first 10 months this year", headline "in first 10 months"
+    ("first_months", rf"(?:\b(?:in|over|during)\s+(?:the\s+)?|\bthe\s+)first\s+(?P<fmn>{_NUM})\s+months"
+                     rf"(?:\s+(?:of\s+(?P<fmy>{_YEARREF})|(?P<fmy2>this\s+year|last\s+year)))?(?!\s+of\b)"),
     ("since", rf"\bsince\s+(?:(?P<sinm>{_MONTH})(?:\s+(?P<siny>{_YEAR}))?|(?P<siny2>{_YEAR})|"
               rf"the\s+(?P<sind>1[89]\d0|20\d0)'?s|last\s+(?P<sinl>year|month))\b"),
     ("month_year", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}|'\d\d)\b"),
@@ -227,7 +232,9 @@ _GRAMMAR = [
     ("ago", rf"\b(?P<acomp>(?:(?:{_NUM}|a|an|a\s+few|few|several)\s+(?:years?|months?|weeks?|days?|decades?)"
             r"(?:,?\s+(?:and\s+)?)?)+?)\s*(?P<adir>(?<!,\s)(?:from|after|before)\s+(?:today|tomorrow|tmrw|yesterday|now)|ago"
             r"|earlier|before|back|from\s+now|hence|later|in\s+the\s+future)\b"),
-    ("in_n", rf"\bin\s+(?P<inn>{_NUM}|a|an|a\s+few)\s+(?P<inu>years?|months?|weeks?|days?)(?:'?\s*time)?\b"),
+    ("in_n", rf"\bin\s+(?P<inh>(?:nearly|almost|about|around|roughly|more\s+than|over|at\s+least|just\s+over|"
+             rf"less\s+than|under)\s+)?(?P<inn>{_NUM}|a|an|a\s+few)\s+(?P<inu>years?|months?|weeks?|days?|decades?)"
+             rf"(?:'?\s*time)?\b"),
     ("after_next", r"\bthe\s+(?P<anu>week|month|year|weekend)\s+after\s+(?:the\s+)?next\b"),
     ("rest_of", r"\b(?:the\s+)?rest\s+(?:of\s+)?(?:the\s+|this\s+|my\s+)?(?P<rou>week|month|year)\b"),
     ("relative", rf"\b(?P<rw>{_REL})\s+(?P<ru>year|yr|month|quarter|qtr|week|weekend|decade)\b(?!\s*(?:-|on\b))"),
@@ -627,7 +634,7 @@ def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
         n = _num(g["fmn"] or "") or 0
         if not 1 <= n <= 12:
             return None
-        y, rel = _year(g["fmy"], ref)
+        y, rel = _year(g["fmy"] or g["fmy2"], ref)
         f.granularity, f.relative = "month", rel
         if y is None:
             return f
@@ -1381,7 +1388,12 @@ def find_dates(text: str, *, reference: Reference | None = None,
             out.append(yearly)  # "the fiscal year ends on September 30": a yearly day, on no calendar
             continue
         tense = direction(m.start(), m.end()) if direction else None
-        found = _resolve(kind, m.groupdict(), ref, mtext, tense)
+        if kind == "in_n" and _RECORD_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+            # "the first time in nearly two decades", "its highest level in 15 years": a look-back
+            # to the reference date (news-dev CONVENTIONS 4.5), whatever the tense
+            found = _look_back(m.groupdict(), ref, DateFound(m.start(), m.end(), mtext, None))
+        else:
+            found = _resolve(kind, m.groupdict(), ref, mtext, tense)
         if kind == "ago" and found is not None and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
                 and re.match(r"from\s", m.group("adir") or "", re.IGNORECASE):
             found = _starting_period(m.groupdict(), ref, found)  # "for 3 days from tomorrow": a period
@@ -1391,6 +1403,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
         lead = _LEADS.match(mtext)
         if lead and not re.match(r"(?:from|between)\s", mtext, re.IGNORECASE):
             start += lead.end()
+        if kind == "in_n" and m.group("inh"):
+            start = m.start("inn")  # a hedge is no part of the period ("in nearly two decades")
         end = m.end()
         while end > start and text[end - 1] in " \t\n.":
             if text[end - 1] == "." and re.search(rf"{_MONTH}$|{_WEEKDAY}$", text[start:end], re.IGNORECASE):
@@ -1399,11 +1413,83 @@ def find_dates(text: str, *, reference: Reference | None = None,
         found.start, found.end = start, end
         found.text = text[start:end]
         out.append(found)
+    out = _elliptical_parts(text, out, ref, direction)
     joined = _join_ranges(text, _with_durations(text, out, ref), ref)
     if fiscal_start and fiscal_start != 1:
         joined = [_split_year(d, fiscal_start) for d in joined]
     _on_fiscal_calendar(text, joined, ref, direction, fiscal_start)
     return _with_times(text, joined, ref)
+
+
+# A record or a first before "in N years" makes it a look-back to the reference date: "the first
+# time in two decades", "the highest level in 15 years", "the biggest drop in a decade"
+_RECORD_BEFORE = re.compile(r"\b(?:first|highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|"
+                            r"sharpest|steepest|best|worst|longest|deepest|most|least|record)\b[^.;!?]*$",
+                            re.IGNORECASE)
+
+
+def _look_back(g: dict[str, str | None], ref: Reference, f: DateFound) -> DateFound | None:
+    """``N`` units back to the reference date, both ends named: years (and decades) at year
+    precision, months at month precision, weeks and days at day precision."""
+    n = _num(g.get("inn") or "") or (1 if (g.get("inn") or "").lower() in ("a", "an") else 0)
+    unit = _unit_of(g.get("inu") or "")
+    if unit == "decade":
+        unit, n = "year", n * 10
+    f.relative = True
+    if not n or ref.year is None:
+        return None
+    if unit == "year":
+        return f.set_span(f"{ref.year - n:04d}/{ref.year:04d}", f"{ref.year - n:04d}-01-01", f"{ref.year:04d}-12-31",
+                          "year")
+    rdate = ref.date
+    if rdate is None:
+        return None
+    if unit == "month":
+        start = _add_months(rdate.replace(day=1), -n)
+        end = rdate.replace(day=_last_day(rdate.year, rdate.month))
+        return f.set_span(f"{start:%Y-%m}/{rdate:%Y-%m}", start, end, "month")
+    start = _shift_unit(rdate, unit, -n)
+    return f.set_span(f"{start.isoformat()}/{rdate.isoformat()}", start, rdate, "day")
+
+
+# "the first, second and third quarters": each ordinal names a part of the year (news-dev
+# CONVENTIONS 4.2, 8.4: elliptical coordinated periods are one mention each)
+_ELLIPTICAL = re.compile(r"\b(?P<list>(?:first|second|third|fourth)(?:\s*,\s*(?:first|second|third|fourth))*)\s*,?\s+"
+                         r"(?:and|or)\s+(?:the\s+)?(?:first|second|third|fourth)\s+(?P<u>quarters|halves)\b",
+                         re.IGNORECASE)
+_ORDINAL_WORD = re.compile(r"first|second|third|fourth", re.IGNORECASE)
+
+
+def _fixed_tense(tense: str | None, start: int, end: int) -> str | None:
+    return tense
+
+
+def _elliptical_parts(text: str, found: list[DateFound], ref: Reference,
+                      direction: Direction | None) -> list[DateFound]:
+    """Add the leading ordinals of an elliptical list of quarters or halves as periods of their
+    own, resolved as "the first quarter" would be (the list's last member is found already)."""
+    added: list[DateFound] = []
+    for m in _ELLIPTICAL.finditer(text):
+        unit = "quarter" if m.group("u").lower() == "quarters" else "half"
+        if unit == "half" and re.search(r"third|fourth", m.group(), re.IGNORECASE):
+            continue
+        tense = direction(m.start(), m.end()) if direction else None
+        for o in _ORDINAL_WORD.finditer(m.group("list")):
+            start, end = m.start("list") + o.start(), m.start("list") + o.end()
+            last = [d for d in found if d.start < m.end() and m.end() - len(m.group("u")) < d.end]
+            if any(d.start < end and start < d.end for d in found) or not last:
+                continue  # (the list's last member must have been read as a period)
+            # the members share the last one's year ("the first, second and third quarters")
+            year = f" of {last[0].start_date[:4]}" if last[0].start_date and not last[0].fiscal else ""
+            same: Direction = functools.partial(_fixed_tense, tense)
+            sub = find_dates(f"the {o.group().lower()} {unit}{year}", reference=ref, direction=same)
+            if len(sub) != 1 or not sub[0].value:
+                continue
+            part = sub[0]
+            part.start, part.end, part.text = start, end, text[start:end]
+            part.explicit_year, part.relative = last[0].explicit_year, last[0].relative
+            added.append(part)
+    return sorted(found + added, key=lambda d: (d.start, d.end)) if added else found
 
 
 _PERIOD_END_WORD = re.compile(r"\b(?:ended|ending|to|through|until)\s+", re.IGNORECASE)

@@ -190,3 +190,15 @@ OVER = [
 @pytest.mark.parametrize("text, value", OVER, ids=[t for t, _ in OVER])
 def test_over_is_a_fraction_only_between_plain_numbers(text, value):
     assert scan(text)[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, values", [
+    # so many members of a closed set: two counts
+    ("Unemployment fell in 6 out of 8 regions", [6.0, 8.0]),
+    ("The club won 11 out of 14 matches", [11.0, 14.0]),
+    # a share of a population stays one fraction
+    ("Nine out of 10 dentists agree", [0.9]),
+    ("one out of four adults smokes", [0.25]),
+], ids=["regions-two-counts", "matches-two-counts", "dentists-a-fraction", "adults-a-fraction"])
+def test_out_of_a_closed_set_is_two_counts(text, values):
+    assert [c.value for c in scan(text) if c.kind != "ordinal"] == pytest.approx(values)

@@ -75,6 +75,15 @@ FRACTION_WORDS: dict[str, float] = {
 # Denominators a digit fraction "a/b" may have ("3/4 cup", "1/5"); others are
 # dates or codes ("9/11", "24/7", "5/17").
 FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000})
+# Members of a closed, countable set: "7 out of 9 provinces", "won 8 out of 10 matches" are two
+# counts (so many of the set's members), not a share of a population ("one in five adults",
+# "nine out of 10 doctors" stay fractions); news-dev CONVENTIONS 3.5
+SET_MEMBER_NOUNS = frozenset("""
+provinces states regions countries nations districts counties municipalities cities territories
+sectors industries categories segments divisions subsectors markets
+games matches races fixtures rounds seats constituencies wards members teams clubs
+""".split())
+
 # Words that make a number a pair ("a pair of", "a couple of").
 PAIR_WORDS = frozenset({"pair", "couple"})
 

@@ -36,6 +36,7 @@ from pipeline.lexicons.numbers import (
     PRE_HEDGES,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    SET_MEMBER_NOUNS,
     SPACED_SCALE_ABBREVIATIONS,
     TENS_WORDS,
     UNITS_WORDS,
@@ -681,6 +682,8 @@ class _Scanner:
                     return j, value, info  # "5 over 10 years": a hedge, not a fraction
                 if conn == "over" and (info.get("scaled") or den[2].get("digits") and len(den[2]["digits"]) == 4):
                     return j, value, info  # "€5 million over 2021-2025": a period, not a fraction
+                if conn == "out" and after is not None and after.low in SET_MEMBER_NOUNS:
+                    return j, value, info  # "7 out of 9 provinces": two counts
                 if conn != "over" and (denom <= value or den[2].get("digits") and len(den[2]["digits"]) == 4 or
                                        self.unit_after(end, hyphenated=False) is not None):
                     return j, value, info  # "2 in 2020", "3 in 10 days"

@@ -102,3 +102,14 @@ def test_place_stays_a_place_beside_an_agency_named_after_it(extractor):
     record = extractor.extract("The Sichuan Provincial Department of Commerce issued the figures. Sichuan\u2019s "
                                "exports rose 5 percent.", published="2025-06-30")
     assert ("Sichuan", "GPE") in {(e.text, e.label) for e in record.entities}
+
+
+@pytest.mark.parametrize("text, name, date", [
+    ("Brantwell Q3 profit falls 4 pct on weaker demand", "Brantwell", "Q3"),
+    ("Corvane H1 sales up 9% as exports recover", "Corvane", "H1"),
+], ids=["quarter-code", "half-code"])
+def test_period_code_after_a_name_is_a_date(extractor, text, name, date):
+    record = extractor.extract(text, published="2025-06-30")
+    texts = [e.text for e in record.entities]
+    assert not any(date in t for t in texts)
+    assert date in [d.text for d in record.dates]

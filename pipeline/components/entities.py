@@ -54,6 +54,11 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 
 
+# A period code ("Q1", "H2", "FY24", "3Q25") and a year: dates, never the end of a name
+_PERIOD_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?|[1-4]Q\d{2})$")
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
+
+
 def canonical_name(text: str) -> str:
     """The normalized form of a name shared by all its mentions.
 
@@ -179,7 +184,12 @@ class EntityCorrector:
             if t.text == "(" and t.i > start:
                 end = t.i
                 break
-        while end > start and (doc[end - 1].lower_ in NAME_JOINERS or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].lower_ in NAME_JOINERS or doc[end - 1].is_punct or
+                               _PERIOD_CODE.match(doc[end - 1].text) or
+                               ent.label_ in ("ORG", "PERSON") and _YEAR_TOKEN.match(doc[end - 1].text)):
+            # "KT&G Q1 net rises": a period code written after a name is a date, not part of the
+            # name (the model often takes it in, in headlines); so is a year after a company's
+            # or person's name ("Nvidia 2025 revenue"), though not after an event's ("Expo 2020")
             end -= 1
         while start < end and doc[start].is_punct:
             start += 1

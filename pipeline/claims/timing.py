@@ -33,6 +33,8 @@ from pipeline.lexicons.anaphora import (
     SPEECH_VERBS,
 )
 from pipeline.lexicons.changes import (
+    DECREASE_NOUNS,
+    INCREASE_NOUNS,
     LEVEL_VERBS,
 )
 from pipeline.nlp import RawClaim, RawDate, RawPercentage, RawQuantity, text_of
@@ -282,8 +284,9 @@ def _is_comparison_date(doc: Doc, date: RawDate) -> bool:
         # a "from" of a place or owner: "Exports from Tavira rose 7 percent in May")
         return True
     if before[-1:] == ["on"] and date.granularity in ("year", "half", "quarter", "month") and \
-            len(before) >= 2 and (before[-2] in ("percent", "%", "points") or before[-2][-1:] == "%"):
-        return True  # "up 4 percent on 2023"
+            len(before) >= 2 and (before[-2] in ("percent", "%", "points") or before[-2][-1:] == "%" or
+                                  before[-2] in INCREASE_NOUNS or before[-2] in DECREASE_NOUNS):
+        return True  # "up 4 percent on 2023", "a 7.4 percent increase on 2023"
     # "up from 2.3 percent in September": the date of a "from"/"than" figure
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None:

@@ -317,7 +317,8 @@ class NumberFinder:
                 lower=clean(_mul(lower, scale)), upper=clean(_mul(upper, scale)),
                 unit=cand.percent_unit or "percent",
                 of=self._of_phrase(doc, cand.end) or (self._counted(doc, cand) if cand.extra.get("one_in")
-                                                      else None),  # "One in four adults"
+                                                      else None) or  # "One in four adults"
+                self._predeterminer_base(doc, cand),
                 change=self._change(doc, cand))
         if cand.kind == "money" and (cand.currency or "").lower() in ("pound", "pounds") and \
                 not self._pound_is_money(doc, cand, setting):
@@ -455,6 +456,22 @@ class NumberFinder:
 
     def _counted_after_of(self, doc: Doc, end: int) -> str | None:
         return self._of_phrase(doc, end)
+
+    def _predeterminer_base(self, doc: Doc, cand: Candidate) -> str | None:
+        """The base of a fraction written before a determiner, with no "of": "half the average
+        of the last 30 years", "a third the size of its rival", "twice"-less forms only."""
+        if cand.kind != "fraction" or not re.match(r" (?:the|its|their|his|her|our|this|that) ",
+                                                   text_of(doc)[cand.end:cand.end + 7], re.IGNORECASE):
+            return None
+        span = self._span(doc, cand.end + 1, cand.end + 2)
+        if span is None or span[0].dep_ not in ("det", "poss") or span[0].head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        head = span[0].head
+        right = head.i + 1
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                right = child.right_edge.i + 1
+        return span_text(doc[span[0].i:right])
 
     def _of_phrase(self, doc: Doc, end: int) -> str | None:
         """The base phrase of "... of X": the object of the "of" right after ``end``."""

@@ -123,3 +123,27 @@ RATES = [("It sold for under $10 per gram.", "gram"), ("Rents are $80 per sq m."
 @pytest.mark.parametrize("text, per", RATES, ids=[p for _, p in RATES])
 def test_money_rates(extractor, text, per):
     assert [m.per for m in extractor.extract(text).money] == [per]
+
+
+# Where a bare "$" is the US dollar in an article whose own dollar is another
+US_DOLLAR_PRICES = [
+    # world commodity prices, per barrel, ounce, tonne
+    ("SINGAPORE, March 3 (Reuters) - Brent rose 40 cents to $81.20 a barrel, and gold was at $2,010 per ounce.",
+     ["USD", "USD", "USD"]),
+    ("SYDNEY, March 3 (Reuters) - Iron ore fell to $112 a tonne, while the miner earned $1.4 billion.",
+     ["USD", "AUD"]),
+    # the dollar price of another currency
+    ("TORONTO, March 3 (Reuters) - The euro held at $1.0912 and the yen was at 149 per dollar.", ["USD"]),
+    # a bracketed conversion of an amount in another currency, or in a dollar the text names
+    ("SINGAPORE, March 3 (Reuters) - The deal was worth 500 million yuan ($69 million), and the bank earned "
+     "$2 billion.", ["CNY", "USD", "SGD"]),
+    ("HONG KONG, March 3 (Reuters) - It sold HK$3 billion ($384 million) of bonds.", ["HKD", "USD"]),
+    # the article's own dollar otherwise, brackets included
+    ("SINGAPORE, March 3 (Reuters) - Profit was $2 billion ($1.9 billion a year earlier).", ["SGD", "SGD"]),
+]
+
+
+@pytest.mark.parametrize("text, codes", US_DOLLAR_PRICES, ids=[t[t.index("-") + 2:][:40] for t, _ in US_DOLLAR_PRICES])
+def test_us_dollar_prices_in_another_dollars_article(extractor, text, codes):
+    record = extractor.extract(text, published="2024-03-03")
+    assert [m.currency for m in record.money] == codes

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import TypeVar
 
 from spacy.language import Language
@@ -41,7 +42,7 @@ from pipeline.lexicons.changes import (
     OVER_UNDER_REFERENCES,
     PREMIUM_NOUNS,
 )
-from pipeline.lexicons.numbers import HEDGES
+from pipeline.lexicons.numbers import CONVERSION_OPEN, FX_QUOTE, HEDGES, QUOTED_CURRENCIES, USD_PRICED_UNITS
 from pipeline.nlp import (
     MentionStore,
     RawChange,
@@ -106,6 +107,29 @@ def _rate_after_phrase(doc: Doc, cand: Candidate) -> str | None:
 
 
 _Numeric = TypeVar("_Numeric", bound=RawNumeric)
+
+
+_TO_LEVEL = re.compile(r"^\s*(?:to|at)\s+(?:a\s+(?:record\s+)?|about\s+|around\s+)?$", re.IGNORECASE)
+_BARE_DOLLAR = re.compile(r"^(?:\$|[\d.,]+\s*(?:million|billion|m|bn)?\s*(?:dollars?|cents?|¢))|cents?$|¢$",
+                          re.IGNORECASE)
+
+
+@cache
+def _is_dollar(code: str) -> bool:
+    """A dollar currency by CLDR's English name ("USD", "SGD": "... Dollar")."""
+    from babel.numbers import get_currency_name
+
+    return get_currency_name(code, locale="en").endswith("Dollar")
+
+
+def _change_takes_level_currency(text: str, money: list[RawMoney]) -> None:
+    """A bare dollar or cent change takes the currency of the level it leads to: "rose 40 cents
+    to $81.20 a barrel", "fell 12 cents to US$85.63" (a change and its level are one price)."""
+    for change, level in zip(money, money[1:], strict=False):
+        if change.currency != level.currency and change.currency and level.currency and \
+                _is_dollar(change.currency) and _is_dollar(level.currency) and \
+                _TO_LEVEL.match(text[change.end:level.start]) and _BARE_DOLLAR.search(text[change.start:change.end]):
+            change.currency = level.currency
 
 
 def _add_numeric(text: str, same_kind: list[_Numeric], mention: _Numeric) -> None:
@@ -192,6 +216,7 @@ class NumberFinder:
                 else:
                     _add_numeric(text, store["money"], mention)
                 taken.append((mention.start, mention.end))
+        _change_takes_level_currency(text, store["money"])
         _carry_counted(doc, store["quantities"])
         low = text.lower()
         multiples = doc if any(verb[:-1] in low for verb in _MULTIPLIER_VERBS) else ()  # "doubl", "halv"...
@@ -326,6 +351,8 @@ class NumberFinder:
         if cand.kind == "money":
             factor = cand.currency_factor
             home = doc._.home_dollar
+            if home != "USD" and self._dollar_is_usd(doc, cand):
+                home = "USD"
             code = currency_code(cand.currency or "", setting=setting, home=home)
             if factor != 1.0:
                 from pipeline.normalize.money import minor_unit
@@ -383,6 +410,35 @@ class NumberFinder:
         if "°f" in text or "fahrenheit" in text or "℉" in text or setting == ["USD"]:
             return parse_unit("degrees fahrenheit")
         return parse_unit("degrees celsius")
+
+    @staticmethod
+    def _dollar_is_usd(doc: Doc, cand: Candidate) -> bool:
+        """A bare "$" that is the US dollar in an article whose own dollar is another: a world
+        commodity price ("$85.63 a barrel"), the dollar price of another currency ("the euro held at
+        $1.0865"), or a bracketed conversion of an amount in another currency ("635.1 yuan
+        ($87.26)"). Word lists: :mod:`pipeline.lexicons.numbers`."""
+        if (cand.currency or "").lower() not in ("$", "dollar", "dollars", "cent", "cents", "¢"):
+            return False
+        text = text_of(doc)
+        after = re.findall(r"[a-z]+", text[cand.end:cand.end + 24].lower())
+        per = (cand.per or "").lower().split()
+        if per and per[-1] in USD_PRICED_UNITS or after[:1] in (["a"], ["per"], ["an"]) and \
+                len(after) > 1 and (after[1] in USD_PRICED_UNITS or after[1] == "metric" and after[2:3] in
+                                    (["ton"], ["tons"], ["tonne"], ["tonnes"])):
+            return True
+        before = text[max(0, cand.start - 60):cand.start]
+        fx = FX_QUOTE.search(before)
+        if fx is not None and fx.group("cur").lower() in QUOTED_CURRENCIES:
+            return True
+        opened = CONVERSION_OPEN.search(before)
+        if opened is not None:
+            prior = [m for m in nc(doc)["money"] if m.end <= cand.start and
+                     not text[m.end:cand.start - len(opened.group())].strip() and m.currency != "USD"]
+            # (an amount in another currency, or in a dollar it names: "HK$3 billion ($380 million)")
+            written = text[prior[-1].start:prior[-1].end].lower() if prior else ""
+            bare = written.startswith("$") or re.search(r"\d\s*(?:[a-z]+\s+)?dollars?\b", written) is not None
+            return bool(prior) and not bare
+        return False
 
     @staticmethod
     def _pound_is_money(doc: Doc, cand: Candidate, setting: list[str]) -> bool:

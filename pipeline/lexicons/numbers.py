@@ -8,6 +8,8 @@ number -> words only), so they are typed here.
 
 from __future__ import annotations
 
+import re
+
 UNITS_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -132,3 +134,23 @@ HEDGES: dict[str, str] = {
 # Hedges that follow the value ("200 or more").
 POST_HEDGES = {k: v for k, v in HEDGES.items() if k.startswith("or ") or k == "give or take"}
 PRE_HEDGES = {k: v for k, v in HEDGES.items() if k not in POST_HEDGES}
+
+
+# Where a bare "$" is the US dollar even in an article whose own currency is another dollar
+# (a Singapore, Hong Kong, Canadian or Australian story): the world prices of commodities are
+# quoted in US dollars per these units ("Brent rose to $85.63 a barrel" in a SINGAPORE story) ...
+USD_PRICED_UNITS = frozenset("""
+barrel barrels bbl ounce ounces oz troy bushel bushels tonne tonnes ton tons mmbtu
+""".split())
+# ... the dollar price of another currency is a US-dollar price ("the euro held at $1.0865") ...
+QUOTED_CURRENCIES = frozenset("""
+euro sterling pound yen yuan renminbi franc rupee won peso real rand rouble ruble lira ringgit baht
+""".split())
+FX_QUOTE = re.compile(r"\b(?P<cur>[a-z]+)\s+(?:was\s+|is\s+|has\s+|had\s+)?(?:held|stood|traded|trading|rose|fell|"
+                      r"slipped|climbed|firmed|eased|weakened|strengthened|gained|dropped|edged\s+(?:up|down)|"
+                      r"steadied|hovered|sat|bought|fetched)?\s*(?:at|to|near|around|above|below|on)\s+$",
+                      re.IGNORECASE)
+# ... and a "$" amount in brackets after an amount in another currency is its US-dollar
+# conversion ("635.1 yuan ($87.26)"; news-dev CONVENTIONS 8.1)
+CONVERSION_OPEN = re.compile(r"\(\s*(?:about|around|roughly|some|nearly|almost|approximately|approx\.|or|US)?\s*$",
+                             re.IGNORECASE)

@@ -23,8 +23,12 @@ from urllib.parse import urlsplit
 _OUTLETS = Path(__file__).resolve().parent.parent / "lexicons" / "outlets.jsonl"
 # A dateline opens one of the first paragraphs: a place in capitals, then a comma, a
 # bracketed agency or a dash ("SEOUL, May 13 (Yonhap) --", "TORONTO -", "HONG KONG (Reuters) -").
-_DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-                       r"(?:,[ \t]*[A-Z][a-zA-Z.]+)?[ \t]*(?:,|\(|--|-|\u2014|\u2013)", re.MULTILINE)
+# The South Asian press writes it with a colon, in capitals or not ("MUMBAI: Tata Motors ...",
+# "New Delhi: Gross GST receipts ...").
+_DATELINE = re.compile(r"^[ \t]*(?:(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+                       r"(?:,[ \t]*[A-Z][a-zA-Z.]+)?[ \t]*(?:,|\(|--|-|\u2014|\u2013)"
+                       r"|(?P<colon>[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2})[ \t]*:[ \t]+(?=[A-Z\u20b9$\d]))",
+                       re.MULTILINE)
 _DATELINE_REACH = 1500  # characters: the dateline stands at the top of the story
 # A statement of the article's currency: "(Figures are in U.S. dollars throughout.)", "All amounts
 # in Canadian dollars unless otherwise noted", "figures in US$": it names the "$" of the whole text.
@@ -118,13 +122,14 @@ def dateline(text: str) -> tuple[int, int, str] | None:
     (10, 19, 'CA')
     """
     for match in _DATELINE.finditer(text[:_DATELINE_REACH]):
-        raw = match.group("place")
+        group = "place" if match.group("place") else "colon"
+        raw = match.group(group)
         place = raw.strip(" .-'").lower()
         if len(place) < 3:
             continue
         territory = _territory_names().get(place) or _city_country(place)
         if territory is not None:
-            start = match.start("place") + (len(raw) - len(raw.lstrip(" .-'")))
+            start = match.start(group) + (len(raw) - len(raw.lstrip(" .-'")))
             return start, start + len(raw.strip(" .-'")), territory
     return None
 

@@ -26,7 +26,9 @@ class PeriodLead:
     plural (True) or singular (False). ``hyphen``: the lead may be joined to the period by a
     hyphen ("all-day"). ``extent``: the phrase needs a preposition of extent before it ("for
     some days"), because without one it is a frequency ("Some days the line is long").
-    ``examples``: (invented sentence, the duration's text or None for a negative).
+    ``not_before``: words that, right after the period, make the phrase no count ("Another
+    day, another dollar": a figure of speech). ``examples``: (invented sentence, the
+    duration's text or None for a negative).
     """
 
     id: str
@@ -39,6 +41,7 @@ class PeriodLead:
     plural: bool = False
     hyphen: bool = False
     extent: bool = False
+    not_before: tuple[tuple[str, ...], ...] = ()
 
 
 PERIOD_LEADS: tuple[PeriodLead, ...] = (
@@ -69,11 +72,12 @@ PERIOD_LEADS: tuple[PeriodLead, ...] = (
         examples=(("The plan took an entire decade.", "an entire decade"),
                   ("Over the entire year output fell.", None))),
     PeriodLead(
-        "period.another", ("another",),
+        "period.another", ("another",), not_before=((",", "another"),),
         why="'another month': one more period, as 'an extra month'",
         examples=(("The deadline was pushed back another month.", "another month"),
                   ("Can the board wait another week?", "another week"),
                   ("It posted another year-on-year gain.", None),  # part of an adjective
+                  ("Another year, another record for the club.", None),  # a figure of speech
                   ("Stocks slid for another day.", "another day"))),
     PeriodLead(
         "period.half", ("half",), count=0.5, hyphen=True,

@@ -1274,6 +1274,8 @@ def _period_lead(sc: _Scanner, i: int) -> tuple[Candidate, int] | None:
         if nxt is not None and (nxt.text in HYPHENS and _adjacent(sc.toks[end - 1], nxt) or
                                 nxt.low in DATE_AFTER_PERIOD or nxt.text in ("'", "\u2019")):
             continue  # "another year-on-year gain", "a few days ago", "a full day's work"
+        if any([sc.low(x) for x in range(end, end + len(words))] == list(words) for words in lead.not_before):
+            continue  # "another day, another dollar"
         if not lead.plural and nxt is not None and nxt.kind != "sym" and nxt.low not in _AFTER_LEAD_PERIOD:
             continue  # "full-year profit", "half day trading": the period describes a noun
         core_start, text_end = sc.toks[i].start, sc.toks[end - 1].end

@@ -43,6 +43,8 @@ DIFFERENCES = [  # after a change verb, "by" or a change noun + "of": pint's del
     ("Temperatures rose to 29 degrees.", [("29 degrees", 29.0, "degree_Celsius")]),  # a level
     ("Temperatures climbed above 38 degrees.", [("above 38 degrees", 38.0, "degree_Celsius")]),  # a threshold
     ("Temperatures hit 35 degrees.", [("35 degrees", 35.0, "degree_Celsius")]),
+    ("It was a warm 25 degrees on the coast.", [("25 degrees", 25.0, "degree_Celsius")]),  # an adjective
+    ("Temperatures will rise up to 33 degrees.", [("up to 33 degrees", 33.0, "degree_Celsius")]),  # a level reached
 ]
 
 

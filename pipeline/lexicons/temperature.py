@@ -37,10 +37,10 @@ ANGLE_CONTEXT = re.compile(
 DIFFERENCE_WORDS_BEFORE = frozenset("""
 by rose rise rises rising risen fell fall falls falling fallen climbed climb climbs jumped jump jumps
 dropped drop drops dropping plunged plunge plunges soared soar soars surged surge slipped slid dipped dip
-warmed warm warms warming cooled cool cools cooling increased increase decreased decrease declined decline
-up down
-""".split())
+warmed warms warming cooled cools cooling increased increase decreased decrease declined decline up down
+""".split())  # not "warm", "cool": adjectives too ("a warm 25 degrees" is a level)
 # "a rise of 5 degrees", "warming of 1.5 degrees": a change noun + "of".
 DIFFERENCE_NOUNS_OF = frozenset("rise increase drop fall decline warming cooling jump dip swing".split())
-# Hedges that name a threshold, not a size of change ("rose above 40 degrees").
-THRESHOLD_HEDGE_WORDS = frozenset("above below over under past beyond".split())
+# Hedges that name a threshold or a level reached, not a size of change ("rose above 40
+# degrees", "will rise up to 30 degrees", "climbed close to 40 degrees"), by their last word.
+THRESHOLD_HEDGE_WORDS = frozenset("above below over under past beyond to".split())

@@ -984,7 +984,8 @@ def scan(text: str, *, toks: list[Tok] | None = None) -> list[Candidate]:
         t = toks[i]
         lead = _period_lead(sc, i) if t.low in _LEADS or t.low in ("a", "an") and sc.low(i + 1) in _LEADS else None
         if lead is not None:  # "all day", "a full year", "several weeks"
-            out.append(lead[0])
+            if not any(s <= lead[0].start < e for s, e in urls):
+                out.append(lead[0])
             i = lead[1]
             continue
         if t.kind == "sym" or t.kind == "word" and t.low not in _STARTERS:

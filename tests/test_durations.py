@@ -1,13 +1,50 @@
 """Hedged "a <period>" is a duration ("less than a year after"); unhedged it stays a rate or an
-idiom (sentence -> [(span, value, unit)] of the scanner's duration candidates). And a count's
-noun carried to "N more" in its sentence (sentence -> counted of each quantity)."""
+idiom (sentence -> [(span, value, unit)] of the scanner's duration candidates). Periods counted
+by a word ("all day", "several weeks": the records of pipeline/lexicons/durations.py and their
+examples), compound durations, and a count's noun carried to "N more" in its sentence
+(sentence -> counted of each quantity). All sentences are invented."""
 
 from __future__ import annotations
 
 import pytest
 
+from pipeline.lexicons.durations import PERIOD_LEADS
 from pipeline.normalize.scan import scan
 from pipeline.normalize.units import parse_unit
+
+
+def durations(sentence):
+    """The scanner's duration candidates: (text, value, qualifier, lower, upper)."""
+    return [(c.text, c.value, c.qualifier, c.lower, c.upper) for c in scan(sentence)
+            if c.kind == "unit" and (info := parse_unit(c.unit or "")) is not None and info.dimension == "[time]"]
+
+
+LEAD_EXAMPLES = [(lead, sentence, expected) for lead in PERIOD_LEADS for sentence, expected in lead.examples]
+
+
+@pytest.mark.parametrize("lead, sentence, expected", LEAD_EXAMPLES,
+                         ids=[f"{lead.id}:{s[:30]}" for lead, s, _ in LEAD_EXAMPLES])
+def test_period_lead_examples(lead, sentence, expected):
+    """Each lead's invented examples: the duration it reads (count, or a vague count's least as a lower
+    bound with a null value), or nothing for a negative."""
+    got = durations(sentence)
+    if expected is None:
+        assert got == []
+    elif lead.count is None:
+        assert got == [(expected, None, "lower_bound", lead.least, None)]
+    else:
+        assert got == [(expected, lead.count, "exact", lead.count, lead.count)]
+
+
+def test_period_leads_have_why_and_both_kinds_of_example():
+    for lead in PERIOD_LEADS:
+        assert lead.why and any(e is not None for _, e in lead.examples), lead.id
+        assert any(e is None for _, e in lead.examples), lead.id
+
+
+def test_hedged_period_lead():
+    assert durations("The line was down for nearly a full day.") == [
+        ("nearly a full day", 1.0, "upper_bound", None, 1.0)]
 
 ROWS = [
     ("The deal arrives less than a year after the merger.", [("less than a year", 1.0, "year")]),
@@ -41,10 +78,19 @@ ROWS = [
     ("The price fell a couple of points.", []),  # not a unit
 ]
 
-MIXED = [  # the half after a unit of any dimension
+MIXED = [  # the half after a unit of any dimension; increments; period units
     ("The route is a mile and a half long.", ("a mile and a half", 1.5, "mile")),
     ("She was jailed for two and a half years.", ("two and a half years", 2.5, "years")),
     ("He ran five more miles.", ("five more miles", 5.0, "miles")),
+    ("The season has two fewer weeks.", ("two fewer weeks", 2.0, "weeks")),
+    # "and half" / "and quarter" without an article (South Asian English), "three quarter" unhyphenated
+    ("The bridge took one and half years.", ("one and half years", 1.5, "years")),
+    ("The queue moved for an hour and half.", ("an hour and half", 1.5, "hour")),
+    ("The drive takes two and quarter hours.", ("two and quarter hours", 2.25, "hours")),
+    ("The talk ran one and three quarter hours.", ("one and three quarter hours", 1.75, "hours")),
+    # period units: a fortnight, business (working) days
+    ("The rains continued for a fortnight.", ("a fortnight", 1.0, "fortnight")),
+    ("Refunds are paid within 10 business days.", ("10 business days", 10.0, "business days")),
 ]
 
 COMPOUND = [  # periods written largest first are one duration, in the smallest unit
@@ -55,6 +101,15 @@ COMPOUND = [  # periods written largest first are one duration, in the smallest 
     ("It lasted 2 days and 3 months.", [("2 days", 2.0, "days"), ("3 months", 3.0, "months")]),  # not largest first
     ("It lasted 2 days, 3 hours later it resumed.", [("2 days", 2.0, "days"), ("3 hours", 3.0, "hours")]),
     ("It fell 5% over 3 years and 10% over 5 years.", [("3 years", 3.0, "years"), ("5 years", 5.0, "years")]),
+    # spelled parts, and parts listed with commas
+    ("The audit took one week three days.", [("one week three days", 10.0, "days")]),
+    ("He served 4 years, 2 months in jail.", [("4 years, 2 months", 50.0, "months")]),
+    ("The climb took 1 hour, 20 minutes and 5 seconds.", [("1 hour, 20 minutes and 5 seconds", 4805.0, "seconds")]),
+    ("After 10 years, 6 months of drought ended.", [("10 years", 10.0, "years"), ("6 months", 6.0, "months")]),
+    # a bare number after hours counts minutes where it ends the phrase
+    ("The hearing lasted an hour twenty.", [("an hour twenty", 80.0, "minutes")]),
+    ("The crossing took 3 hours and 15.", [("3 hours and 15", 195.0, "minutes")]),
+    ("The shift ran 2 hours and 30 staff came.", [("2 hours", 2.0, "hours")]),  # a count of staff
 ]
 
 
@@ -88,3 +143,19 @@ CARRIED = [  # a bare count + "more"/"others" counts what the sentence's count b
 @pytest.mark.parametrize("text, counted", CARRIED, ids=[t[:30] for t, _ in CARRIED])
 def test_counted_noun_carried_to_more(extractor, text, counted):
     assert [q.counted for q in extractor.extract(text).quantities] == counted
+
+
+RECORDS = [  # sentence -> the record's durations: (text, value, qualifier, lower, upper, unit)
+    ("The port was closed for several days.", [("several days", None, "lower_bound", 3.0, None, "day")]),
+    ("Markets stayed shut all day after the outage.", [("all day", 1.0, "exact", 1.0, 1.0, "day")]),
+    ("Refunds are paid within 10 business days.", [("10 business days", 10.0, "exact", 10.0, 10.0, "business_day")]),
+    ("Prices fell over the past few days.", []),  # a date (the date grammar's), not a duration
+    ("Full-year revenue rose 4% for the full year.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", RECORDS, ids=[t[:30] for t, _ in RECORDS])
+def test_durations_in_the_record(extractor, text, expected):
+    got = [(q.text, q.value, q.qualifier, q.lower, q.upper, q.unit) for q in extractor.extract(text).quantities
+           if q.dimension == "[time]"]
+    assert got == expected

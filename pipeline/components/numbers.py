@@ -43,6 +43,13 @@ from pipeline.lexicons.changes import (
     PREMIUM_NOUNS,
 )
 from pipeline.lexicons.numbers import CONVERSION_OPEN, FX_QUOTE, HEDGES, QUOTED_CURRENCIES, USD_PRICED_UNITS
+from pipeline.lexicons.temperature import (
+    ANGLE_CONTEXT,
+    DIFFERENCE_NOUNS_OF,
+    DIFFERENCE_WORDS_BEFORE,
+    TEMPERATURE_CONTEXT,
+    THRESHOLD_HEDGE_WORDS,
+)
 from pipeline.nlp import (
     MentionStore,
     RawChange,
@@ -158,13 +165,33 @@ def _inherit_bound(text: str, same_kind: Sequence[RawNumeric], mention: RawNumer
 
 
 _DETERMINERS = frozenset("the this that which each every any no another either neither".split())
-# Words that make bare "degrees" a temperature (in its sentence or article) or an angle
-# (in its sentence); see NumberFinder._degrees.
-TEMPERATURE_WORDS = ("temperature", "weather", "heat", "hot", "cold", "warm", "cool", "freez", "thermomet",
-                     "celsius", "fahrenheit", "fever", "forecast", "°c", "°f", "summer", "winter")
-ANGLE_WORDS = ("angle", "rotat", "turn", "tilt", "incline", "latitude", "longitude", "bearing", "compass", "arc ")
+# A number glued to one of these letters is a temperature in a temperature sentence ("30C (86F)").
+_TEMPERATURE_LETTERS = {"C": "degrees celsius", "F": "degrees fahrenheit"}
 # Currencies whose bare name "pound(s)" is money; elsewhere "25 pounds" is a weight.
 _POUND_CURRENCIES = frozenset({"GBP", "EGP", "LBP", "SYP", "SDG", "SSP", "GIP", "FKP", "SHP"})
+
+
+def _temperature_difference(text: str, cand: Candidate) -> bool:
+    """Whether a temperature is a change: after "by", a change verb ("rose 18 degrees", "warmed 1.1
+    degrees") or a change noun + "of" ("a rise of 5 degrees"); not after a threshold hedge
+    ("rose above 40 degrees", "climbed past 40°C": a level).
+
+    >>> _temperature_difference("Temperatures rose 18 degrees.", Candidate(18, 28, "18 degrees", 18.0))
+    True
+    >>> _temperature_difference("It hit 18 degrees.", Candidate(7, 17, "18 degrees", 18.0))
+    False
+    """
+    if cand.hedge is not None and cand.hedge.split()[-1] in THRESHOLD_HEDGE_WORDS:
+        return False
+    before = _WORDS_BEFORE.search(text[max(0, cand.start - 40):cand.start].lower())
+    if before is None:
+        return False
+    word, last = before.group(1), before.group(2)
+    return last in DIFFERENCE_WORDS_BEFORE or last == "of" and word in DIFFERENCE_NOUNS_OF
+
+
+# The one or two words right before a value, separated from it and each other by spaces only.
+_WORDS_BEFORE = re.compile(r"(?:(?<![\w-])([a-z]+)\s+)?(?<![\w-])([a-z]+)\s+$")
 
 
 def clean(value: float | None) -> float | None:
@@ -365,6 +392,10 @@ class NumberFinder:
         unit_name = dimension = None
         si = None
         if cand.kind == "unit" and cand.unit:
+            if cand.unit in _TEMPERATURE_LETTERS:  # "30C": a temperature only in a temperature sentence
+                if not TEMPERATURE_CONTEXT.search(self._sentence(doc, cand)):
+                    return None
+                cand.unit = _TEMPERATURE_LETTERS[cand.unit]
             info = parse_unit(cand.unit)
             if info is None:
                 return None
@@ -374,10 +405,9 @@ class NumberFinder:
                 unit_name, dimension = info.name, info.dimension
                 value, lower, upper = _mul(value, info.factor), _mul(lower, info.factor), _mul(upper, info.factor)
                 si = si_value(value, info) if value is not None else None
-                if unit_name in ("degree_Celsius", "degree_Fahrenheit") and \
-                        text_of(doc)[max(0, cand.start - 4):cand.start].lower().endswith("by "):
-                    # "fall by 8 degrees": a difference of temperature (pint's delta unit), whose
-                    # kelvin value is no absolute temperature
+                if unit_name in ("degree_Celsius", "degree_Fahrenheit") and _temperature_difference(text_of(doc), cand):
+                    # "fall by 8 degrees", "rose 18 degrees": a difference of temperature (pint's
+                    # delta unit), whose kelvin value is no absolute temperature
                     unit_name = "delta_" + unit_name
                     scale = 1.0 if unit_name.endswith("Celsius") else 5 / 9
                     si = value * scale if value is not None else None
@@ -390,6 +420,11 @@ class NumberFinder:
                            si_value=clean(si), per=per, change=self._change(doc, cand))
 
     @staticmethod
+    def _sentence(doc: Doc, cand: Candidate) -> str:
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        return (span.sent.text if span is not None else text_of(doc)).lower()
+
+    @staticmethod
     def _degrees(doc: Doc, cand: Candidate, setting: list[str]) -> UnitInfo | None:
         """Bare "degrees": an angle beside an angle word in its sentence ("rotate 90 degrees"),
         else a temperature when the sentence or article talks about one, else None.
@@ -398,12 +433,11 @@ class NumberFinder:
         "Fahrenheit"), else Fahrenheit when the only currency of the places named is
         the US dollar, else Celsius (documented default).
         """
-        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        sentence = (span.sent.text if span is not None else text_of(doc)).lower()
-        if any(word in sentence for word in ANGLE_WORDS):
+        sentence = NumberFinder._sentence(doc, cand)
+        if ANGLE_CONTEXT.search(sentence):
             return parse_unit("degrees")
         text = text_of(doc).lower()
-        if not any(word in sentence or word in text for word in TEMPERATURE_WORDS):
+        if not TEMPERATURE_CONTEXT.search(sentence) and not TEMPERATURE_CONTEXT.search(text):
             return parse_unit("degrees") if cand.unit == "°" else None  # the sign is a degree
         if "°c" in text or "celsius" in text or "℃" in text:
             return parse_unit("degrees celsius")

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pipeline.lexicons.durations import ANCHORING_WORDS, EXTENT_WORDS, PERIOD_LEADS, PeriodLead
 from pipeline.lexicons.numbers import (
     FRACTION_DENOMINATORS,
     FRACTION_WORDS,
@@ -105,6 +106,8 @@ DATE_AFTER_PERIOD = frozenset({"ago", "earlier", "later", "before", "back", "pre
 PERIOD_WORDS = frozenset("year month week day decade quarter summer winter spring autumn season century hour "
                          "minute half".split())
 _OPENING = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# Scale letters glued to a temperature's digits ("30C", "86F").
+_TEMPERATURE_LETTERS = frozenset("CF")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -243,6 +246,8 @@ class _Scanner:
                 if suffix.lower() in ORDINAL_SUFFIXES or parse_unit(suffix) is not None:
                     return False
                 if suffix in ("p", "c") or _glued_code(suffix) is not None:  # "4.1p", "43c", "115USD"
+                    return False
+                if suffix in _TEMPERATURE_LETTERS:  # "30C (86F)": the component reads it by its sentence
                     return False
                 n2 = self.tok(i + 2)
                 if not suffix.isascii() and currency_code(suffix) or n2 and _adjacent(nxt, n2) and \
@@ -482,6 +487,9 @@ class _Scanner:
             return None
         if nx in FRACTION_WORDS and nx.endswith("s") and nx not in ("seconds",):
             return self._fraction_tail(j, value, info)
+        if nx in ("quarter", "third") and value < (4 if nx == "quarter" else 3) and \
+                self.unit_after(j + 1, hyphenated=False) is not None:
+            return self._fraction_tail(j, value, info)  # "three quarter hour": "three-quarter" unhyphenated
         return j, value, info
 
     def _said_hundreds(self, words: list[str], j: int) -> tuple[int, float] | None:
@@ -643,6 +651,11 @@ class _Scanner:
             # "one and a half", "3 million and a half", "twenty and three fifths"
             if self.low(k) in ("a", "an", "one") and self.low(k + 1) in FRACTION_WORDS:
                 frac, k = FRACTION_WORDS[self.low(k + 1)], k + 2
+            elif self.low(k) in ("half", "quarter") and (self.low(k + 1) in _BIG_SCALES or
+                                                         self.unit_after(k + 1, hyphenated=False) is not None):
+                # "one and half years", "two and quarter hours", "one and half lakh": no article
+                # (South Asian usage)
+                frac, k = FRACTION_WORDS[self.low(k)], k + 1
             elif (part := self._ordinal_fraction(k)) is not None and part[1] < 1:  # "and a thirtieth"
                 frac, k = part[1], part[0]
             elif self._fraction_follows(k) and (part := self._core(k)) is not None and part[2].get("fraction"):
@@ -861,6 +874,11 @@ class _Scanner:
         if glued and prev is not None and prev.kind == "num" and quote_mark:
             if self.text.count('"', self.text.rfind("\n", 0, t.start) + 1, t.start) % 2 == 0 or t.text == "'":
                 return (j + 1 if t.text == '"' else j + 2), "unit", "inch"
+        # "30C", "86F": a temperature scale's letter glued to the digits (British press style); the
+        # component keeps it only in a temperature sentence ("Section 80C" is a tax rule)
+        if glued and prev is not None and prev.kind == "num" and t.text in _TEMPERATURE_LETTERS and \
+                (nxt is None or not _adjacent(t, nxt) or nxt.kind == "sym" and nxt.text not in HYPHENS):
+            return j + 1, "unit", t.text
         # "in" is an inch only where it cannot be the preposition: at the end of a clause
         if t.low == "in" and not hyphenated and (nxt is None or nxt.kind == "sym" and nxt.text in ".,;)"):
             return j + 1, "unit", "inch"
@@ -967,6 +985,12 @@ def scan(text: str, *, toks: list[Tok] | None = None) -> list[Candidate]:
     toks = sc.toks
     while i < sc.n:
         t = toks[i]
+        lead = _period_lead(sc, i) if t.low in _LEADS or t.low in ("a", "an") and sc.low(i + 1) in _LEADS else None
+        if lead is not None:  # "all day", "a full year", "several weeks"
+            if not any(s <= lead[0].start < e for s, e in urls):
+                out.append(lead[0])
+            i = lead[1]
+            continue
         if t.kind == "sym" or t.kind == "word" and t.low not in _STARTERS:
             i += 1  # no value starts here (_Scanner._core reads only these words)
             continue
@@ -1149,7 +1173,7 @@ def _hedged_period(sc: _Scanner, i: int, k: int, end: int) -> bool:
         return sc.low(i + 1) in ("a", "an")
     if sc.low(i) not in ("a", "an"):
         return False
-    if _half_after(sc, end) or _compound_measure(sc, end, {"unit": sc.low(k), "value": 1.0}) > end:
+    if _half_after(sc, end) is not None or _compound_measure(sc, end, {"unit": sc.low(k), "value": 1.0}) > end:
         return True  # "a year and a half", "an hour and 45 minutes": a count of periods, not a rate
     hedge = sc.hedge_before(i)
     if hedge is not None and hedge[2] != "approximate" or sc.low(i - 1) == "within":
@@ -1211,8 +1235,67 @@ def _minor_part(sc: _Scanner, end: int, parts: dict) -> int:
 
 # Periods "a"/"half" may count as a duration ("within a week", "half an hour").
 _PERIOD_UNITS = frozenset("year decade month week day hour minute century fortnight".split())
-# Words that may stand between a count and its unit, adding to an amount already there.
-_INCREMENT_WORDS = frozenset("more additional extra further".split())
+# Words that may stand between a count and its unit, adding to an amount already there or
+# taking from it ("two more years", "two fewer weeks").
+_INCREMENT_WORDS = frozenset("more additional extra further fewer less".split())
+# The period lead records (pipeline/lexicons/durations.py) by their first word.
+_LEADS: dict[str, list[PeriodLead]] = {}
+for _lead in PERIOD_LEADS:
+    _LEADS.setdefault(_lead.words[0], []).append(_lead)
+# Words after a singular counted period that end its phrase ("all day long", "a full year at sea").
+_AFTER_LEAD_PERIOD = _AFTER_EXTENT | {"long"}
+
+
+def _period_lead(sc: _Scanner, i: int) -> tuple[Candidate, int] | None:
+    """A period counted by a word, not a number (``PERIOD_LEADS``): "all day", "a full year",
+    "another month", "couple of weeks", "several days" -> a duration candidate and the index after.
+
+    Not after a word that anchors the period ("the full year", "the past few days": dates or
+    anaphoric periods), not a singular period used as an adjective ("full-year profit", "an
+    all-day summit"), not a period before "ago"/"later" (a date). A vague count has a null value
+    and its least count as a lower bound.
+    """
+    options = [(i, lead) for lead in _LEADS.get(sc.low(i), ())]
+    if sc.low(i) in ("a", "an"):  # "a full year", "an entire decade"
+        options += [(i + 1, lead) for lead in _LEADS.get(sc.low(i + 1), ()) if lead.article]
+    for first, lead in options:
+        k = first + len(lead.words)
+        if [sc.low(x) for x in range(first, k)] != list(lead.words):
+            continue
+        if sc.low(i - 1) in ANCHORING_WORDS or lead.extent and sc.low(i - 1) not in EXTENT_WORDS:
+            continue
+        if lead.hyphen and (h := sc.tok(k)) is not None and h.text in HYPHENS and _adjacent(sc.toks[k - 1], h) and \
+                (t := sc.tok(k + 1)) is not None and _adjacent(h, t):
+            k += 1  # "all-day", "full-year"
+        unit = sc.unit_after(k, hyphenated=False)
+        if unit is None or unit[1] != "unit" or (info := parse_unit(unit[2])) is None or \
+                info.dimension != "[time]" or len(sc.toks[k].text) < 3:
+            continue
+        end = unit[0]
+        if sc.low(end - 1).endswith("s") != lead.plural:
+            continue  # "all days" is every day; "several day" is no count
+        nxt = sc.tok(end)
+        if nxt is not None and (nxt.text in HYPHENS and _adjacent(sc.toks[end - 1], nxt) or
+                                nxt.low in DATE_AFTER_PERIOD or nxt.text in ("'", "\u2019")):
+            continue  # "another year-on-year gain", "a few days ago", "a full day's work"
+        if any([sc.low(x) for x in range(end, end + len(words))] == list(words) for words in lead.not_before):
+            continue  # "another day, another dollar"
+        if not lead.plural and nxt is not None and nxt.kind != "sym" and nxt.low not in _AFTER_LEAD_PERIOD:
+            continue  # "full-year profit", "half day trading": the period describes a noun
+        core_start, text_end = sc.toks[i].start, sc.toks[end - 1].end
+        hedge = sc.hedge_before(i) if lead.count is not None else None  # "nearly a full year"
+        start = sc.toks[hedge[0]].start if hedge else core_start
+        cand = Candidate(start=start, end=text_end, text=sc.text[start:text_end], value=lead.count,
+                         kind="unit", unit=unit[2], core_start=core_start, core_end=text_end, spelled=True,
+                         hedge=hedge[1] if hedge else None)
+        qualifier = "lower_bound" if lead.count is None else hedge[2] if hedge else "exact"
+        cand.qualifier = qualifier
+        cand.lower = lead.least if lead.count is None else lead.count if qualifier in ("exact", "lower_bound") \
+            else None
+        cand.upper = lead.count if qualifier in ("exact", "upper_bound") else None
+        cand.extra["lead"] = lead.id
+        return cand, end
+    return None
 
 
 def _unit_word_at(sc: _Scanner, k: int) -> tuple[int, str, str] | None:
@@ -1227,16 +1310,26 @@ def _unit_word_at(sc: _Scanner, k: int) -> tuple[int, str, str] | None:
     return unit
 
 
-def _half_after(sc: _Scanner, end: int) -> bool:
-    return sc.low(end) == "and" and sc.low(end + 1) in ("a", "an") and sc.low(end + 2) == "half"
+def _half_after(sc: _Scanner, end: int) -> int | None:
+    """The index after "and a half" (or "and half" ending the phrase) at ``end``, else None."""
+    if sc.low(end) != "and":
+        return None
+    if sc.low(end + 1) in ("a", "an") and sc.low(end + 2) == "half":
+        return end + 3
+    nxt = sc.tok(end + 2)
+    if sc.low(end + 1) == "half" and (nxt is None or nxt.kind == "sym" and nxt.text not in HYPHENS or
+                                      nxt.low in _AFTER_EXTENT and nxt.low not in _HALF_OF):
+        return end + 2  # "an hour and half.": not "a year and half the staff"
+    return None
 
 
 def _and_a_half(sc: _Scanner, end: int, parts: dict) -> int:
-    """"a year and a half", "three hours and a half": the half belongs to the unit's count."""
-    if not _half_after(sc, end) or parts.get("per"):
+    """"a year and a half", "three hours and a half", "an hour and half": the half belongs to the unit's count."""
+    after = _half_after(sc, end)
+    if after is None or parts.get("per"):
         return end
     parts["value"] += 0.5
-    return end + 3
+    return after
 
 
 def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
@@ -1246,22 +1339,25 @@ def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
     if first is None or first.to_si is None or first.dimension not in ("[length]", "[mass]", "[time]") or \
             parts.get("per"):
         return end
-    if first.dimension == "[time]" and sc.low(end) == ",":
-        return end  # "lasted 2 days, 3 hours later ...": a comma may end the clause
+    comma = sc.low(end) == ","
     k = end + 1 if sc.low(end) in ("and", ",") else end
     if sc.low(k) == "and":
         k += 1
     t = sc.tok(k)
-    if t is None or t.kind != "num" or sc.is_identifier(k):
-        return end
+    if t is None or not (t.kind == "num" or t.low in _NUMBER_WORDS) or t.kind == "num" and sc.is_identifier(k):
+        return end  # "5 feet 2 inches", "one week three days"
     core = sc.core(k)
     if core is None:
         return end
     unit = sc.unit_after(core[0], hyphenated=False)
     if unit is None and sc.low(core[0]) == "in" and first.name == "foot":
         unit = (core[0] + 1, "unit", "inch")  # "12 ft 2 in more or less"
+    if unit is None and not comma:
+        unit = _bare_smaller_unit(sc, first.name, core)  # "1 hour and 15.", "two hours ten"
     if unit is None or unit[1] != "unit" or sc.rate_after(unit[0]) is not None:
         return end
+    if first.dimension == "[time]" and comma and (sc.low(unit[0]) in DATE_AFTER_PERIOD or sc.low(unit[0]) == "of"):
+        return end  # "lasted 2 days, 3 hours later it resumed": the comma ended a clause
     second = parse_unit(unit[2])
     if second is None or second.to_si is None or second.dimension != first.dimension or \
             second.name == first.name:
@@ -1273,6 +1369,21 @@ def _compound_measure(sc: _Scanner, end: int, parts: dict) -> int:
     total = (parts["value"] * first_si + core[1] * second_si) / small_si
     parts["value"], parts["unit"] = total, small_surface
     return _compound_measure(sc, unit[0], parts)
+
+
+# A bare number after a period names the next smaller unit ("an hour twenty", "2 hours and 10.").
+_BARE_SMALLER = {"hour": "minutes", "minute": "seconds"}
+
+
+def _bare_smaller_unit(sc: _Scanner, unit: str, core: tuple[int, float, dict]) -> tuple[int, str, str] | None:
+    """"1 hour fifteen", "2 hours and 10": a whole number under 60 after hours counts minutes (after
+    minutes, seconds) when it ends the phrase: nothing, or sentence punctuation, follows it."""
+    end, value, _ = core
+    nxt = sc.tok(end)
+    if unit not in _BARE_SMALLER or not (0 < value < 60 and value == int(value)) or \
+            nxt is not None and nxt.text not in ".!?;)":
+        return None
+    return end, "unit", _BARE_SMALLER[unit]
 
 
 def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
@@ -1369,6 +1480,14 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
         value = -value
         if start_tok == core_i:
             start_tok = core_i - 1
+    # "2 degrees below zero", "5 below zero": a temperature under (or above) zero
+    if (value is not None or is_range) and sc.low(end_tok) in ("below", "above") and sc.low(end_tok + 1) == "zero" \
+            and _degrees_or_bare(parts):
+        if sc.low(end_tok) == "below":
+            value = None if value is None else -value
+            lower, upper = (None, None) if upper is None or lower is None else (-upper, -lower)
+        end_tok += 2
+        parts["unit_kind"], parts["unit"] = "unit", parts["unit"] or "degrees"
     # rate
     per = None
     rate = sc.rate_after(end_tok)
@@ -1418,6 +1537,14 @@ def _parse_at(sc: _Scanner, i: int) -> tuple[Candidate | None, int]:
         cand.end = sc.toks[core_j].end
         cand.text = sc.text[cand.start:cand.end]
     return cand, end_tok
+
+
+def _degrees_or_bare(parts: dict) -> bool:
+    """Whether a value is in degrees of temperature or has no unit at all (what "below zero" may follow)."""
+    if parts["currency"] is not None or parts["unit_kind"] not in (None, "unit"):
+        return False
+    info = parse_unit(parts["unit"]) if parts["unit"] else None
+    return parts["unit"] is None or info is not None and info.name in ("degree", "degree_Celsius", "degree_Fahrenheit")
 
 
 def _range_after_by(sc: _Scanner, parts: dict, j: int) -> bool:

@@ -29,7 +29,7 @@ gram kilogram milligram microgram metric_ton ton pound ounce
 watt kilowatt megawatt gigawatt terawatt watt_hour kilowatt_hour megawatt_hour
 gigawatt_hour terawatt_hour joule kilojoule megajoule gigajoule calorie kilocalorie
 volt kilovolt hertz megahertz gigahertz
-second minute hour day week month year decade century millisecond
+second minute hour day week month year decade century millisecond fortnight
 byte kilobyte megabyte gigabyte terabyte petabyte bit kilobit megabit gigabit terabit
 kelvin knot
 decimeter picometer tablespoon teaspoon cup pint quart fluid_ounce radian gram
@@ -65,6 +65,9 @@ _SURFACE: dict[str, str] = {
     "degrees c": "degree_Celsius", "degrees f": "degree_Fahrenheit", "° celsius": "degree_Celsius",
     "° fahrenheit": "degree_Fahrenheit", "deg celsius": "degree_Celsius", "deg c": "degree_Celsius",
     "degree c": "degree_Celsius", "degree f": "degree_Fahrenheit", "degrees farenheit": "degree_Fahrenheit",
+    # the common misspellings of the two scales
+    "celcius": "degree_Celsius", "degrees celcius": "degree_Celsius", "degree celcius": "degree_Celsius",
+    "farenheit": "degree_Fahrenheit", "degree farenheit": "degree_Fahrenheit",
     "kelvins": "kelvin",
     "km/h": "kilometer/hour", "kmh": "kilometer/hour", "kph": "kilometer/hour",
     "km per hour": "kilometer/hour", "kilometers per hour": "kilometer/hour",
@@ -72,6 +75,8 @@ _SURFACE: dict[str, str] = {
     "kilometres an hour": "kilometer/hour", "miles per hour": "mile/hour",
     "miles an hour": "mile/hour", "mph": "mile/hour", "m/s": "meter/second",
     "meters per second": "meter/second", "metres per second": "meter/second",
+    "business day": "business_day", "business days": "business_day", "working day": "business_day",
+    "working days": "business_day",
     "knots": "knot", "hrs": "hour", "yrs": "year", "mins": "minute", "secs": "second",
     "teu": "TEU", "twenty foot equivalent units": "TEU", "twenty foot equivalent unit": "TEU",
     "decade": "10 * year", "decades": "10 * year",
@@ -129,6 +134,9 @@ def registry() -> pint.UnitRegistry:
     # Twenty-foot equivalent unit: a count unit shipping uses; dimensionless.
     ureg.define("TEU = [container] = teu")
     ureg.define("ppb = 1e-9 = parts_per_billion")
+    # A business (working) day: a count of days as written ("within 10 business days"), kept apart
+    # from calendar days in the record and converted as a day.
+    ureg.define("business_day = day")
     return ureg
 
 

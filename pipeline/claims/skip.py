@@ -130,6 +130,15 @@ def _skip_reference_period(value: Value) -> bool:
     return _is_reference_period(value.span, value.value)
 
 
+@rule("skip.word-period")
+def _skip_word_period(value: Value) -> bool:
+    mention = value.value
+    return isinstance(mention, RawQuantity) and mention.dimension == "[time]" and \
+        not any(ch.isdigit() for ch in value.span.text) and \
+        not any(t.like_num and t.lower_ not in ("a", "an") or t.lower_ in ("half", "quarter", "dozen")
+                for t in value.span)
+
+
 @rule("group.conversion")
 def _group_conversion(doc: Doc, previous: RawNumeric, value: RawNumeric) -> bool:
     return _is_conversion(doc, previous, value)

@@ -3,11 +3,14 @@ which value joins the claim before it (chain ``claim.group``); rules/skip.toml."
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from pipeline.claims.context import Value
 from pipeline.claims.engine import any_of, rule
 from pipeline.claims.syntax import _text
+from pipeline.lexicons.durations import PERIOD_LEADS
 from pipeline.nlp import RawNumeric, RawQuantity, text_of
 
 # Nouns an adjectival period names the reference or term of ("their five-year average",
@@ -133,10 +136,18 @@ def _skip_reference_period(value: Value) -> bool:
 @rule("skip.word-period")
 def _skip_word_period(value: Value) -> bool:
     mention = value.value
-    return isinstance(mention, RawQuantity) and mention.dimension == "[time]" and \
-        not any(ch.isdigit() for ch in value.span.text) and \
-        not any(t.like_num and t.lower_ not in ("a", "an") or t.lower_ in ("half", "quarter", "dozen")
-                for t in value.span)
+    if not isinstance(mention, RawQuantity) or mention.dimension != "[time]":
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", value.span.text)]
+    if words[:1] in (["a"], ["an"]):
+        words = words[1:]
+    return bool(words) and words[0] in _PERIOD_LEAD_WORDS
+
+
+# The words of pipeline.lexicons.durations that count a period without a number ("all day",
+# "a full year", "another week", "several days"); "half a year", "a decade" are numbers
+_PERIOD_LEAD_WORDS = frozenset(w for lead in PERIOD_LEADS for w in lead.words
+                               if w not in ("half", "couple", "of", "a"))
 
 
 @rule("group.conversion")

@@ -133,7 +133,7 @@ US_DOLLAR_PRICES = [
     ("SYDNEY, March 3 (Reuters) - Iron ore fell to $112 a tonne, while the miner earned $1.4 billion.",
      ["USD", "AUD"]),
     # the dollar price of another currency
-    ("TORONTO, March 3 (Reuters) - The euro held at $1.0912 and the yen was at 149 per dollar.", ["USD"]),
+    ("TORONTO, March 3 (Reuters) - The euro held at $1.0912 and the yen was at 149 per dollar.", ["USD", "JPY"]),
     # a bracketed conversion of an amount in another currency, or in a dollar the text names
     ("SINGAPORE, March 3 (Reuters) - The deal was worth 500 million yuan ($69 million), and the bank earned "
      "$2 billion.", ["CNY", "USD", "SGD"]),
@@ -147,3 +147,14 @@ US_DOLLAR_PRICES = [
 def test_us_dollar_prices_in_another_dollars_article(extractor, text, codes):
     record = extractor.extract(text, published="2024-03-03")
     assert [m.currency for m in record.money] == codes
+
+
+@pytest.mark.parametrize("text, money", [
+    ("The yen weakened to 149.8 per dollar on Tuesday.", [("149.8", 149.8, "JPY")]),
+    ("The rupee closed at 83.2 against the dollar.", [("83.2", 83.2, "INR")]),
+    # no currency named in the clause: a plain number
+    ("Shares traded at 42 per dollar of earnings. The won was flat.", []),
+], ids=["yen-per-dollar", "rupee-against-the-dollar", "no-currency-named"])
+def test_exchange_rate_per_dollar(extractor, text, money):
+    record = extractor.extract(text, published="2024-03-03")
+    assert [(m.text, m.value, m.currency) for m in record.money] == money

@@ -42,7 +42,15 @@ from pipeline.lexicons.changes import (
     OVER_UNDER_REFERENCES,
     PREMIUM_NOUNS,
 )
-from pipeline.lexicons.numbers import CONVERSION_OPEN, FX_QUOTE, HEDGES, QUOTED_CURRENCIES, USD_PRICED_UNITS
+from pipeline.lexicons.numbers import (
+    CONVERSION_OPEN,
+    FX_QUOTE,
+    HEDGES,
+    PER_DOLLAR,
+    QUOTED_CURRENCIES,
+    QUOTED_CURRENCY_NAMED,
+    USD_PRICED_UNITS,
+)
 from pipeline.lexicons.temperature import (
     ANGLE_CONTEXT,
     DIFFERENCE_NOUNS_OF,
@@ -234,6 +242,7 @@ class NumberFinder:
                 self._prices.append(cand)
             elif cand.kind == "number":
                 self._carry_price(cand)
+                self._exchange_rate(text, cand)
             mention = self._mention(doc, cand, setting)
             if mention is not None:
                 if isinstance(mention, RawQuantity):
@@ -298,6 +307,17 @@ class NumberFinder:
                 not price.value / 2 <= cand.value <= price.value * 2:
             return
         cand.kind, cand.currency, cand.currency_factor = "money", price.currency, price.currency_factor
+
+    @staticmethod
+    def _exchange_rate(text: str, cand: Candidate) -> None:
+        """A bare number quoted per dollar is an exchange rate: money in the currency its clause
+        names ("the yen weakened to 151.2 per dollar" -> 151.2 JPY; news-dev CONVENTIONS 3.3)."""
+        if cand.value is None or PER_DOLLAR.match(text[cand.end:cand.end + 24]) is None:
+            return
+        named = [m for m in QUOTED_CURRENCY_NAMED.finditer(text[max(0, cand.start - 80):cand.start])]
+        if not named or re.search(r"[.;!?]\s", text[max(0, cand.start - 80) + named[-1].end():cand.start]):
+            return
+        cand.kind, cand.currency, cand.currency_factor = "money", named[-1].group("cur"), 1.0
 
     # -- filters ----------------------------------------------------------
     @staticmethod

@@ -154,3 +154,8 @@ FX_QUOTE = re.compile(r"\b(?P<cur>[a-z]+)\s+(?:was\s+|is\s+|has\s+|had\s+)?(?:he
 # conversion ("635.1 yuan ($87.26)"; news-dev CONVENTIONS 8.1)
 CONVERSION_OPEN = re.compile(r"\(\s*(?:about|around|roughly|some|nearly|almost|approximately|approx\.|or|US)?\s*$",
                              re.IGNORECASE)
+# A bare number quoted per dollar is an exchange rate in the currency its clause names ("the yen
+# weakened to 151.2 per dollar", "the yuan at 7.1995 per U.S. dollar"): money in that currency
+PER_DOLLAR = re.compile(r"^\s+(?:per|to\s+the|against\s+the|a)\s+(?:U\.?S\.?\s+|US\s+)?dollar\b", re.IGNORECASE)
+QUOTED_CURRENCY_NAMED = re.compile(r"\b(?P<cur>yen|yuan|renminbi|rupee|won|peso|rand|rouble|ruble|lira|ringgit|baht|"
+                                   r"rupiah|dong|naira|shekel|forint|zloty|koruna|krona|krone)\b", re.IGNORECASE)

@@ -193,7 +193,8 @@ _GRAMMAR = [
     ("month_num_year", r"(?<![\d.,/-])(?P<mn_m>1[0-2]|0?[1-9])\s*[-/]\s*(?P<mn_y>(?:1[89]|20|21)\d\d)\b(?![-/]\d)"),
     ("quarter_y", rf"\b(?:(?P<qm>the\s+(?:end|start|beginning|middle)\s+of\s+)?the\s+)?(?P<qf>fiscal\s+)?"
                   rf"(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s](?:quarter|qtr))\s*"
-                  rf"(?:of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>{_YEARREF})|(?P<qy2>{_YEAR}))?"),
+                  rf"(?:of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<qy>{_YEARREF})|(?P<qy2>{_YEAR})|"
+                  rf"(?:of\s+)?(?P<qfy>FY\s?'?(?:{_YEAR}|\d\d)\b))?"),
     ("quarters_n", rf"\b(?:in\s+)?the\s+(?:first|past|last)\s+(?P<qn>two|three)\s+quarters"
                    rf"(?:\s+of\s+(?P<qny>{_YEARREF}))?"),
     ("q_code", rf"\b(?P<qf2>fiscal\s+)?Q(?P<qc>[1-4])(?:\s*(?:of\s+)?(?:FY\s?)?(?P<qcy>{_YEAR}|'\d\d|\d\d\b))?\b"),
@@ -224,7 +225,8 @@ _GRAMMAR = [
     # "the first nine months of 2024", "in the first 10 months this year", headline "in first 10 months"
     ("first_months", rf"(?:\b(?:in|over|during)\s+(?:the\s+)?|\bthe\s+)first\s+(?P<fmn>{_NUM})\s+months"
                      rf"(?:\s+(?:of\s+(?P<fmy>{_YEARREF})|(?P<fmy2>this\s+year|last\s+year)))?(?!\s+of\b)"),
-    ("since", rf"\bsince\s+(?:(?P<sinm>{_MONTH})(?:\s+(?P<siny>{_YEAR}))?|(?P<siny2>{_YEAR})|"
+    ("since", rf"\bsince\s+(?:(?P<sinm>{_MONTH})(?:\s+(?P<sinday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)?"
+              rf"(?:,?\s+(?P<siny>{_YEAR}))?|(?P<siny2>{_YEAR})|"
               rf"the\s+(?P<sind>1[89]\d0|20\d0)'?s|last\s+(?P<sinl>year|month))\b"),
     ("month_year", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}|'\d\d)\b"),
     ("month_rel", rf"\b(?:(?P<mrw>last|next|this)\s+(?P<mrm>{_MONTH})|(?P<mrm2>{_MONTH})\s+(?P<mrw2>last|next|this)"
@@ -707,7 +709,7 @@ def _quarter(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound, 
     if kind == "quarter_y":
         q = _ORD[(g["qo"] or "").lower()]
         yt = g["qy"] or g["qy2"]
-        fiscal = bool(g["qf"]) or "fiscal" in text.lower()
+        fiscal = bool(g["qf"]) or "fiscal" in text.lower() or bool(g["qfy"])  # "the third quarter of FY25"
         mod_word = g["qm"]
     elif kind == "q_code":
         q, yt, fiscal, mod_word = int(g["qc"] or 0), g["qcy"], bool(g["qf2"]) or "FY" in text, None
@@ -930,12 +932,22 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
                 y = ref.year if ref.month and m <= ref.month else ref.year - 1
             f.explicit_year = None
         f.granularity = "month" if g["sinm"] or g["sinl"] == "month" else "decade" if g["sind"] else "year"
-        f.start_date = f"{y:04d}-{m:02d}-01"
+        day = int(g["sinday"] or 1)
+        if g["sinday"]:
+            if not g["siny"] and ref.month and (m, day) > (ref.month, ref.day or 31):
+                y -= 1  # "since May 22" read in May before the 22nd: last year's
+            try:
+                dt.date(y, m, day)
+            except ValueError:
+                return None
+            f.granularity = "day"
+        f.start_date = f"{y:04d}-{m:02d}-{day:02d}"
         if g["siny"] or g["siny2"] or g["sind"]:
             f.explicit_year = y
         end = rdate.isoformat() if rdate else (f"{ref.year:04d}-12-31" if ref.year else None)
         f.end_date = end
-        start_val = f"{y:04d}-{m:02d}" if f.granularity == "month" else f"{y:04d}"
+        start_val = f.start_date if f.granularity == "day" else f"{y:04d}-{m:02d}" if f.granularity == "month" \
+            else f"{y:04d}"
         f.value = f"{start_val}/{end}" if end else f"{start_val}/.."
         f.relative = end is not None
         return f

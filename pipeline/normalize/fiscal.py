@@ -335,6 +335,7 @@ _PART = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P
                    r"\b(?P<c>[QH])(?P<n>[1-4])\b", re.IGNORECASE)
 
 
+_GLUED_FY = re.compile(r"\b([QH][1-4])(FY)", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(current|this|last|next|previous|prior|coming)\s+(?:financial|fiscal)\s+year\b",
                             re.IGNORECASE)
 _SHIFT = {"current": 0, "this": 0, "last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}
@@ -380,6 +381,7 @@ def fiscal_interval(text: str, cal: FiscalCalendar, ref: dt.date | None, ahead: 
     """The fiscal period ``text`` names on ``cal`` ("fiscal 2024", "the fourth quarter of
     2023", "fiscal Q1", "first-quarter"); a period without a year is the one nearest ``ref``
     (``ahead``: the one under way or next); None when it cannot be placed."""
+    text = _GLUED_FY.sub(r"\1 \2", text)  # "Q3FY25", as Indian companies write it: "Q3 FY25"
     rel = _RELATIVE_YEAR.search(text)
     if rel is not None:
         # "the current financial year": the one ``ref`` falls in, "last fiscal year" the one before

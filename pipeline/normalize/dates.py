@@ -932,16 +932,16 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
                 y = ref.year if ref.month and m <= ref.month else ref.year - 1
             f.explicit_year = None
         f.granularity = "month" if g["sinm"] or g["sinl"] == "month" else "decade" if g["sind"] else "year"
-        day = int(g["sinday"] or 1)
+        sday = int(g["sinday"] or 1)
         if g["sinday"]:
-            if not g["siny"] and ref.month and (m, day) > (ref.month, ref.day or 31):
+            if not g["siny"] and ref.month and (m, sday) > (ref.month, ref.day or 31):
                 y -= 1  # "since May 22" read in May before the 22nd: last year's
             try:
-                dt.date(y, m, day)
+                dt.date(y, m, sday)
             except ValueError:
                 return None
             f.granularity = "day"
-        f.start_date = f"{y:04d}-{m:02d}-{day:02d}"
+        f.start_date = f"{y:04d}-{m:02d}-{sday:02d}"
         if g["siny"] or g["siny2"] or g["sind"]:
             f.explicit_year = y
         end = rdate.isoformat() if rdate else (f"{ref.year:04d}-12-31" if ref.year else None)

@@ -20,7 +20,20 @@ PATTERNS = evidence_patterns()
 def test_each_pattern_meets_its_example(pattern):
     text, name = pattern.example
     start = text.index(name)
-    assert pattern.id in [rule for _, rule in context_labels(text, start, start + len(name))]
+    model_label = pattern.only[0] if pattern.only else None  # (a pattern that corrects one label only)
+    assert pattern.id in [rule for _, rule in context_labels(text, start, start + len(name), model_label)]
+
+
+@pytest.mark.parametrize("text, name, model_label, label", [
+    ("She told the Courier that prices would rise.", "Courier", "PERSON", "ORG"),
+    ("Prices rose in the Netherlands.", "Netherlands", "GPE", None),  # a place takes "the"
+    ("Harwick United manager Tom Reyes was sacked.", "Harwick United", "PERSON", "ORG"),
+    ("Tarrow County manager Ann Bell resigned.", "Tarrow County", "GPE", None),  # a county's post
+], ids=["the-person", "the-place", "team-role", "county-manager"])
+def test_label_only_patterns(text, name, model_label, label):
+    start = text.index(name)
+    labels = [lab for lab, _ in context_labels(text, start, start + len(name), model_label)]
+    assert (labels[0] if labels else None) == label
 
 
 NO_EVIDENCE = [  # (sentence, name): no pattern fires

@@ -94,7 +94,7 @@ def relabel_by_evidence(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         name = _name(ent)
         tally = votes.setdefault(name, Counter())
-        for label, _rule in context_labels(text, ent.start_char, ent.end_char):
+        for label, _rule in context_labels(text, ent.start_char, ent.end_char, ent.label_):
             tally[label] += 1
         if ent.label_ != "PERSON" and place_label(name, countries):
             tally["GPE"] += 2  # a gazetteer name outweighs one context pattern

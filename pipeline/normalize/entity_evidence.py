@@ -39,6 +39,7 @@ class Evidence:
     why: str
     example: tuple[str, str]
     creates: bool = False
+    only: tuple[str, ...] = ()  # the model labels the pattern corrects (empty: any)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def evidence_patterns() -> tuple[Evidence, ...]:
     """The context patterns, in file order."""
     rows = [json.loads(line) for line in _EVIDENCE.read_text(encoding="utf-8").splitlines() if line.strip()]
     return tuple(Evidence(r["id"], r["label"], r["side"], re.compile(r["regex"]), r["why"], tuple(r["example"]),
-                          bool(r.get("creates"))) for r in rows)
+                          bool(r.get("creates")), tuple(r.get("only", ()))) for r in rows)
 
 
 def _meets(e: Evidence, text: str, start: int, end: int) -> bool:
@@ -57,7 +58,7 @@ def _meets(e: Evidence, text: str, start: int, end: int) -> bool:
     return e.regex.match(text[end:end + _REACH]) is not None
 
 
-def context_labels(text: str, start: int, end: int) -> list[tuple[str, str]]:
+def context_labels(text: str, start: int, end: int, model_label: str | None = None) -> list[tuple[str, str]]:
     """(label, pattern id) for each context pattern that the mention ``text[start:end]`` meets
     (a pattern on the name itself counts twice: the name outweighs one context).
 
@@ -66,7 +67,8 @@ def context_labels(text: str, start: int, end: int) -> list[tuple[str, str]]:
     >>> context_labels("Brannock said on Monday.", 0, 8)
     []
     """
-    return [(e.label, e.id) for e in evidence_patterns() if _meets(e, text, start, end)
+    return [(e.label, e.id) for e in evidence_patterns()
+            if (not e.only or model_label in e.only) and _meets(e, text, start, end)
             for _ in range(2 if e.side == "name" else 1)]
 
 

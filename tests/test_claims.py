@@ -543,7 +543,7 @@ def test_unsigned_change_makes_the_subject_the_measure(extractor):
     _, claims = claims_of(extractor, "Its on-time performance improved by 9 percent since March.")
     c, values, _, time = claims[0]
     assert c.measure == "on-time performance" and values[0].change is None
-    assert time.value == "2025-03/2025-06-30"
+    assert time.value == "2025-03"  # "since March": the point the change is counted from
 
 
 def test_count_of_a_partitive_whole_is_about_that_whole(extractor):

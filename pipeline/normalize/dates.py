@@ -60,7 +60,8 @@ Conventions (documented choices):
   2025-10/2026-09), on which its bare quarters and halves are fiscal too; else
   the country's government fiscal year; else the calendar year ("fiscal 2024" ->
   "2024"). A 52/53-week period is valued in days ("2024-10-28/2025-02-02").
-- "since 2013" runs to the reference date (open end); "since the 1970s" from 1970.
+- "since 2013" is the point it counts from: the mention "2013" (the span leaves out "since";
+  news-dev CONVENTIONS), "since the 1970s" the decade, "since May 22" that day.
 - Numeric dates: "4/22", "02/22/2016" are month/day (US order) unless the first
   number cannot be a month ("21/04/2016"); a two-digit year is 20YY up to 49,
   else 19YY. A slash pair that reads as a small fraction ("1/2", "3/10") or
@@ -941,15 +942,21 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
             except ValueError:
                 return None
             f.granularity = "day"
-        f.start_date = f"{y:04d}-{m:02d}-{sday:02d}"
-        if g["siny"] or g["siny2"] or g["sind"]:
-            f.explicit_year = y
-        end = rdate.isoformat() if rdate else (f"{ref.year:04d}-12-31" if ref.year else None)
-        f.end_date = end
-        start_val = f.start_date if f.granularity == "day" else f"{y:04d}-{m:02d}" if f.granularity == "month" \
-            else f"{y:04d}"
-        f.value = f"{start_val}/{end}" if end else f"{start_val}/.."
-        f.relative = end is not None
+        explicit = bool(g["siny"] or g["siny2"] or g["sind"])
+        f.explicit_year = y if explicit else None
+        # "since X" is the point X: what has happened since then is reckoned from it (news-dev
+        # CONVENTIONS 4.2 and 8.9: the span leaves out "since", "since last year" -> 2020);
+        # an open interval's start, as Duckling gives "since 2014"
+        if f.granularity == "day":
+            day = dt.date(y, m, sday)
+            f.set_span(day.isoformat(), day, day, "day")
+        elif f.granularity == "month":
+            f.set_span(f"{y:04d}-{m:02d}", *_month_span(y, m), "month")
+        elif f.granularity == "decade":
+            f.set_span(f"{y:04d}/{y + 9:04d}", f"{y:04d}-01-01", f"{y + 9:04d}-12-31", "decade")
+        else:
+            f.set_span(f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year")
+        f.relative = not explicit
         return f
     if kind == "ytd":
         f.granularity = "day"
@@ -1415,6 +1422,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
         lead = _LEADS.match(mtext)
         if lead and not re.match(r"(?:from|between)\s", mtext, re.IGNORECASE):
             start += lead.end()
+        if kind == "since":
+            start = m.start() + len(re.match(r"since\s+", mtext, re.IGNORECASE).group())  # type: ignore[union-attr]
         if kind == "in_n" and m.group("inh"):
             start = m.start("inn")  # a hedge is no part of the period ("in nearly two decades")
         end = m.end()

@@ -13,6 +13,7 @@ stages; word lists are in :mod:`pipeline.lexicons.anaphora`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ from pipeline.lexicons.anaphora import (
     SPEECH_VERBS,
     SUBDIVISION_WORDS,
 )
-from pipeline.nlp import RawEntity
+from pipeline.nlp import RawEntity, text_of
 
 
 @dataclass(frozen=True)
@@ -463,6 +464,21 @@ def _clause_place_anaphor_rule(ref: ClauseRef) -> RawEntity | None:
     if (vs := _nameless_noun(ref)) is None or (place_word := _clause_place_anaphor(*vs)) is None:
         return None
     return ref.resolve(place_word)
+
+
+_VALUE_PLACE = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?")
+
+
+@rule("entity.value-place")
+def _value_place_rule(ref: ClauseRef) -> RawEntity | None:
+    # "Sales rose 3% in Ontario and 5% in Quebec": the place right after each figure
+    if _nameless_noun(ref) is None:
+        return None
+    after = _VALUE_PLACE.match(text_of(ref.value.doc), ref.value.span.end_char)
+    if after is None:
+        return None
+    return next((e for e in ref.value.document.entities if e.start == after.end() and e.label in ("GPE", "LOC")),
+                None)
 
 
 @rule("entity.clause-place")

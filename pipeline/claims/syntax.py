@@ -16,7 +16,9 @@ from pipeline.lexicons.anaphora import (
 )
 from pipeline.lexicons.changes import (
     DECREASE_LEMMAS,
+    DECREASE_NOUNS,
     INCREASE_LEMMAS,
+    INCREASE_NOUNS,
     UNSIGNED_CHANGE_LEMMAS,
 )
 from pipeline.nlp import NUMERIC_KINDS, nc, span_text, text_of
@@ -98,6 +100,11 @@ def _governing_verb(span: Span) -> Token | None:
     return None
 
 
+# Prepositions that set a change noun's phrase off from the clause's own figure ("fell 0.2%, after
+# a 0.4% rise in April"); not "of" ("a chance of another cut by mid-2026" scopes the chance too)
+_SETTING_OFF = frozenset("after following from against versus than".split())
+
+
 def _value_appositions(doc: Doc) -> list[tuple[int, int, int]]:
     """For each numeric mention the "of" object of a noun in apposition ("a gain of 2.5%"):
     (its first token, the noun phrase's first and last token); computed once per doc."""
@@ -113,6 +120,14 @@ def _value_appositions(doc: Doc) -> list[tuple[int, int, int]]:
                 noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
                 if noun is not None and noun.dep_ == "appos" and noun.pos_ == "NOUN":
                     cached.append((o_span.start, noun.left_edge.i, noun.right_edge.i))
+                    continue
+                # "prices fell 0.2%, after a 0.4% rise in April": the phrase of a change noun the
+                # value counts, set off as a preposition's object ("in April" is the rise's)
+                event = root.head if root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") else None
+                if event is not None and event.pos_ == "NOUN" and event.i > root.i and \
+                        event.lemma_.lower() in INCREASE_NOUNS | DECREASE_NOUNS and \
+                        (event.dep_ == "appos" or event.dep_ == "pobj" and event.head.lower_ in _SETTING_OFF):
+                    cached.append((o_span.start, event.left_edge.i, event.right_edge.i))
         doc.user_data["newsclaims_value_appositions"] = cached
     return cached  # type: ignore[no-any-return]
 

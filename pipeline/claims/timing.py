@@ -37,7 +37,7 @@ from pipeline.lexicons.changes import (
     INCREASE_NOUNS,
     LEVEL_VERBS,
 )
-from pipeline.nlp import RawClaim, RawDate, RawPercentage, RawQuantity, text_of
+from pipeline.nlp import NUMERIC_KINDS, RawClaim, RawDate, RawPercentage, RawQuantity, nc, text_of
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,11 @@ def time_of(value: Value, verb: Token | None, earlier: list[RawClaim]) -> tuple[
             d_verb = _date_verb(doc, d)
             speech = int(d_verb is not None and d_verb.lemma_ in SPEECH_VERBS and d_verb != verb)
             other_clause = int(d_verb is not None and verb is not None and d_verb != verb)
+            # (not when another figure stands between: "totalled $12.6 billion, up 8.4% from the
+            # same period last year" - the comparison date is the 8.4%'s basis)
             own_level = mention.change is None and d_verb is not None and d_verb == verb and \
-                verb.lemma_ not in _CHANGE_VERBS and not _COMPARED_BETWEEN.search(between)
+                verb.lemma_ not in _CHANGE_VERBS and not _COMPARED_BETWEEN.search(between) and \
+                not any(span.end_char <= o.start and o.end <= d.start for kind in NUMERIC_KINDS for o in nc(doc)[kind])
             ref = DateRef(value, verb, d, d_verb, adjacent=adjacent, own_level=own_level,
                           in_base=base_start <= d.start < base_end,
                           compared=d.start >= span.end_char and _COMPARED_BETWEEN.search(between) is not None)

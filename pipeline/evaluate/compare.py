@@ -66,8 +66,8 @@ def holds_clock(mention: Mention) -> bool:
 # number we find; the unit-bearing kinds take quantities of the right dimension.
 def _is_clock_only(m: Mention) -> bool:
     """A date mention that is a time of day and nothing else ("8am", "10am to 2pm"): the day is
-    the reference day, not written. Only suite files that annotate times ("time") take it; to
-    a file of dates or periods it is neither a match nor a false positive."""
+    the reference day, not written. A time-of-day row takes it ("clock"); to a file's date row
+    it is neither a match nor a false positive."""
     if not isinstance(m, DateMention) or "T" not in (m.value or ""):
         return False
     times = find_times(m.text)
@@ -85,7 +85,6 @@ CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
     "duration": (("quantities",), _is_time),
     "ordinal": (("ordinals",), lambda m: True),
     "date": (("dates",), lambda m: not _is_clock_only(m)),
-    "time": (("dates",), _is_clock_only),
     # A time of day is matched by a date mention holding a clock time; a part of the day
     # ("this evening") by any date mention (our record holds its day).
     "clock": (("dates",), lambda m: holds_clock(m)),

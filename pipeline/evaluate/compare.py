@@ -21,7 +21,7 @@ from pipeline.evaluate.targets import (
     Target,
 )
 from pipeline.evaluate.units import close, convert, duration_seconds
-from pipeline.normalize.clock import find_times
+from pipeline.normalize.clock import is_time_only
 from pipeline.record import ArticleRecord, DateMention, Mention, NumericMention, Percentage, Quantity
 
 NUMERIC_FIELDS = ("quantities", "percentages", "money")
@@ -68,10 +68,7 @@ def _is_clock_only(m: Mention) -> bool:
     """A date mention that is a time of day and nothing else ("8am", "10am to 2pm"): the day is
     the reference day, not written. A time-of-day row takes it ("clock"); to a file's date row
     it is neither a match nor a false positive."""
-    if not isinstance(m, DateMention) or "T" not in (m.value or ""):
-        return False
-    times = find_times(m.text)
-    return bool(times) and times[0].start == 0 and times[-1].end == len(m.text)
+    return isinstance(m, DateMention) and "T" in (m.value or "") and is_time_only(m.text)
 
 
 CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {

@@ -39,7 +39,9 @@ What counts as a prediction
     (both suites score those in their own files); Duckling Quantity of unit "unnamed"
     ("around 4") -> quantities without a unit; temperature -> quantities of dimension
     [temperature]; age and duration -> quantities of dimension [time];
-    date/daterange -> dates.
+    date/daterange -> dates, except those that are only a clock time ("8am");
+    clock (a time of day) -> dates holding a clock time; daypart (a part of the
+    day, "this evening") -> any date.
 
 Matching (detection)
     An expected result matches one of our mentions of an accepted kind when
@@ -142,6 +144,8 @@ Times of day (a row of their own: "<file> [time-of-day]")
     a clock time that overlap no expected result, in any case of the file.
     A time of day is detected by an overlapping date mention that holds a clock
     time; a part of the day by any overlapping date mention.
+    A mention that is only a clock time is a prediction of this row only, not
+    of the file's date row.
     Value: our ``value`` "YYYY-MM-DDThh:mm" (or "a/b") against the suite's
     local time, to the minute (seconds dropped). A mention whose text is only a
     clock time ("at 3am": no day written, ours on the reference day) is compared

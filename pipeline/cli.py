@@ -116,6 +116,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate.report import (
         environment,
         format_failures,
+        format_row_table,
         format_separate,
         format_table,
         format_unsupported,
@@ -150,8 +151,10 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     if sys.stderr.isatty() and files:
         print(file=sys.stderr)
     totals = suite_totals(scores)
-    blocks = [format_table(suite, [s for s in scores if s.suite == suite], total)
+    blocks = [format_table(suite, [s for s in scores if s.suite == suite and not s.row], total)
               for suite, total in totals.items()]
+    row_totals = {row: suite_totals(scores, row=row) for row in dict.fromkeys(s.row for s in scores if s.row)}
+    blocks += [format_row_table(row, scores, by_suite) for row, by_suite in row_totals.items()]
     separate = format_separate(scores)
     if separate:
         blocks.append("### Reported separately (detection only, not scored)\n\n" + separate)
@@ -170,7 +173,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         if news is not None:
             _print_news_failures(news, args.show_failures)
     if args.json:
-        report = report_json(scores, totals, failures=args.show_failures, env=env)
+        report = report_json(scores, totals, failures=args.show_failures, env=env, row_totals=row_totals)
         if news is not None:
             report["news"] = _news_json(news)
         Path(args.json).write_text(dump_json(report), encoding="utf-8")

@@ -7,18 +7,31 @@ import datetime as dt
 import pytest
 
 from pipeline.evaluate.mapping import (
+    counted_from_now,
     duckling_amount,
+    duckling_clock,
     duckling_result,
     duckling_time,
     iso_bounds,
     parse_rt_range,
+    rt_clock_values,
     rt_daterange_reading,
     rt_model_result,
     rt_parser_result,
     rt_skip_reason,
     timex_bounds,
 )
-from pipeline.evaluate.targets import AnyOf, DateBoundary, DateSpan, DateTarget, NumericTarget, OrdinalTarget
+from pipeline.evaluate.targets import (
+    TIME_OF_DAY,
+    AnyOf,
+    ClockReading,
+    ClockTarget,
+    DateBoundary,
+    DateSpan,
+    DateTarget,
+    NumericTarget,
+    OrdinalTarget,
+)
 from pipeline.evaluate.units import close, currency_codes, duckling_units, duration_seconds, rt_units
 
 D = dt.date
@@ -202,13 +215,116 @@ def test_rt_model_end_mod_keeps_the_anchor_year():
     assert result.target.anchors == ((D(2016, 1, 1), D(2016, 12, 31)),)
 
 
-@pytest.mark.parametrize(("type_name", "group"), [
-    ("datetimeV2.time", "time-of-day"), ("datetimeV2.datetimerange", "time-of-day"),
-    ("datetimeV2.set", "set"), ("datetimeV2.timezone", "timezone")])
-def test_rt_times_of_day_are_not_scored(type_name, group):
+@pytest.mark.parametrize(("type_name", "group"), [("datetimeV2.set", "set"), ("datetimeV2.timezone", "timezone")])
+def test_rt_sets_and_zones_are_not_scored(type_name, group):
     result = rt_model_result({"Text": "x", "Start": 0, "End": 0, "TypeName": type_name,
                               "Resolution": {"values": []}})
-    assert (result.scored, result.group, result.target) == (False, group, None)
+    assert (result.scored, result.group, result.target, result.row) == (False, group, None, "")
+
+
+@pytest.mark.parametrize("type_name", ["datetimeV2.time", "datetimeV2.timerange", "datetimeV2.datetime",
+                                       "datetimeV2.datetimerange"])
+def test_rt_times_of_day_are_scored_in_their_own_row(type_name):
+    result = rt_model_result({"Text": "at 5pm", "Start": 0, "End": 5, "TypeName": type_name,
+                              "Resolution": {"values": [{"timex": "T17", "value": "17:00:00"}]}})
+    assert (result.scored, result.group, result.row, result.kind) == (True, TIME_OF_DAY, TIME_OF_DAY, "clock")
+
+
+# -- times of day ------------------------------------------------------------------------
+
+FROM_NOW = [
+    ("now", True), ("right now", True), ("in 2 minutes", True), ("in a couple of hours", True),
+    ("in 3/4 h", True), ("7 days ago", True), ("a fortnight hence", True), ("next 3 hours", True),
+    ("13 last minutes", True), ("30 min later", True), ("within 2h", True), ("by the end of next month", True),
+    ("ASAP", True), ("in 15", True),
+    # clock times, parts of the day, periods counted from a written time: not from now
+    ("at 3pm", False), ("15 minutes from 1pm", False), ("4pm for 30 mins", False), ("this evening", False),
+    ("later than 9:30 but before 11:00", False), ("15 minutes past 15h", False), ("last weekend of July", False),
+    ("next wednesday later than 10 in the morning", False), ("in the morning", False),
+]
+
+
+@pytest.mark.parametrize(("text", "from_now"), FROM_NOW, ids=[c[0] for c in FROM_NOW])
+def test_counted_from_now(text, from_now):
+    assert counted_from_now(text) is from_now
+
+
+def test_rt_present_ref_is_from_now():
+    assert counted_from_now("at this point", timexes=["PRESENT_REF"])
+
+
+def _dk(value: str, grain: str) -> dict:
+    return {"value": f"{value}:00.000-02:00", "grain": grain}
+
+
+T = dt.datetime
+MINUS_2 = dt.timedelta(hours=-2)
+DUCKLING_CLOCKS = [
+    ("instant keeps the suite's offset", "at 3pm", {"type": "value", **_dk("2013-02-12T15:00", "hour")},
+     ClockTarget((ClockReading(T(2013, 2, 12, 15), T(2013, 2, 12, 15), offset=MINUS_2),))),
+    ("minute interval ends one minute before 'to'", "9:30 - 11:00",
+     {"type": "interval", "from": _dk("2013-02-12T09:30", "minute"), "to": _dk("2013-02-12T11:01", "minute")},
+     ClockTarget((ClockReading(T(2013, 2, 12, 9, 30), T(2013, 2, 12, 11), span=True, offset=MINUS_2),))),
+    ("hour interval ends one hour before 'to'", "3-4pm",
+     {"type": "interval", "from": _dk("2013-02-12T15:00", "hour"), "to": _dk("2013-02-12T17:00", "hour")},
+     ClockTarget((ClockReading(T(2013, 2, 12, 15), T(2013, 2, 12, 16), span=True, offset=MINUS_2),))),
+    ("from the reference instant: open up to 'to'", "by 2:00pm",
+     {"type": "interval", "from": _dk("2013-02-12T04:30", "second"), "to": _dk("2013-02-12T14:00", "second")},
+     ClockTarget((ClockReading(None, T(2013, 2, 12, 14), offset=MINUS_2),))),
+    ("open 'after 2 pm'", "after 2 pm", {"type": "interval", "from": _dk("2013-02-12T14:00", "hour")},
+     ClockTarget((ClockReading(T(2013, 2, 12, 14), None, offset=MINUS_2),))),
+    ("part of the day is its day", "tomorrow evening",
+     {"type": "interval", "from": _dk("2013-02-13T18:00", "hour"), "to": _dk("2013-02-14T00:00", "hour")},
+     ClockTarget((DateSpan(D(2013, 2, 13), (D(2013, 2, 13),)),))),
+    ("weekend: its days, from Friday evening", "this week-end",
+     {"type": "interval", "from": _dk("2013-02-15T18:00", "hour"), "to": _dk("2013-02-18T00:00", "hour")},
+     ClockTarget((DateSpan(D(2013, 2, 15), (D(2013, 2, 17),)),))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "target"), [c[1:] for c in DUCKLING_CLOCKS],
+                         ids=[c[0] for c in DUCKLING_CLOCKS])
+def test_duckling_clock(text, expected, target):
+    assert duckling_clock(expected, text=text, reference="2013-02-12T04:30:00.000-02:00") == target
+
+
+def test_duckling_time_of_day_rows():
+    line = {"dimension": "Time", "text": "tomorrow at 5pm", "reference_time": "2013-02-12T04:30:00.000-02:00",
+            "expected": {"type": "value", **_dk("2013-02-13T17:00", "hour")}}
+    result = duckling_result(line)
+    assert result is not None and (result.row, result.kind, result.scored) == (TIME_OF_DAY, "clock", True)
+    evening = duckling_result({**line, "text": "this evening", "expected": {
+        "type": "interval", "from": _dk("2013-02-12T18:00", "hour"), "to": _dk("2013-02-13T00:00", "hour")}})
+    assert evening is not None and evening.kind == "daypart"
+    soon = duckling_result({**line, "text": "in 2 minutes", "expected": {"type": "value",
+                                                                        **_dk("2013-02-12T04:32", "second")}})
+    assert soon is not None and (soon.scored, soon.group, soon.row) == (False, "from-now", "")
+
+
+RT_CLOCKS = [
+    ("a time has no day", "time", [{"timex": "T19:56:30", "type": "time", "value": "19:56:30"}],
+     ClockTarget((ClockReading(T(1, 1, 1, 19, 56, 30), T(1, 1, 1, 19, 56, 30), dated=False),))),
+    ("a.m. and p.m. readings", "time",
+     [{"timex": "T10", "value": "10:00:00"}, {"timex": "T22", "value": "22:00:00"}],
+     ClockTarget((ClockReading(T(1, 1, 1, 10), T(1, 1, 1, 10), dated=False),
+                  ClockReading(T(1, 1, 1, 22), T(1, 1, 1, 22), dated=False)))),
+    ("range ends as written", "timerange", [{"timex": "(T17,T18,PT1H)", "start": "17:00:00", "end": "18:00:00"}],
+     ClockTarget((ClockReading(T(1, 1, 1, 17), T(1, 1, 1, 18), span=True, dated=False),))),
+    ("open 'after 6pm'", "timerange", [{"timex": "T18", "Mod": "after", "start": "18:00:00"}],
+     ClockTarget((ClockReading(T(1, 1, 1, 18), None, dated=False),))),
+    ("a datetime has its day", "datetime", [{"timex": "2016-11-08T08:00", "value": "2016-11-08 08:00:00"}],
+     ClockTarget((ClockReading(T(2016, 11, 8, 8), T(2016, 11, 8, 8)),))),
+    ("a dated part of the day is its day", "datetimerange",
+     [{"timex": "2016-11-07TEV", "start": "2016-11-07 16:00:00", "end": "2016-11-07 20:00:00"}],
+     ClockTarget((DateSpan(D(2016, 11, 7), (D(2016, 11, 7),)),))),
+    ("an undated part of the day has nothing to compare", "timerange",
+     [{"timex": "TMO", "start": "08:00:00", "end": "12:00:00"}], None),
+]
+
+
+@pytest.mark.parametrize(("type_name", "values", "target"), [c[1:] for c in RT_CLOCKS], ids=[c[0] for c in RT_CLOCKS])
+def test_rt_clock_values(type_name, values, target):
+    assert rt_clock_values(values, dated=type_name.startswith("date")) == target
 
 
 def test_rt_misspelled_typename_is_read():

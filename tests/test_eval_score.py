@@ -10,7 +10,16 @@ from pipeline.evaluate.compare import Found, numeric_matches, value_matches
 from pipeline.evaluate.mapping import duckling_result, rt_model_result
 from pipeline.evaluate.report import below_floors, ceil_tenths, floor_tenths, floors, format_table
 from pipeline.evaluate.score import FileScore, score_case
-from pipeline.evaluate.targets import Case, DateBoundary, DateSpan, DateTarget, NumericTarget
+from pipeline.evaluate.targets import (
+    TIME_OF_DAY,
+    Case,
+    ClockReading,
+    ClockTarget,
+    DateBoundary,
+    DateSpan,
+    DateTarget,
+    NumericTarget,
+)
 from pipeline.record import (
     ArticleRecord,
     DateMention,
@@ -243,7 +252,7 @@ def test_other_kinds_are_not_predictions():
     assert "quantities[3:4]" in score.misses[0].got[0], "a miss shows what we found instead"
 
 
-def test_time_of_day_is_reported_separately_and_absorbs_mentions():
+def test_a_time_of_day_absorbs_mentions_in_its_files_own_row():
     text = "tomorrow at 5pm"
     result = rt_model_result({"Text": text, "Start": 0, "End": 14, "TypeName": "datetimeV2.datetime",
                               "Resolution": {"values": []}})
@@ -251,7 +260,74 @@ def test_time_of_day_is_reported_separately_and_absorbs_mentions():
     rec = record(text, dates=[date(0, 8, "2016-11-08")])
     score_case(Case("c", text, "2016-11-07", expected=(result,)), rec, frozenset({"date"}), score)
     assert (score.expected, score.fp, score.separate_cases, score.scored_cases) == (0, 0, 1, 0)
-    assert score.separate == {"time-of-day": [1, 1]}
+    assert score.separate == {}, "scored in its own row, so not reported separately"
+
+
+def _rt_datetime(text: str, value: str) -> dict:
+    return {"Text": text, "Start": 0, "End": len(text) - 1, "TypeName": "datetimeV2.datetime",
+            "Resolution": {"values": [{"timex": value.replace(" ", "T")[:16], "type": "datetime", "value": value}]}}
+
+
+def test_time_of_day_row():
+    """The row apart scores times of day: a mention must hold the clock time; a date-only
+    case contributes only the clock mentions that overlap nothing (its false positives)."""
+    text = "tomorrow at 5pm"
+    timed = Case("c1", text, "2016-11-07", expected=(rt_model_result(_rt_datetime(text, "2016-11-08 17:00:00")),))
+    day_only = Case("c2", "on Friday at noon", "2016-11-07", expected=(rt_model_result({
+        "Text": "Friday", "Start": 3, "End": 8, "TypeName": "datetimeV2.date",
+        "Resolution": {"values": [{"timex": "XXXX-WXX-5", "type": "date", "value": "2016-11-11"}]}}),))
+    score = FileScore("f [time-of-day]", "s", row=TIME_OF_DAY)
+    kinds = frozenset({"clock", "daypart"})
+    score_case(timed, record(text, dates=[date(0, 15, "2016-11-08T17:00")]), kinds, score, row=TIME_OF_DAY)
+    score_case(day_only, record("on Friday at noon", dates=[date(3, 9, "2016-11-11"), date(13, 17, "2016-11-07T12:00",
+                                                                                          n=2)]),
+               kinds, score, row=TIME_OF_DAY)
+    assert (score.expected, score.tp, score.value_correct, score.fp, score.scored_cases) == (1, 1, 1, 1, 1)
+    missed = FileScore("f [time-of-day]", "s", row=TIME_OF_DAY)
+    score_case(timed, record(text, dates=[date(0, 8, "2016-11-08")]), kinds, missed, row=TIME_OF_DAY)
+    assert (missed.tp, missed.fp) == (0, 0), "a day without its clock time does not detect a time of day"
+
+
+def clock(start: dt.datetime | None, end: dt.datetime | None = None, **kw) -> ClockTarget:
+    return ClockTarget((ClockReading(start, start if end is None and "span" not in kw else end, **kw),))
+
+
+def timed(value: str, text: str = "Friday at 3pm", **kw) -> DateMention:
+    return DateMention(id="d1", text=text, start=0, end=len(text), sentence=0, value=value, **kw)
+
+
+T = dt.datetime
+MINUS_2 = dt.timedelta(hours=-2)
+CLOCKS = [
+    ("same day and minute", clock(T(2013, 2, 15, 15)), timed("2013-02-15T15:00"), True),
+    ("another day", clock(T(2013, 2, 15, 15)), timed("2013-02-08T15:00"), False),
+    ("another minute", clock(T(2013, 2, 15, 15, 15)), timed("2013-02-15T15:00"), False),
+    ("seconds are not compared", clock(T(2013, 2, 15, 15, 0, 30)), timed("2013-02-15T15:00"), True),
+    ("a clock time with no day written: the clock alone", clock(T(2013, 2, 13, 3)),
+     timed("2013-02-12T03:00", text="3am"), True),
+    ("a suite time with no day: the clock alone", clock(T(1, 1, 1, 15), dated=False),
+     timed("2016-11-11T15:00"), True),
+    ("a zone we read, in the suite's offset", clock(T(2013, 2, 12, 13), offset=MINUS_2),
+     timed("2013-02-12T16:00", text="Tuesday 4pm CET", tz="+01:00"), True),
+    ("an IANA zone in winter (EST)", clock(T(2013, 2, 14, 11), offset=MINUS_2),
+     timed("2013-02-14T08:00", text="Thursday 8 a.m. ET", tz="America/New_York"), True),
+    ("no zone written: local clocks", clock(T(2013, 2, 12, 16), offset=MINUS_2),
+     timed("2013-02-12T16:00", text="Tuesday 4pm"), True),
+    ("interval: both ends", clock(T(2013, 2, 12, 15), T(2013, 2, 12, 16), span=True),
+     timed("2013-02-12T15:00/2013-02-12T16:00", text="Tuesday 3-4pm"), True),
+    ("interval: one end is not enough", clock(T(2013, 2, 12, 15), T(2013, 2, 12, 16), span=True),
+     timed("2013-02-12T15:00", text="Tuesday 3pm"), False),
+    ("open interval: its boundary", clock(None, T(2013, 2, 12, 14)), timed("2013-02-12T14:00", text="2pm"), True),
+    ("part of the day: a day mention", ClockTarget((DateSpan(D(2013, 2, 12), (D(2013, 2, 12),)),)),
+     timed("2013-02-12", text="tonight"), True),
+    ("part of the day: not a made-up clock time", ClockTarget((DateSpan(D(2013, 2, 12), (D(2013, 2, 12),)),)),
+     timed("2013-02-12T18:00", text="tonight at 6"), False),
+]
+
+
+@pytest.mark.parametrize(("target", "mention", "same"), [c[1:] for c in CLOCKS], ids=[c[0] for c in CLOCKS])
+def test_clock_value(target, mention, same):
+    assert value_matches("clock", target, mention) is same
 
 
 def test_candidates_filter_by_dimension():

@@ -39,7 +39,9 @@ What counts as a prediction
     (both suites score those in their own files); Duckling Quantity of unit "unnamed"
     ("around 4") -> quantities without a unit; temperature -> quantities of dimension
     [temperature]; age and duration -> quantities of dimension [time];
-    date/daterange -> dates.
+    date/daterange -> dates, except those that are only a clock time ("8am");
+    clock (a time of day) -> dates holding a clock time; daypart (a part of the
+    day, "this evening") -> any date.
 
 Matching (detection)
     An expected result matches one of our mentions of an accepted kind when
@@ -128,11 +130,54 @@ Dates
     matches when it starts on it or ends the day before it ("after 2016" ->
     boundary 2017-01-01 <- our 2016). For Mod start/mid/end ("late 2016") our
     mention also matches with the same ``mod`` over the whole period.
-    Scored: Recognizers-Text date and daterange, Duckling Time of grain day or
-    coarser. Times of day (time, timerange, datetime, datetimerange, Duckling
-    hour/minute/second grains), sets and time zones are reported separately:
+    Scored in the file's own row: Recognizers-Text date and daterange, Duckling
+    Time of grain day or coarser. Sets and time zones are reported separately:
     counted, with how many our mentions overlapped, never scored; they absorb
     overlapping mentions so those are not false positives.
+
+Times of day (a row of their own: "<file> [time-of-day]")
+    Recognizers-Text time, timerange, datetime and datetimerange results and
+    Duckling Time of grain hour, minute or second are scored in a row beside
+    their file's, with its own floors; in the file's own row they absorb
+    mentions as before, so the date rows keep their meaning. The row counts the
+    cases that have a time of day; its false positives are our mentions holding
+    a clock time that overlap no expected result, in any case of the file.
+    A time of day is detected by an overlapping date mention that holds a clock
+    time; a part of the day by any overlapping date mention.
+    A mention that is only a clock time is a prediction of this row only, not
+    of the file's date row.
+    Value: our ``value`` "YYYY-MM-DDThh:mm" (or "a/b") against the suite's
+    local time, to the minute (seconds dropped). A mention whose text is only a
+    clock time ("at 3am": no day written, ours on the reference day) is compared
+    by its clock time alone: the suites place it by their reference *instant*
+    (Duckling: the next 3 a.m. after 04:30), which an article does not have;
+    Recognizers-Text "time"/"timerange" give no day at all. Otherwise the day
+    must match too. Zones: Duckling writes every value in its reference offset
+    (-02:00), converting a zone the text names ("4pm CET" -> 13:00); where we
+    read a zone (``tz``) our time is converted into that offset, else the local
+    clocks are compared as written. Recognizers-Text's zone cases are not run by
+    .NET, so its clocks are compared as written. Intervals need both ends:
+    Duckling's ``to`` is exclusive and rounded up to the grain, so the last
+    minute is ``to`` minus one grain ("9:30 - 11:00" -> to 11:01 -> 11:00;
+    "3-4pm" -> to 17:00 at hour grain -> 16:00); Recognizers-Text's end is as
+    written ("5 to 6pm" -> 18:00). An open interval ("after 2 pm", Duckling
+    "by 2:00pm" = from the reference instant) is its one boundary, which our
+    single time must equal. Every Recognizers-Text reading (a.m./p.m.,
+    past/future) is accepted.
+    A part of the day or week (Recognizers-Text timex "TEV", "2016-11-07TNI";
+    Duckling: an hour-grain interval whose text names morning, afternoon,
+    evening, night, tonight, lunch, school or weekend) has conventional hours
+    the text does not state (Duckling morning 00-12, evening 18-24, weekend
+    Friday 18:00 to Monday; Recognizers-Text morning 08-12, evening 16-20): it
+    is compared by its days, with a mention that holds no clock time ("this
+    evening" -> our 2013-02-12). Duckling's weekend starts on Friday, ours on
+    Saturday: counted as a miss. One with no day (Recognizers-Text "in the
+    morning") counts for detection only.
+    From now (``mapping.counted_from_now``): "now", "in 2 minutes", "7 days
+    ago", "next 3 hours", "ASAP", "by EOD", "30 min later", timex PRESENT_REF.
+    The suites count them from their reference instant; an article's
+    reference is its publication day, so they are reported separately
+    ("from-now") and scored nowhere.
 """
 
 from pipeline.evaluate.harness import evaluate, suite_totals

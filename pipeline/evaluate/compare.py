@@ -11,6 +11,8 @@ from typing import Any
 from pipeline.evaluate.mapping import ONE_DAY, iso_bounds, parse_day
 from pipeline.evaluate.targets import (
     AnyOf,
+    ClockReading,
+    ClockTarget,
     DateBoundary,
     DateSpan,
     DateTarget,
@@ -19,7 +21,7 @@ from pipeline.evaluate.targets import (
     Target,
 )
 from pipeline.evaluate.units import close, convert, duration_seconds
-from pipeline.normalize.clock import find_times
+from pipeline.normalize.clock import is_time_only
 from pipeline.record import ArticleRecord, DateMention, Mention, NumericMention, Percentage, Quantity
 
 NUMERIC_FIELDS = ("quantities", "percentages", "money")
@@ -55,16 +57,18 @@ def _is_number(m: Mention) -> bool:
     return not (isinstance(m, Quantity) and m.unit is not None and _SOLID_UNIT.search(m.text) is not None)
 
 
+def holds_clock(mention: Mention) -> bool:
+    """Whether a mention is a date holding a time of day ("2019-03-05T15:00")."""
+    return isinstance(mention, DateMention) and "T" in (mention.value or "")
+
+
 # kind -> (record lists searched, which of their mentions count). "number" takes any
 # number we find; the unit-bearing kinds take quantities of the right dimension.
 def _is_clock_only(m: Mention) -> bool:
     """A date mention that is a time of day and nothing else ("8am", "10am to 2pm"): the day is
-    the reference day, not written. Only suite files that annotate times ("time") take it; to
-    a file of dates or periods it is neither a match nor a false positive."""
-    if not isinstance(m, DateMention) or "T" not in (m.value or ""):
-        return False
-    times = find_times(m.text)
-    return bool(times) and times[0].start == 0 and times[-1].end == len(m.text)
+    the reference day, not written. A time-of-day row takes it ("clock"); to a file's date row
+    it is neither a match nor a false positive."""
+    return isinstance(m, DateMention) and "T" in (m.value or "") and is_time_only(m.text)
 
 
 CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
@@ -78,7 +82,10 @@ CANDIDATES: dict[str, tuple[tuple[str, ...], Callable[[Mention], bool]]] = {
     "duration": (("quantities",), _is_time),
     "ordinal": (("ordinals",), lambda m: True),
     "date": (("dates",), lambda m: not _is_clock_only(m)),
-    "time": (("dates",), _is_clock_only),
+    # A time of day is matched by a date mention holding a clock time; a part of the day
+    # ("this evening") by any date mention (our record holds its day).
+    "clock": (("dates",), lambda m: holds_clock(m)),
+    "daypart": (("dates",), lambda m: True),
 }
 
 
@@ -127,6 +134,8 @@ def value_matches(kind: str, target: Target, mention: Mention, *, span: tuple[in
         return getattr(mention, "value", None) == target.value
     if isinstance(target, DateTarget):
         return isinstance(mention, DateMention) and date_matches(target, mention)
+    if isinstance(target, ClockTarget):
+        return isinstance(mention, DateMention) and clock_matches(target, mention)
     if isinstance(mention, NumericMention):
         return numeric_matches(kind, target, mention, span=span)
     return False
@@ -268,6 +277,75 @@ def date_matches(target: DateTarget, mention: DateMention) -> bool:
     if target.anchors and mention.mod == target.mod and mention.value:
         return iso_bounds(mention.value) in target.anchors
     return False
+
+
+def mention_clock(mention: DateMention) -> list[dt.datetime] | None:
+    """Our mention's time(s) of day as naive local datetimes (one, or an interval's two ends);
+    None when it holds no clock time."""
+    if not holds_clock(mention):
+        return None
+    try:
+        return [dt.datetime.fromisoformat(part) for part in (mention.value or "").split("/")]
+    except ValueError:
+        return None
+
+
+def _zone(tz: str) -> dt.tzinfo | None:
+    """Our ``tz``: an IANA name ("America/New_York") or a UTC offset ("+08:00")."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if tz[:1] in "+-":
+        sign = -1 if tz[0] == "-" else 1
+        hours, _, minutes = tz[1:].partition(":")
+        return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes or 0)))
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _in_offset(stamp: dt.datetime, tz: str | None, offset: dt.timedelta | None) -> dt.datetime:
+    """Our local time in the suite's offset when we read a zone and the suite converts zones;
+    else the local clock as written (a text that states no zone: local time on both sides)."""
+    zone = _zone(tz) if tz and offset is not None else None
+    if zone is None or offset is None:
+        return stamp
+    return stamp.replace(tzinfo=zone).astimezone(dt.timezone(offset)).replace(tzinfo=None)
+
+
+def clock_matches(target: ClockTarget, mention: DateMention) -> bool:
+    """Any reading equal to our time(s) of day, to the minute (rules in :mod:`pipeline.evaluate`).
+
+    A mention that writes no day (only a clock time: "at 3am") is compared by
+    its clock time alone: the suites choose its day from their reference
+    instant, ours is the reference day. A part-of-day reading (DateSpan) needs a
+    mention with no clock time over the same days.
+    """
+    ours = mention_clock(mention)
+    for reading in target.readings:
+        if isinstance(reading, DateSpan):
+            if ours is None and date_matches(DateTarget((reading,)), mention):
+                return True
+        elif ours is not None and _clock_reading_matches(reading, ours, mention):
+            return True
+    return False
+
+
+def _clock_reading_matches(reading: ClockReading, ours: list[dt.datetime], mention: DateMention) -> bool:
+    times = [_in_offset(t, mention.tz, reading.offset) for t in ours]
+    by_clock = not reading.dated or _is_clock_only(mention)
+
+    def same(a: dt.datetime, b: dt.datetime | None) -> bool:
+        if b is None:
+            return False
+        a, b = a.replace(second=0, microsecond=0), b.replace(second=0, microsecond=0)
+        return a.time() == b.time() if by_clock else a == b
+
+    if reading.span:
+        return len(times) == 2 and same(times[0], reading.start) and same(times[1], reading.end)
+    if len(times) != 1:
+        return False
+    return same(times[0], reading.start if reading.start is not None else reading.end)
 
 
 def describe(found: Found) -> str:

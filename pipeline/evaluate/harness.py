@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from pipeline.article import Article, article_from_text, parse_published
-from pipeline.evaluate.score import FileScore, score_file
+from pipeline.evaluate.score import FileScore, score_rows
 from pipeline.evaluate.targets import Case, SuiteFile
 from pipeline.extractor import Extractor
 from pipeline.record import ArticleRecord, Metadata
@@ -54,15 +54,19 @@ def extract_records(keys: list[RecordKey], extractor: Extractor, *, batch_size: 
 
 def evaluate(files: list[SuiteFile], extractor: Extractor, *, batch_size: int = EVAL_BATCH_SIZE,
              progress: Progress | None = None) -> list[FileScore]:
-    """Score ``files`` with ``extractor``; one :class:`FileScore` per file, in order."""
+    """Score ``files`` with ``extractor``: one :class:`FileScore` per file, in order, each followed
+    by its rows scored apart (times of day: ``row`` "time-of-day")."""
     records = extract_records(distinct_inputs(files), extractor, batch_size=batch_size, progress=progress)
-    return [score_file(f, records) for f in files]
+    return [score for f in files for score in score_rows(f, records)]
 
 
-def suite_totals(scores: list[FileScore]) -> dict[str, FileScore]:
-    """Per-suite sums of the file counts (micro-averaged rates)."""
+def suite_totals(scores: list[FileScore], *, row: str = "") -> dict[str, FileScore]:
+    """Per-suite sums of the counts of the files' ``row`` ("" = their own rows; micro-averaged rates)."""
     totals: dict[str, FileScore] = {}
     for score in scores:
-        total = totals.setdefault(score.suite, FileScore(f"{score.suite} (total)", score.suite))
+        if score.row != row:
+            continue
+        name = f"{score.suite} [{row}] (total)" if row else f"{score.suite} (total)"
+        total = totals.setdefault(score.suite, FileScore(name, score.suite, row=row))
         total.add(score)
     return totals

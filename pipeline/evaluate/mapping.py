@@ -14,7 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pipeline.evaluate.targets import (
+    TIME_OF_DAY,
     AnyOf,
+    ClockOrDays,
+    ClockReading,
+    ClockTarget,
     DateBoundary,
     DateReading,
     DateSpan,
@@ -34,6 +38,8 @@ from pipeline.evaluate.units import (
 )
 
 ONE_DAY = dt.timedelta(days=1)
+# Group of the times counted from the moment of speaking (reported separately, not scored).
+FROM_NOW = "from-now"
 
 # Recognizers-Text result types -> (kind, scored, report group).
 RT_TYPES: dict[str, tuple[Kind, bool, str]] = {
@@ -49,12 +55,13 @@ RT_TYPES: dict[str, tuple[Kind, bool, str]] = {
     "date": ("date", True, "date"),
     "daterange": ("date", True, "daterange"),
     "duration": ("duration", True, "duration"),
-    # Times of day, recurrences and zones: our record holds days, so these are
-    # reported separately (detection only) and never scored.
-    "time": ("date", False, "time-of-day"),
-    "timerange": ("date", False, "time-of-day"),
-    "datetime": ("date", False, "time-of-day"),
-    "datetimerange": ("date", False, "time-of-day"),
+    # Times of day: scored in a row of their own beside the file's (Expected.row),
+    # except those counted from the moment of speaking (see counted_from_now).
+    "time": ("clock", True, TIME_OF_DAY),
+    "timerange": ("clock", True, TIME_OF_DAY),
+    "datetime": ("clock", True, TIME_OF_DAY),
+    "datetimerange": ("clock", True, TIME_OF_DAY),
+    # Recurrences and zones: reported separately (detection only), never scored.
     "set": ("date", False, "set"),
     "timezone": ("date", False, "timezone"),
 }
@@ -73,6 +80,33 @@ _TIMEX_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 DUCKLING_GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 _DAY_GRAIN = DUCKLING_GRAINS.index("day")
+_CLOCK_GRAINS = {"second": dt.timedelta(seconds=1), "minute": dt.timedelta(minutes=1), "hour": dt.timedelta(hours=1)}
+
+# Times counted from the moment of speaking: "now", "in 2 minutes", "7 days ago", "next 3 hours",
+# "ASAP", "by EOD", "30 min later". Both suites resolve them from their reference *instant*; an
+# article's reference is its publication day, so no clock time (nor, at an hour's grain, a day)
+# follows from them. They are reported separately ("from-now") and scored nowhere.
+_QTY = (r"(?:\d+\s+and\s+an?\s+half|\d[\d./]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+        r"fifteen|twenty|thirty|sixty|(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|a\s+pair\s+of|half(?:\s+an?)?|"
+        r"a\s+quarter(?:\s+of\s+an?)?|three-quarters(?:\s+of\s+an?)?)")
+_UNIT = r"(?:sec(?:ond)?s?|min(?:ute)?s?|h|hrs?|hours?|days?|fortnight|weeks?|months?|years?)\b"
+_FROM_NOW = re.compile(
+    r"\b(?:now|ago|hence|within|asap|atm)\b|\bas\s+soon\s+as\s+possible\b"
+    r"|\bat\s+(?:the\s+)?(?:moment|minute|present(?:\s+time)?)\b|\bat\s+this\s+time\b"
+    rf"|\b(?:in|next|last|coming|after)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|another\s+)?{_QTY}\s*"
+    rf"(?:more\s+)?(?:of\s+an?\s+)?{_UNIT}"
+    rf"|\b{_QTY}\s+(?:last|next|past|coming)\s+{_UNIT}|\b{_QTY}\s*{_UNIT}\s+later\b"
+    r"|\b(?:next|last|past|coming)\s+(?:second|minute|hour)\b"
+    r"|\bin\s+\d+\s*(?:['\"\u2019\u201d]|$)"
+    r"|\bby\s+(?:the\s+)?(?:eo[dmy]|end\s+of)\b",
+    re.IGNORECASE)
+# A part of the day or week named by a word: the suites give it conventional hours (Duckling:
+# morning 00-12, evening 18-24, weekend Friday 18:00 to Monday; Recognizers-Text: morning 08-12,
+# evening 16-20) that the text does not state. Compared by its days (ClockTarget).
+_PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|tonite|lunch|school|week[- ]?end|wkend)",
+                          re.IGNORECASE)
+# Recognizers-Text timex of a part of the day: "TMO", "2016-11-07TEV", "XXXX-WXX-2TAF".
+_TIMEX_PART = re.compile(r"T[A-Z]{2,3}$")
 
 
 # -- shared helpers -------------------------------------------------------------
@@ -217,11 +251,19 @@ def rt_model_result(result: Mapping[str, Any]) -> Expected:
     short = type_name.removeprefix("datetimeV2.")
     kind, scored, group = RT_TYPES[short]
     resolution = result.get("Resolution") or {}
-    target = rt_model_target(short, resolution, two_ends=written_with_two_ends(str(result["Text"]))) \
-        if scored else None
+    text = str(result["Text"])
+    values = resolution.get("values") or []
+    target: Target | None = None
+    if group == TIME_OF_DAY and counted_from_now(text, timexes=[str(v.get("timex", "")) for v in values]):
+        kind, scored, group = "date", False, FROM_NOW
+    elif group == TIME_OF_DAY:
+        target = rt_clock_values(values, dated=short.startswith("date"))
+        kind = clock_kind(target, part_of_day=any(_TIMEX_PART.search(str(v.get("timex", ""))) for v in values))
+    elif scored:
+        target = rt_model_target(short, resolution, two_ends=written_with_two_ends(text))
     return Expected(kind=kind, start=int(result["Start"]), end=int(result["End"]) + 1,
-                    text=str(result["Text"]), target=target, scored=scored, group=group,
-                    raw=_compact(resolution))
+                    text=text, target=target, scored=scored, group=group, raw=_compact(resolution),
+                    row=TIME_OF_DAY if group == TIME_OF_DAY else "")
 
 
 def rt_model_target(type_name: str, resolution: Mapping[str, Any], *, two_ends: bool = False) -> Target | None:
@@ -255,6 +297,68 @@ def rt_model_target(type_name: str, resolution: Mapping[str, Any], *, two_ends: 
         seconds = duration_seconds(value, unit)
         return None if seconds is None else NumericTarget.exact(seconds, units=("second",))
     return NumericTarget.exact(value, units=rt_units(unit, temperature=type_name == "temperature"))
+
+
+def counted_from_now(text: str, *, timexes: Sequence[str] = ()) -> bool:
+    """Whether a time is counted from the moment of speaking (see ``_FROM_NOW``).
+
+    >>> counted_from_now("in 2 minutes"), counted_from_now("7 days ago"), counted_from_now("by EOD")
+    (True, True, True)
+    >>> counted_from_now("15 minutes from 1pm"), counted_from_now("later than 9:30 but before 11:00")
+    (False, False)
+    """
+    return any("PRESENT_REF" in t for t in timexes) or _FROM_NOW.search(text) is not None
+
+
+def clock_kind(target: ClockTarget | None, *, part_of_day: bool = False) -> Kind:
+    """"daypart" for a part of the day (any date mention may match it), else "clock" (a
+    mention holding a clock time)."""
+    if part_of_day or (target is not None and all(isinstance(r, DateSpan) for r in target.readings)):
+        return "daypart"
+    return "clock"
+
+
+def _rt_clock(text: Any) -> dt.datetime | None:
+    """A Recognizers-Text resolution time: "2016-11-08 08:00:00" or, with no day, "19:56:30"."""
+    if not isinstance(text, str):
+        return None
+    try:
+        if len(text) <= 8:
+            return dt.datetime.combine(dt.date.min, dt.time.fromisoformat(text))
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def rt_clock_values(values: Sequence[Mapping[str, Any]], *, dated: bool = True) -> ClockTarget | None:
+    """The readings of a datetimeV2 time, timerange, datetime or datetimerange (am/pm, past/future).
+
+    ``dated``: the type carries a day (datetime, datetimerange); "time" and
+    "timerange" values are clock times only. Range ends are as written ("5 to
+    6pm" -> 17:00..18:00); a part of the day (timex "TEV", "2016-11-07TEV") is
+    its day, or nothing to compare when it has none ("in the morning").
+
+    >>> rt_clock_values([{"timex": "T19", "value": "19:00:00"}], dated=False).describe()
+    '19:00'
+    >>> rt_clock_values([{"timex": "2016-11-07TEV", "start": "2016-11-07 16:00:00",
+    ...                   "end": "2016-11-07 20:00:00"}]).describe()
+    '2016-11-07 (part of day)'
+    """
+    readings: list[ClockOrDays] = []
+    for entry in values:
+        if entry.get("value") in RT_UNRESOLVED:
+            continue
+        start = _rt_clock(entry.get("value") or entry.get("start"))
+        end = _rt_clock(entry.get("value") or entry.get("end"))
+        if _TIMEX_PART.search(str(entry.get("timex", ""))):
+            if dated and start and end:
+                readings.append(DateSpan(start.date(), (end.date(),)))
+            continue
+        if start is None and end is None:
+            continue
+        readings.append(ClockReading(start, end, span="value" not in entry and start is not None and end is not None,
+                                     dated=dated))
+    return ClockTarget(tuple(dict.fromkeys(readings))) if readings else None
 
 
 def rt_date_values(values: Sequence[Mapping[str, Any]], *, two_ends: bool = False) -> DateTarget | None:
@@ -416,9 +520,16 @@ def duckling_result(line: Mapping[str, Any]) -> Expected | None:
     text = str(line["text"])
     scored, group = True, dimension
     target: Target | None
+    row = ""
     if dimension == "Time":
         target, scored = duckling_time(expected)
-        group = "date" if scored else "time-of-day"
+        group = "date"
+        if not scored and counted_from_now(text):
+            group = FROM_NOW
+        elif not scored:
+            scored, group, row = True, TIME_OF_DAY, TIME_OF_DAY
+            target = duckling_clock(expected, text=text, reference=line.get("reference_time"))
+            kind = clock_kind(target)
     elif dimension == "Numeral":
         target = NumericTarget.exact(float(expected["value"]))
     elif dimension == "Ordinal":
@@ -430,7 +541,7 @@ def duckling_result(line: Mapping[str, Any]) -> Expected | None:
         if dimension == "Quantity" and isinstance(target, NumericTarget) and not target.units:
             kind = "count"  # "around 4" (unit "unnamed"): a bare count, not a measure
     return Expected(kind=kind, start=0, end=len(text), text=text, target=target, scored=scored,
-                    group=group, raw=_compact(expected))
+                    group=group, raw=_compact(expected), row=row)
 
 
 def duckling_amount(dimension: str, expected: Mapping[str, Any]) -> Target:
@@ -487,6 +598,51 @@ def duckling_time(expected: Mapping[str, Any]) -> tuple[DateTarget | None, bool]
         assert day is not None
         reading = DateBoundary(day, "from" if "from" in expected else "to")
     return DateTarget((reading,)), True
+
+
+def _duckling_instant(part: Mapping[str, Any]) -> tuple[dt.datetime, dt.timedelta | None] | None:
+    """A Duckling time as naive local time and its UTC offset ("...T15:00:00.000-02:00")."""
+    try:
+        stamp = dt.datetime.fromisoformat(str(part["value"]).replace(".000", ""))
+    except ValueError:
+        return None
+    return stamp.replace(tzinfo=None), stamp.utcoffset()
+
+
+def duckling_clock(expected: Mapping[str, Any], *, text: str, reference: Any = None) -> ClockTarget | None:
+    """A Duckling Time of grain hour, minute or second as a time of day.
+
+    An instant is its value; an interval ends one grain before its exclusive
+    ``to`` ("9:30 - 11:00" -> to 11:01 -> 11:00; "3-4pm" -> to 17:00 -> 16:00);
+    an interval from the reference instant ("by 2:00pm") is open, up to its
+    ``to``; an open interval keeps its one side. A part of the day or week at
+    an hour's grain ("this evening" -> 18:00 to 00:00) is its days (the last one
+    is the day of ``to`` minus the grain).
+
+    >>> duckling_clock({"type": "interval", "from": {"value": "2013-02-12T15:00:00.000-02:00", "grain": "hour"},
+    ...                 "to": {"value": "2013-02-12T17:00:00.000-02:00", "grain": "hour"}}, text="3-4pm").describe()
+    '2013-02-12T15:00..2013-02-12T16:00'
+    >>> duckling_clock({"type": "interval", "from": {"value": "2013-02-12T18:00:00.000-02:00", "grain": "hour"},
+    ...                 "to": {"value": "2013-02-13T00:00:00.000-02:00", "grain": "hour"}},
+    ...                text="this evening").describe()
+    '2013-02-12 (part of day)'
+    """
+    if expected["type"] == "value":
+        instant = _duckling_instant(expected)
+        return None if instant is None else ClockTarget((ClockReading(instant[0], instant[0], offset=instant[1]),))
+    first = _duckling_instant(expected["from"]) if expected.get("from") else None
+    last = _duckling_instant(expected["to"]) if expected.get("to") else None
+    if first and reference and first[0] == (_duckling_instant({"value": reference}) or (None,))[0]:
+        first = None  # "by 2:00pm": from now until 2 p.m.
+    offset = (first or last or (None, None))[1]
+    if first and last:
+        end = last[0] - _CLOCK_GRAINS.get(str(expected["to"]["grain"]), ONE_DAY)
+        if expected["from"]["grain"] == expected["to"]["grain"] == "hour" and _PART_OF_DAY.search(text):
+            return ClockTarget((DateSpan(first[0].date(), (max(first[0], end).date(),)),))
+        return ClockTarget((ClockReading(first[0], end, span=True, offset=offset),))
+    if first or last:
+        return ClockTarget((ClockReading(first[0] if first else None, last[0] if last else None, offset=offset),))
+    return None
 
 
 def _compact(value: Any) -> str:

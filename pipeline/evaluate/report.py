@@ -11,7 +11,8 @@ from pipeline.evaluate.score import FileScore
 from pipeline.evaluate.suites import unsupported_reason
 
 FLOORS_ABOUT = (
-    "Per suite file (files), in percent: detection_f1 and value_accuracy must not fall below these; "
+    "Per suite file (files; a file's times of day are a row of their own, '<file> [time-of-day]'), "
+    "in percent: detection_f1 and value_accuracy must not fall below these; "
     "negatives_wrong_pct_max must not be exceeded. Per news-dev row (news): detection_f1, value_accuracy "
     "and value_e2e of each mention row, recall, precision, each field's accuracy and all_fields_right of "
     "the claims, none may fall below. Written by `newsclaims eval --write-floors` (scores rounded down, "
@@ -68,6 +69,13 @@ def format_table(suite: str, scores: list[FileScore], total: FileScore) -> str:
     return f"### {suite}\n\n" + markdown_table(_HEADER, rows)
 
 
+def format_row_table(row: str, scores: list[FileScore], totals: dict[str, FileScore]) -> str:
+    """The rows scored apart from their files (times of day): a row per file, a total per suite."""
+    rows = [_row(s, s.file_id.removesuffix(f" [{row}]")) for s in scores if s.row == row]
+    rows += [_row(total, f"**{suite} total**") for suite, total in totals.items()]
+    return f"### {row} (scored apart from the files' own rows)\n\n" + markdown_table(_HEADER, rows)
+
+
 def format_separate(scores: list[FileScore]) -> str:
     """The results reported but not scored (times of day, sets, zones): how many we overlapped."""
     rows = [(score.file_id, group, str(results), f"{detected} ({_pct(detected / results)}%)")
@@ -101,12 +109,16 @@ def format_unsupported(scores: list[FileScore]) -> str:
 
 
 def report_json(scores: list[FileScore], totals: dict[str, FileScore], *,
-                failures: int = 0, env: dict[str, str] | None = None) -> dict[str, Any]:
+                failures: int = 0, env: dict[str, str] | None = None,
+                row_totals: dict[str, dict[str, FileScore]] | None = None) -> dict[str, Any]:
     """Everything the tables show, plus up to ``failures`` worst misses per file and the
-    environment the scores were measured in."""
+    environment the scores were measured in. ``row_totals``: per row scored apart
+    ("time-of-day"), its per-suite totals."""
     return {
         "environment": env or {},
         "totals": {suite: total.to_dict() for suite, total in totals.items()},
+        "row_totals": {row: {suite: total.to_dict() for suite, total in by_suite.items()}
+                       for row, by_suite in (row_totals or {}).items()},
         "files": [{**s.to_dict(), "unsupported": unsupported_reason(s.file_id)} for s in scores],
         "failures": {s.file_id: [m.to_dict() for m in s.worst_misses(failures)]
                      for s in scores if failures > 0},

@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.evaluate.compare import Found, accepts, candidates, describe, overlap, value_matches
-from pipeline.evaluate.targets import Case, Expected, SuiteFile
+from pipeline.evaluate.compare import Found, accepts, candidates, describe, holds_clock, overlap, value_matches
+from pipeline.evaluate.targets import TIME_OF_DAY, Case, Expected, SuiteFile
 from pipeline.record import ArticleRecord
 
 MENTION_FIELDS = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
+
+# Score rows kept apart from their file's own row (Expected.row): the record kinds that are
+# their predictions, and which unmatched mentions count as their false positives.
+ROW_KINDS: dict[str, frozenset[str]] = {TIME_OF_DAY: frozenset({"clock", "daypart"})}
+ROW_SPURIOUS = {TIME_OF_DAY: holds_clock}
 
 # Miss labels, worst first (the order of --show-failures).
 MISSED, WRONG_VALUE, NEGATIVE_MATCHED, SPURIOUS = "missed", "wrong value", "negative matched", "spurious"
@@ -47,6 +52,8 @@ class FileScore:
 
     file_id: str
     suite: str
+    row: str = ""
+    """"" for a file's own row; "time-of-day" for the times of day scored beside it."""
     cases: int = 0
     skipped: int = 0
     scored_cases: int = 0
@@ -108,7 +115,7 @@ class FileScore:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file_id, "suite": self.suite, "cases": self.cases, "skipped": self.skipped,
+            "file": self.file_id, "suite": self.suite, "row": self.row, "cases": self.cases, "skipped": self.skipped,
             "scored_cases": self.scored_cases, "separate_cases": self.separate_cases,
             "expected": self.expected, "tp": self.tp, "fp": self.fp, "fn": self.fn,
             "precision": self.precision, "recall": self.recall, "f1": self.f1,
@@ -120,33 +127,51 @@ class FileScore:
         }
 
 
-def score_file(suite_file: SuiteFile, records: dict[tuple[str, str | None], ArticleRecord]) -> FileScore:
-    """Score every case of ``suite_file``; ``records`` maps (text, published) to its record."""
-    score = FileScore(suite_file.id, suite_file.suite)
+def score_file(suite_file: SuiteFile, records: dict[tuple[str, str | None], ArticleRecord],
+               *, row: str = "") -> FileScore:
+    """Score every case of ``suite_file`` in one row; ``records`` maps (text, published) to its record.
+
+    ``row`` "" is the file's own row; another row ("time-of-day") counts the
+    cases that have results of that row, and its false positives in every case.
+    """
+    name = f"{suite_file.id} [{row}]" if row else suite_file.id
+    score = FileScore(name, suite_file.suite, row=row)
+    kinds = ROW_KINDS[row] if row else suite_file.kinds
     for case in suite_file.cases:
-        score.cases += 1
+        in_row = not row or any(e.row == row for e in case.expected)
+        score.cases += in_row
         if case.skipped:
-            score.skipped += 1
+            score.skipped += in_row
             continue
-        score_case(case, records[(case.text, case.published)], suite_file.kinds, score)
+        score_case(case, records[(case.text, case.published)], kinds, score, row=row)
     return score
 
 
-def score_case(case: Case, record: ArticleRecord, kinds: frozenset[str], score: FileScore) -> None:
-    """Match one case's expected results with the record's mentions; add to ``score``.
+def score_rows(suite_file: SuiteFile, records: dict[tuple[str, str | None], ArticleRecord]) -> list[FileScore]:
+    """The file's own row, then a row for each kind of result scored apart that the file has."""
+    rows = sorted({e.row for case in suite_file.cases for e in case.expected if e.row})
+    return [score_file(suite_file, records, row=row) for row in ["", *rows]]
+
+
+def score_case(case: Case, record: ArticleRecord, kinds: frozenset[str], score: FileScore, *,
+               row: str = "") -> None:
+    """Match one case's expected results of ``row`` with the record's mentions; add to ``score``.
 
     Each scored result, in order, takes one unused overlapping mention it
-    accepts, preferring a right value, then the larger overlap. Unscored results
-    then absorb the unused mentions they overlap. Unused mentions that overlap
-    no expected result are false positives; one inside an expected span it could
-    not match (another kind, a second piece of a split span) is not counted
-    again: the miss already counts, and lists it.
+    accepts, preferring a right value, then the larger overlap. The other
+    results (unscored, or scored in another row) then absorb the unused mentions
+    they overlap. Unused mentions that overlap no expected result are false
+    positives (in a row apart, those it counts: ROW_SPURIOUS); one inside an
+    expected span it could not match (another kind, a second piece of a split
+    span) is not counted again: the miss already counts, and lists it.
     """
     pool = candidates(record, kinds)
     used: set[str] = set()
-    scored = [e for e in case.expected if e.scored]
-    unscored = [e for e in case.expected if not e.scored]
-    if case.negative:
+    scored = [e for e in case.expected if e.scored and e.row == row]
+    unscored = [e for e in case.expected if not (e.scored and e.row == row)]
+    if row:
+        score.scored_cases += bool(scored)
+    elif case.negative:
         score.negatives += 1
         score.scored_cases += 1
     elif scored:
@@ -175,17 +200,18 @@ def score_case(case: Case, record: ArticleRecord, kinds: frozenset[str], score: 
             _miss(score, WRONG_VALUE, case, exp, (describe(best),))
 
     for exp in unscored:
-        slot = score.separate.setdefault(exp.group, [0, 0])
-        slot[0] += 1
         hits = [f for f in pool if f.mention.id not in used and overlap(exp.start, exp.end, f.mention)]
-        if hits:
-            slot[1] += 1
-            used.update(f.mention.id for f in hits)
+        used.update(f.mention.id for f in hits)
+        if not row and not exp.scored:  # reported separately: what our mentions overlapped
+            slot = score.separate.setdefault(exp.group, [0, 0])
+            slot[0] += 1
+            slot[1] += bool(hits)
 
-    extra = [f for f in pool if f.mention.id not in used
+    spurious = ROW_SPURIOUS.get(row, lambda m: True)
+    extra = [f for f in pool if f.mention.id not in used and spurious(f.mention)
              and not any(overlap(e.start, e.end, f.mention) for e in case.expected)]
     score.fp += len(extra)
-    if case.negative and extra:
+    if case.negative and extra and not row:
         score.negatives_wrong += 1
         _miss(score, NEGATIVE_MATCHED, case, None, tuple(describe(f) for f in extra))
     elif extra:

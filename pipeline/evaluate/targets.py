@@ -13,8 +13,11 @@ from typing import Literal, TypeAlias
 
 # What an expected result is matched against; each kind selects record mentions
 # (see compare.CANDIDATES).
+# The score row of times of day, beside each file's own row (see Expected.row).
+TIME_OF_DAY = "time-of-day"
+
 Kind = Literal["number", "ordinal", "percentage", "range", "money", "quantity", "count", "temperature",
-               "duration", "date"]
+               "duration", "date", "clock", "daypart"]
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,55 @@ class DateTarget:
 
 
 @dataclass(frozen=True)
+class ClockReading:
+    """An expected time of day, in the suite's local time, compared to the minute.
+
+    An instant has ``start == end``; an interval written with two ends has
+    ``span``; an open interval has one side None ("after 2 pm": ``end`` None).
+    ``end`` is inclusive (Duckling's exclusive, grain-rounded ``to`` already
+    stepped back one grain). ``dated`` is False when the suite gives a clock time
+    and no day (Recognizers-Text "time"/"timerange"). ``offset`` is the UTC
+    offset the suite writes its times in when it converts a zone the text names
+    (Duckling: its reference offset); None = compare the local clock as written.
+    """
+
+    start: dt.datetime | None
+    end: dt.datetime | None
+    span: bool = False
+    dated: bool = True
+    offset: dt.timedelta | None = None
+
+    def describe(self) -> str:
+        def one(t: dt.datetime | None) -> str:
+            if t is None:
+                return ""
+            return t.strftime("%Y-%m-%dT%H:%M" if self.dated else "%H:%M")
+
+        if self.start == self.end and not self.span:
+            return one(self.start)
+        return f"{one(self.start)}..{one(self.end)}"
+
+
+ClockOrDays: TypeAlias = "ClockReading | DateSpan"
+
+
+@dataclass(frozen=True)
+class ClockTarget:
+    """Expected readings of a time of day (any one may match: past vs future, a.m. vs p.m.).
+
+    A :class:`DateSpan` reading is a part of the day or week ("this evening",
+    "tomorrow lunch"): the suites give it conventional hours the text does not
+    state, so it is compared by its days, with a mention that holds no clock time.
+    """
+
+    readings: tuple[ClockOrDays, ...]
+
+    def describe(self) -> str:
+        return " | ".join(r.describe() + (" (part of day)" if isinstance(r, DateSpan) else "")
+                          for r in self.readings)
+
+
+@dataclass(frozen=True)
 class AnyOf:
     """Several acceptable readings of one expected value ("20 cents" = 20 or 0.20)."""
 
@@ -120,7 +172,7 @@ class AnyOf:
         return " or ".join(o.describe() for o in self.options)
 
 
-Target: TypeAlias = "NumericTarget | OrdinalTarget | DateTarget | AnyOf"
+Target: TypeAlias = "NumericTarget | OrdinalTarget | DateTarget | ClockTarget | AnyOf"
 
 
 @dataclass(frozen=True)
@@ -130,8 +182,10 @@ class Expected:
     ``target`` is None when the suite gives nothing our record can be compared
     with (span-only extractor files, "not resolved", relative ordinals): such a
     result counts for detection only. An unscored result (``scored=False``,
-    e.g. a time of day) is reported in its ``group`` and absorbs overlapping
-    mentions so they do not count as false positives.
+    e.g. a set) is reported in its ``group`` and absorbs overlapping
+    mentions so they do not count as false positives. ``row`` names the score
+    row that scores it: "" is its file's own row; "time-of-day" a row of its own
+    beside the file's (where the file's own row lets it absorb, as unscored).
     """
 
     kind: Kind
@@ -143,6 +197,7 @@ class Expected:
     group: str = ""
     raw: str = ""
     """The suite's own value, compactly, for failure listings."""
+    row: str = ""
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.normalize import fiscal, holidays
-from pipeline.normalize.clock import ClockTime, find_times, is_clock_digits
+from pipeline.normalize.clock import DAY_THEN_TIME, TIME_THEN_DAY, find_time_groups, is_clock_digits
 from pipeline.normalize.first_chars import guarded, word_starts
 
 Direction = Callable[[int, int], "str | None"]
@@ -136,7 +136,9 @@ _HOLIDAY = holidays.name_pattern()
 # that matches wins, so longer and more specific forms come first.
 _RANGE_SEP = r"\s*(?:-|–|—|to|until|till|through|thru|and)\s*"
 _GRAMMAR = [
-    ("num_ymd", rf"(?<![\d.,/-])(?P<ny>{_YEAR})\s?(?P<nys>[-/.])\s?(?:(?P<nym>1[0-2]|0?[1-9])|(?P<nymw>{_MONTH}))"
+    # not after a slash, unless after a time: "2015-03-28 17:00/2015-03-29 21:00" is a range of two
+    ("num_ymd", rf"(?<![\d.,-])(?<!(?<!:\d\d)/)(?P<ny>{_YEAR})\s?(?P<nys>[-/.])\s?"
+                rf"(?:(?P<nym>1[0-2]|0?[1-9])|(?P<nymw>{_MONTH}))"
                 rf"\s?(?P=nys)\s?(?P<nyd>[12]\d|3[01]|0?[1-9])(?![\d])"),
     ("num_mdy", r"(?<![\d.,/-])(?P<na>\d{1,2})(?:(?P<ns>[/-])|(?P<ndot>\.))(?P<nb>\d{1,2})(?:(?P=ns)|(?P=ndot)|,)"
                 r"(?P<nc>\d{4}|(?(ndot)(?!)|\d{2}))(?![\d]|[.,/-]\d)"),
@@ -185,7 +187,7 @@ _GRAMMAR = [
                   rf"(?P<md_d>{_DAY}(?![\d:])|(?<=\s){_DAYWORD}(?![-\w]))"
                   rf"(?!\s*(?:%|percent|per cent|[-–.:]\s*\d|quarter|half|(?:b|m|tr)illion)|\w)"
                   rf"(?:(?:,\s*|\s+)(?P<md_y>{_YEAR})\b)?"),
-    ("day_month", rf"(?<![\d.,$€£¥])\b(?:(?P<dmw>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY}|{_DAYWORD})\.?\s+"
+    ("day_month", rf"(?<![\d.,$€£¥])(?<!\d:)\b(?:(?P<dmw>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY}|{_DAYWORD})\.?\s+"
                   rf"(?:(?:day\s+)?of\s+)?(?P<dm_m>{_MONTH})(?:,?\s+(?P<dm_y>{_YEAR}))?\b"),
     ("year_range", rf"(?<!\d-)(?<!\d/)\b(?:(?P<yrl>between|from)\s+)?(?P<yr1>{_YEAR})\s*(?:-|–|—|/|to|and|through)\s*"
                    rf"(?P<yr2>{_YEAR}|\d\d)\b(?!\s*(?:%|percent|per cent)|[-/]\d)"),
@@ -244,7 +246,8 @@ _GRAMMAR = [
     ("weekend", r"\b(?:the|this|that)\s+weekend\b|(?<=\bon\s)weekends?\b|\bover\s+the\s+weekend\b"),
     ("earlier_this", r"\b(?P<ew>earlier|later)\s+(?:(?P<eu>this|last|next)|in\s+the)\s+(?P<eu2>year|month|week)\b"),
     ("day_after", r"\b(?:the\s+)?day\s+(?P<dad>after|before)\s+(?P<daw>tomorrow|tmrw|yesterday)\b"),
-    ("day_words", r"\b(?P<dw>yesterday|today|tonight|tonite|tomorrow|tmrw|tomorrows)\b"),
+    ("day_words", r"\b(?P<dw>yesterday|today|tonight|tonite|tomorrow|tmrw|tomorrows|this\s+(?:morning|afternoon|"
+                  r"evening)|last\s+night)\b"),
     ("anaphoric", r"\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+(?:week|month|quarter|year)\s+"
                   r"(?:before|earlier)\b"),
     ("weekday", r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -510,6 +513,26 @@ def _year_less_day(f: DateFound, ref: Reference, m: int, d: int, direction: str 
         f.value, f.granularity = f"XXXX-{m:02d}-{d:02d}", "day"
         return f
     return f.set_day(day)
+
+
+def weekday_day(rdate: dt.date, wd: int, lead: str, direction: str | None) -> dt.date:
+    """The day a weekday names (``wd``, Monday 0) from ``rdate``: "this"/"next"/"last" (``lead``)
+    or the clause's tense (see the module doc).
+
+    >>> [weekday_day(dt.date(2013, 2, 12), 3, "", d).isoformat() for d in ("past", "none")]
+    ['2013-02-07', '2013-02-14']
+    """
+    monday = _week_of(rdate)[0]
+    if lead == "this":
+        return monday + dt.timedelta(days=wd)
+    if lead == "next":
+        return monday + dt.timedelta(days=7 + wd)
+    if lead == "last" or direction in ("past", None):
+        back = (rdate.weekday() - wd) % 7
+        return rdate - dt.timedelta(days=back or (7 if lead == "last" else 0))
+    if direction == "none":
+        return rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7 or 7)
+    return rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7)  # "will meet on Tuesday", written on a Tuesday
 
 
 def _resolve(kind: str, g: dict[str, str | None], ref: Reference, text: str,
@@ -1019,8 +1042,9 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
     if kind in ("day_words", "day_after"):
         f.granularity = "day"
         if rdate:
-            word = (g.get("dw") or g.get("daw") or "").lower()
-            shift = {"yesterday": -1, "today": 0, "tonight": 0, "tonite": 0}.get(word, 1)  # tonight: this day's
+            word = (g.get("dw") or g.get("daw") or "").lower().split()[0]
+            # tonight, this morning: the reference day's; last night: the day before's
+            shift = {"yesterday": -1, "last": -1, "today": 0, "tonight": 0, "tonite": 0, "this": 0}.get(word, 1)
             if kind == "day_after":
                 shift += 1 if (g["dad"] or "").lower() == "after" else -1
             f.set_day(rdate + dt.timedelta(days=shift))
@@ -1029,20 +1053,7 @@ def _relative(kind: str, g: dict[str, str | None], ref: Reference, f: DateFound,
         f.granularity = "day"
         wd = _WEEKDAYS[(g["wd"] or "").lower().rstrip(".")]
         if rdate:
-            lead = text.lower().split()[0]
-            monday = _week_of(rdate)[0]
-            if lead == "this":
-                day = monday + dt.timedelta(days=wd)
-            elif lead == "next":
-                day = monday + dt.timedelta(days=7 + wd)
-            elif lead == "last" or direction in ("past", None):
-                back = (rdate.weekday() - wd) % 7
-                day = rdate - dt.timedelta(days=back or (7 if lead == "last" else 0))
-            elif direction == "none":
-                day = rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7 or 7)
-            else:  # news written on a Tuesday: "will meet on Tuesday" is today
-                day = rdate + dt.timedelta(days=(wd - rdate.weekday()) % 7)
-            f.set_day(day)
+            f.set_day(weekday_day(rdate, wd, text.lower().split()[0], direction))
         return f
     if kind == "day_of_month":
         d = _day_num(g["dom"] or g["dom2"] or "")
@@ -1406,13 +1417,18 @@ def find_dates(text: str, *, reference: Reference | None = None,
             yearly = DateFound(m.start(), m.end(), mtext, f"XXXX-{md[0]:02d}-{md[1]:02d}", granularity="day")
             out.append(yearly)  # "the fiscal year ends on September 30": a yearly day, on no calendar
             continue
-        tense = direction(m.start(), m.end()) if direction else None
+        part = _PART_OF_DAY_AFTER.match(text, m.end()) if kind in ("day_words", "weekday") else None
+        if part and not re.search(r"tonight|tonite|morning|afternoon|evening|night$", mtext, re.IGNORECASE):
+            mtext = text[m.start():part.end()]  # "tomorrow evening", "Monday night": the day's
+        tense = direction(m.start(), m.start() + len(mtext)) if direction else None
         if kind == "in_n" and _RECORD_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
             # "the first time in nearly two decades", "its highest level in 15 years": a look-back
             # to the reference date (news-dev CONVENTIONS 4.5), whatever the tense
             found = _look_back(m.groupdict(), ref, DateFound(m.start(), m.end(), mtext, None))
         else:
             found = _resolve(kind, m.groupdict(), ref, mtext, tense)
+        if found is not None and kind == "weekday" and mtext.lower().split()[0] not in ("this", "next", "last"):
+            found.extra["weekday"] = True  # its day follows the tense: a time joined to it may move it
         if kind == "ago" and found is not None and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
                 and re.match(r"from\s", m.group("adir") or "", re.IGNORECASE):
             found = _starting_period(m.groupdict(), ref, found)  # "for 3 days from tomorrow": a period
@@ -1426,7 +1442,7 @@ def find_dates(text: str, *, reference: Reference | None = None,
             start = m.start() + len(re.match(r"since\s+", mtext, re.IGNORECASE).group())  # type: ignore[union-attr]
         if kind == "in_n" and m.group("inh"):
             start = m.start("inn")  # a hedge is no part of the period ("in nearly two decades")
-        end = m.end()
+        end = m.start() + len(mtext)
         while end > start and text[end - 1] in " \t\n.":
             if text[end - 1] == "." and re.search(rf"{_MONTH}$|{_WEEKDAY}$", text[start:end], re.IGNORECASE):
                 break  # "Oct." keeps its point
@@ -1435,11 +1451,11 @@ def find_dates(text: str, *, reference: Reference | None = None,
         found.text = text[start:end]
         out.append(found)
     out = _elliptical_parts(text, out, ref, direction)
-    joined = _join_ranges(text, _with_durations(text, out, ref), ref)
+    joined = _join_ranges(text, _with_durations(text, _weekday_with_date(text, out), ref), ref)
     if fiscal_start and fiscal_start != 1:
         joined = [_split_year(d, fiscal_start) for d in joined]
     _on_fiscal_calendar(text, joined, ref, direction, fiscal_start)
-    return _with_times(text, joined, ref)
+    return _with_times(text, joined, ref, direction)
 
 
 # A record or a first before "in N years" makes it a look-back to the reference date: "the first
@@ -1623,53 +1639,93 @@ def _split_year(found: DateFound, start_month: int) -> DateFound:
     return found
 
 
-# What may stand between a clock time and the day it is on: "3 p.m. ET on Tuesday", "9 a.m.
-# Monday", "Tuesday at 3 p.m.", "midnight on Tuesday", "March 4, at 18:30 GMT".
-_TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+|this\s+)?", re.IGNORECASE)
-_DAY_THEN_TIME = re.compile(r"\s*,?\s*(?:at\s+|from\s+|by\s+|around\s+|about\s+|before\s+|after\s+)?",
-                            re.IGNORECASE)
-_TIME_RANGE = re.compile(r"\s*(?:-|\u2013|to|until|till|and)\s*", re.IGNORECASE)
+_WEEKDAY_DATE_GAP = re.compile(r",?\s+(?:the\s+)?")
 
 
-def _with_times(text: str, found: list[DateFound], ref: Reference) -> list[DateFound]:
-    """Times of day (:func:`pipeline.normalize.clock.find_times`) join the day they are on into one
-    mention valued ``YYYY-MM-DDThh:mm`` with its ``tz`` ("3 p.m. ET on Tuesday"); a time with no
-    day written takes the reference day (flagged relative), and is no mention without one; two
-    times joined by "to"/"-" are an interval ("10am to 2pm on Friday")."""
-    times = find_times(text)
-    if not times:
+def _weekday_with_date(text: str, found: list[DateFound]) -> list[DateFound]:
+    """"on Friday, Sept. 20": the weekday and the date it names, one mention, when they agree (the
+    date falls on that weekday); a weekday the date does not fall on stays apart."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.extra.get("weekday") and d.granularity == "day" and d.start_date \
+                and d.start_date == d.end_date and prev.start_date \
+                and _WEEKDAY_DATE_GAP.fullmatch(text[prev.end:d.start]) \
+                and dt.date.fromisoformat(prev.start_date).weekday() == dt.date.fromisoformat(d.start_date).weekday():
+            d.start, d.text = prev.start, text[prev.start:d.end]
+            out[-1] = d
+            continue
+        out.append(d)
+    return out
+
+
+# A part of the day after a day word or weekday is the day's ("tomorrow evening", "Monday night").
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+
+def _with_times(text: str, found: list[DateFound], ref: Reference, direction: Direction | None = None
+                ) -> list[DateFound]:
+    """Times of day (:func:`pipeline.normalize.clock.find_time_groups`) join the day they are on into
+    one mention valued ``YYYY-MM-DDThh:mm`` with its ``tz`` ("3 p.m. ET on Tuesday"); a time with no
+    day written takes the reference day (flagged relative), and is no mention without one; a range
+    of two times is an interval ("10am to 2pm on Friday")."""
+    days = [d for d in found if d.granularity == "day" and d.start_date and d.start_date == d.end_date]
+    groups = find_time_groups(text, days=[(d.start, d.end) for d in days])
+    if not groups:
         return found
     taken = [(d.start, d.end) for d in found]
-    groups: list[list[ClockTime]] = []
-    for t in times:
-        if any(s < t.end and t.start < e for s, e in taken):
-            continue  # inside a date already read ("the 2000s")
-        if groups and _TIME_RANGE.fullmatch(text[groups[-1][-1].end:t.start]) and len(groups[-1]) == 1:
-            groups[-1].append(t)
-        else:
-            groups.append([t])
     out = list(found)
     for group in groups:
         first, last = group[0], group[-1]
-        day = next((d for d in out if d.granularity == "day" and d.start_date and d.start_date == d.end_date and (
-            d.start >= last.end and _TIME_THEN_DAY.fullmatch(text[last.end:d.start]) or
-            d.end <= first.start and _DAY_THEN_TIME.fullmatch(text[d.end:first.start]))), None)
+        if any(s < t.end and t.start < e for t in group for s, e in taken if t.start < t.end):
+            continue  # inside a date already read ("the 2000s")
+        day = next((d for d in out if d in days and (
+            d.start >= last.end and TIME_THEN_DAY.fullmatch(text[last.end:d.start]) or
+            d.end <= first.start and DAY_THEN_TIME.fullmatch(text[d.end:first.start]))), None)
         if day is not None:
             out.remove(day)
             date, start, end, relative = day.start_date, min(day.start, first.start), max(day.end, last.end), \
                 day.relative
+            tense = direction(start, end) if direction and day.extra.get("weekday") else None
+            if tense in ("none", "future", "present") and ref.date and date:
+                # "Thursday 8:00 GMT": the weekday takes the tense of the whole expression
+                date = weekday_day(ref.date, dt.date.fromisoformat(date).weekday(), "", tense).isoformat()
         elif ref.date is None:
             continue  # a time with no day written nor a reference day: on no calendar
         else:
             date = ref.date.isoformat()
             start, end, relative = first.start, last.end, True
-        stamps = [f"{date}T{t.iso}" for t in group]
-        merged = DateFound(start, end, text[start:end], "/".join(stamps), start_date=date, end_date=date,
-                           granularity="day", relative=relative,
+        assert date is not None
+        days_of = [(dt.date.fromisoformat(date) + dt.timedelta(days=t.next_day)).isoformat() for t in group]
+        stamps = [f"{d}T{t.iso}" for d, t in zip(days_of, group, strict=True)]
+        merged = DateFound(start, end, text[start:end], "/".join(stamps), start_date=days_of[0],
+                           end_date=days_of[-1], granularity="day", relative=relative,
                            explicit_year=day.explicit_year if day else None,
                            explicit_day=day.explicit_day if day else None, tz=last.tz or first.tz)
+        merged.extra["dated_time"] = day is not None
         out.append(merged)
-    return sorted(out, key=lambda d: (d.start, d.end))
+    return _join_dated_times(text, sorted(out, key=lambda d: (d.start, d.end)))
+
+
+_DATED_TIME_GAP = re.compile(r"\s*(?:/|-|\u2013|to|until|till|through)\s*", re.IGNORECASE)
+
+
+def _join_dated_times(text: str, found: list[DateFound]) -> list[DateFound]:
+    """Two times each on a day written, as one range: "from 10 p.m. Friday to 6 a.m. Monday",
+    "2015-03-28 17:00/2015-03-29 21:00" -> "2015-03-28T17:00/2015-03-29T21:00"."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.extra.get("dated_time") and d.extra.get("dated_time") \
+                and "/" not in (prev.value or "") + (d.value or "") and (prev.value or "") < (d.value or "") \
+                and _DATED_TIME_GAP.fullmatch(text[prev.end:d.start]) and prev.tz == d.tz:
+            joined = DateFound(prev.start, d.end, text[prev.start:d.end], f"{prev.value}/{d.value}",
+                               start_date=prev.start_date, end_date=d.end_date, granularity="day",
+                               relative=prev.relative and d.relative, tz=d.tz)
+            out[-1] = joined
+            continue
+        out.append(d)
+    return out
 
 
 _DURATION_BEFORE = re.compile(rf"(?:\bfor\s+)?\b(?P<n>{_NUM}|a|an)\s+(?P<u>days?|weeks?|months?),?\s+(?:starting|"

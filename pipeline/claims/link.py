@@ -8,6 +8,7 @@ another, a change right after a value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -428,12 +429,14 @@ def _value_list(r: LinkRef) -> bool:
     run = next((run for run in runs if (span.start, span.end) in run), [])
     at = run.index((span.start, span.end)) if run else 0
     if at == 0:
-        return False
-    a, b = run[at - 1]
-    if not (earlier.start < doc[b - 1].idx + len(doc[b - 1]) and doc[a].idx < earlier.end):
-        return False  # the value before it in the list is not the claim before
-    if not (span.root.dep_ in ("conj", "appos") and a <= span.root.head.i < b):
-        return False  # "cut fares by 5%, and 8% of its routes were closed": a clause of its own
+        if not _located_pair(text_of(doc), earlier, value):
+            return False
+    else:
+        a, b = run[at - 1]
+        if not (earlier.start < doc[b - 1].idx + len(doc[b - 1]) and doc[a].idx < earlier.end):
+            return False  # the value before it in the list is not the claim before
+        if not (span.root.dep_ in ("conj", "appos") and a <= span.root.head.i < b):
+            return False  # "cut fares by 5%, and 8% of its routes were closed": a clause of its own
     changed = False
     if claim.measure is None and prev.measure and _respective_list(r.value) is None:
         claim.measure = prev.measure
@@ -443,6 +446,18 @@ def _value_list(r: LinkRef) -> bool:
         value.change = RawChange(direction=first.direction, basis=None)
         changed = True
     return changed
+
+
+# "rose 3% in Ontario and 5% in Quebec": each value of a list followed by its own place or group
+_LOCATED_BETWEEN = re.compile(r"^\s+(?P<prep>in|at|for|across|among)\s+(?:the\s+)?"
+                              r"[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3},?\s+and\s+$")
+
+
+def _located_pair(text: str, earlier: RawNumeric, value: RawNumeric) -> bool:
+    """``earlier`` and ``value`` are "X <prep> <Name> and Y <prep> <Name>": one list of figures, each
+    set in its own place or group."""
+    between = _LOCATED_BETWEEN.match(text[earlier.end:value.start])
+    return between is not None and re.match(rf"\s+{between.group('prep')}\s", text[value.end:value.end + 8]) is not None
 
 
 @rule("link.change-after-value")

@@ -406,8 +406,10 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
                 start = d_end  # a date modifying the noun: "first-quarter net profit"
                 while start < end and text[start] in " -\u2013":
                     start += 1
-            elif not text[d_end:end].strip(" ,"):
-                end = d_start  # a trailing date phrase: "revenue for the third quarter"
+            elif not text[d_end:end].strip(" ,") or text[d_end:end].strip(" ,").lower() in _PERIOD_HEADS:
+                # a trailing date phrase: "revenue for the third quarter", "the trade surplus for
+                # the January-July period"
+                end = d_start
                 while True:
                     words = text[start:end].rstrip().rsplit(None, 1)
                     if len(words) == 2 and words[1].lower() in _DATE_LEADS:
@@ -456,6 +458,10 @@ def _growth_rate_change(doc: Doc, sent: Span, value: RawNumeric, measure: str | 
     basis = next((b for rx, b in BASIS_PATTERNS if rx.search(tail)), None)
     value.change = RawChange(direction="decrease" if number is not None and number < 0 else "increase",
                              basis=basis)
+
+
+# Nouns a date may modify that end a date phrase: "the January-July period", "the 2024 season"
+_PERIOD_HEADS = frozenset("period periods season months quarter window".split())
 
 
 def _of_is_a_date(doc: Doc, value: RawNumeric, of: str) -> bool:

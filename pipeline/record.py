@@ -163,8 +163,10 @@ class Claim(_Model):
     values: list[str] = Field(min_length=1)
     time: str | None = None
     time_source: Literal["sentence", "carried"] | None = None
-    quoted: bool = False
-    speaker: str | None = None
+    quoted: bool = Field(False, description="The figure is said by someone: in a direct quotation, or in reported "
+                                            "speech under a verb of saying or 'according to' (not a figure data or a "
+                                            "report shows)")
+    speaker: str | None = Field(None, description="Who says it, when the text names them (a quoted claim only)")
 
 
 class PipelineInfo(_Model):

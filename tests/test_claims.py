@@ -859,8 +859,9 @@ def test_predicate_particle_and_subject_measure(extractor, text, predicate, meas
     # the one place a locative phrase of the clause names holds a measured subject
     ("At stations across Vancouver, the price climbed to 173.9 cents per litre.", "Vancouver"),
     ("Gas prices hit another all-time high of 173.9 cents in Vancouver.", "Vancouver"),
-    # two places: no context entity
-    ("Prices rose 3 percent in Vancouver and 2 percent in Toronto.", None),
+    # two places, one after each figure: each figure's own (CONVENTIONS 7.5 context: the place of what
+    # the subject names; rule entity.value-place)
+    ("Prices rose 3 percent in Vancouver and 2 percent in Toronto.", "Vancouver"),
     # a flow between parties is its first party's
     ("Trade between China and the United States rose 4.4 percent.", "China"),
     # an anaphor takes the subject of an earlier clause of its sentence
@@ -1046,3 +1047,21 @@ def test_rate_of_a_change_verb_is_a_change(extractor, text, direction):
     _, claims = claims_of(extractor, text)
     change = claims[0][1][0].change
     assert (change.direction if change is not None else None) == direction
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # reported speech under a verb of saying: quoted, with the speaker the sentence names
+    ("Dunmore Foods said on Tuesday that revenue rose 8 percent.", True, "Dunmore Foods"),
+    ("Revenue rose 8 percent, the company said.", True, None),
+    ("According to Halvern Bank, lending grew 4 percent.", True, "Halvern Bank"),
+    # a figure that data or a survey shows is said by no one
+    ("Official data showed exports rose 3 percent.", False, None),
+    ("According to the Halvern Bank data, lending grew 4 percent.", False, None),
+    ("Of those surveyed, 14 percent said they had been ill.", False, None),
+    ("Exports rose 3 percent in May.", False, None),
+], ids=["said-that", "parenthetical-said", "according-to", "data-showed", "according-to-data", "respondents-said",
+        "no-speech"])
+def test_reported_speech_is_quoted(extractor, text, quoted, speaker):
+    record = extractor.extract(text, published="2025-06-30")
+    (claim,) = record.claims
+    assert (claim.quoted, claim.speaker) == (quoted, speaker)

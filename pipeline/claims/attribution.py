@@ -61,6 +61,53 @@ def _speaker(sent: Span, entities: list[RawEntity], doc: Doc, sents: list[Span] 
     return None
 
 
+# Heads of subjects that report figures without speaking them (news-dev CONVENTIONS 8.5: data,
+# figures, reports, surveys, plans, listings and research are never speakers)
+_NOT_SPEAKERS = frozenset("""
+data figure figures report reports survey surveys study studies research poll polls statistics index plan
+plans listing listings release filing document analysis estimate estimates forecast forecasts model
+""".split())
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def reported(verb: Token | None, sent: Span, entities: list[RawEntity]) -> tuple[bool, str | None]:
+    """Whether a value stated by ``verb`` is reported speech (news-dev CONVENTIONS 7.9): its clause
+    is reported under a verb of saying whose subject is someone ("Northwind said that revenue
+    rose 8%", "Profit rose 5%, the company said"), or its sentence says "according to" a named
+    person or organisation; and the speaker's name when the sentence gives one."""
+    speech = None
+    if verb is not None:
+        speech = verb if verb.lemma_ in SPEECH_VERBS and verb.pos_ == "VERB" else _reporting_verb(verb)
+    if speech is not None:
+        subj = next((c for c in speech.children if c.dep_ in _SUBJ), None)
+        if subj is not None and subj.lemma_.lower() not in _NOT_SPEAKERS and subj.tag_ not in ("WP", "WDT") and \
+                not any(t.like_num or t.lower_ in ("percent", "%", "cent") for t in subj.subtree):
+            # (not a figure that says: "14 per cent said they had suffered" is a survey's answer)
+            doc = sent.doc
+            inside = [e for e in entities if e.label in ("PERSON", "ORG") and
+                      subj.left_edge.idx <= e.start < subj.right_edge.idx + len(subj.right_edge)]
+            if subj.pos_ != "PRON" and inside:
+                # the name, without the title or description around it ("Chief Executive Marion
+                # Selby", "British grocer Ashby & Crane"): the one holding the head, else a person's
+                head = next((e for e in inside if e.start <= subj.idx < e.end), None) or \
+                    next((e for e in inside if e.label == "PERSON"), inside[0])
+                return True, head.canonical
+            if subj.pos_ == "PROPN":
+                return True, _phrase(subj)
+            if subj.lower_ in ("he", "she"):
+                persons = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx]
+                return True, text_of(doc)[persons[-1].start:persons[-1].end] if persons else None
+            return True, None  # "the company said": no name written here
+    text = text_of(sent.doc)
+    for e in entities:
+        if sent.start_char <= e.start < sent.end_char and e.label in ("PERSON", "ORG") and \
+                _ACCORDING_TO.search(text[max(sent.start_char, e.start - 20):e.start]) and \
+                (text[e.end:e.end + 20].split() or [""])[0].lower().strip(".,;") not in _NOT_SPEAKERS:
+            # ("according to the NBS data": the data, not the NBS, says it)
+            return True, text[e.start:e.end]
+    return False, None
+
+
 def _reporting_verb(verb: Token) -> Token | None:
     """The speech verb a clause is reported under: "said ... that it had completed"
     (the parser attaches the clause as ccomp, or to "statement" as acl)."""

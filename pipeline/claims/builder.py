@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.claims.anchor import anchor_of
-from pipeline.claims.attribution import _in_quotes, _speaker
+from pipeline.claims.attribution import _in_quotes, _speaker, reported
 from pipeline.claims.context import Document, Focus, Frame, Value
 from pipeline.claims.entity import ClauseRef, SubjectRef, clause_entity, entity_for
 from pipeline.claims.link import _locate, link
@@ -106,11 +106,13 @@ class ClaimBuilder:
                 appos = described if described.i > span.start else span.root.head
                 if not (appos.left_edge.idx <= time.start < appos.right_edge.idx + len(appos.right_edge)):
                     time, source = None, None  # the clause's date is its event's, not the description's
+            # quoted: a direct quotation, or reported speech (CONVENTIONS 7.9)
+            said, named = (True, None) if q else reported(anchor.verb, value.sent, document.entities)
             claims.append(RawClaim(
                 sentence=value.s_idx, values=group, time=time, subject_entity=holder,
                 predicate=frame.predicate, subject=frame.subject, measure=frame.measure, time_source=source,
-                quoted=q, speaker=_speaker(value.sent, document.entities, doc, document.sents, value.s_idx)
-                if q else None))
+                quoted=said, speaker=_speaker(value.sent, document.entities, doc, document.sents, value.s_idx)
+                if q else named))
 
         # 5. link, in text order
         for k, ((value, _), claim, anchor) in enumerate(zip(units, claims, anchors, strict=True)):

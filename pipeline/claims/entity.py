@@ -99,12 +99,19 @@ def _anaphoric_possessor(ref: SubjectRef) -> RawEntity | None:
     return None
 
 
+_POLL_VERBS = frozenset("poll survey interview question canvass".split())
+
+
 @rule("entity.prep-owner")
 def _prep_owner(ref: SubjectRef) -> RawEntity | None:
     # an anaphor the subject belongs to: "Revenue at the chip designer", "shares of the company"
     subj, entities = ref.tok, ref.entities
-    for prep in (c for c in subj.children if c.dep_ == "prep" and
-                 c.lower_ in ("at", "of", "for", "from", "in", "between", "with")):
+    # "Economists polled by Bloomberg", "analysts surveyed by LSEG": the members of a poll are the
+    # pollster's set (news-dev CONVENTIONS 7.5)
+    polled = [p for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in _POLL_VERBS
+              for p in c.children if p.dep_ == "agent" and p.lower_ == "by"]
+    for prep in (*polled, *(c for c in subj.children if c.dep_ == "prep" and
+                            c.lower_ in ("at", "of", "for", "from", "in", "between", "with"))):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         owner = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
         if owner is None and obj is not None:  # "the value added of Sichuan's major enterprises"
@@ -114,7 +121,8 @@ def _prep_owner(ref: SubjectRef) -> RawEntity | None:
                 # "Forty-two of the company's employees": the company is an anaphor
                 owner = ref.follow(poss)
         allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "NORP") \
-            if prep.lower_ in ("between", "with") else ("ORG", "GPE", "LOC", "FAC", "PERSON")
+            if prep.lower_ in ("between", "with") else ("ORG",) if prep.lower_ == "by" \
+            else ("ORG", "GPE", "LOC", "FAC", "PERSON")
         # "in Sichuan and Chongqing" names a list, "between China and the US" two parties:
         # the gold is the list, which accepts any member, and the record has one slot
         # (CONVENTIONS 7.5, 8.11): the first member

@@ -108,8 +108,9 @@ def _prep_owner(ref: SubjectRef) -> RawEntity | None:
     subj, entities = ref.tok, ref.entities
     # "Economists polled by Bloomberg", "analysts surveyed by LSEG": the members of a poll are the
     # pollster's set (news-dev CONVENTIONS 7.5)
+    # (the value's own subject only: "Nurses surveyed by an insurer said they ..." are the nurses)
     polled = [p for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in _POLL_VERBS
-              for p in c.children if p.dep_ == "agent" and p.lower_ == "by"]
+              for p in c.children if p.dep_ == "agent" and p.lower_ == "by"] if ref.depth == 0 else []
     for prep in (*polled, *(c for c in subj.children if c.dep_ == "prep" and
                             c.lower_ in ("at", "of", "for", "from", "in", "between", "with"))):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -111,8 +111,12 @@ def _prep_owner(ref: SubjectRef) -> RawEntity | None:
     # (the value's own subject only: "Nurses surveyed by an insurer said they ..." are the nurses)
     polled = [p for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in _POLL_VERBS
               for p in c.children if p.dep_ == "agent" and p.lower_ == "by"] if ref.depth == 0 else []
-    for prep in (*polled, *(c for c in subj.children if c.dep_ == "prep" and
-                            c.lower_ in ("at", "of", "for", "from", "in", "between", "with"))):
+    # "Foreign direct investment disbursed in Vietnam", "cars sold in Canada": a place the subject's
+    # participle sets it in (acl)
+    placed = [p for c in subj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")]
+    for prep in (*polled, *placed, *(c for c in subj.children if c.dep_ == "prep" and
+                                     c.lower_ in ("at", "of", "for", "from", "in", "between", "with", "to"))):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         owner = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
         if owner is None and obj is not None:  # "the value added of Sichuan's major enterprises"
@@ -121,7 +125,8 @@ def _prep_owner(ref: SubjectRef) -> RawEntity | None:
             if owner is None and poss is not None and _anaphor_labels(poss) is not None and ref.depth < 2:
                 # "Forty-two of the company's employees": the company is an anaphor
                 owner = ref.follow(poss)
-        allowed = ("GPE", "LOC") if prep.lower_ == "in" else ("ORG", "GPE", "LOC", "NORP") \
+        allowed = ("GPE", "LOC") if prep.lower_ in ("in", "across", "throughout", "to") \
+            else ("ORG", "GPE", "LOC", "NORP") \
             if prep.lower_ in ("between", "with") else ("ORG",) if prep.lower_ == "by" \
             else ("ORG", "GPE", "LOC", "FAC", "PERSON")
         # "in Sichuan and Chongqing" names a list, "between China and the US" two parties:

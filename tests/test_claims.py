@@ -1065,3 +1065,19 @@ def test_reported_speech_is_quoted(extractor, text, quoted, speaker):
     record = extractor.extract(text, published="2025-06-30")
     (claim,) = record.claims
     assert (claim.quoted, claim.speaker) == (quoted, speaker)
+
+
+@pytest.mark.parametrize("text, value, time", [
+    # a day that dated a figure of the previous sentence is carried to the next one's figure
+    ("Shares of Harlow Mining rose 4 percent on Friday. Rival Dunmore Metals gained 2 percent.", "2 percent",
+     "Friday"),
+    # a day that dated no figure is not ("resigned on Monday")
+    ("Kestrel Air's chief executive resigned on Monday. The airline carries 14 million passengers a year.",
+     "14 million", None),
+], ids=["day-of-a-figure", "day-of-an-event"])
+def test_a_day_carries_when_it_dated_a_figure(extractor, text, value, time):
+    record = extractor.extract(text, published="2025-06-30")
+    values = {m.id: m for m in (*record.money, *record.percentages, *record.quantities)}
+    dates = {d.id: d for d in record.dates}
+    (claim,) = [c for c in record.claims if values[c.values[0]].text == value]
+    assert (dates[claim.time].text if claim.time else None) == time

@@ -434,6 +434,8 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
             rest = text[lead.end:end]
             if rest.lower().startswith(" of ") and rest[4:].strip():
                 measure = rest[4:].strip(" ,")
+            elif not rest.strip(" ,"):
+                return None  # another figure is no measure ("9% vaped daily, compared with 5%")
     # a trailing period that is no date mention: "the monthly average across the full year"
     measure = _TRAILING_PERIOD.sub("", measure) or measure
     words = measure.split(None, 1)

@@ -10,9 +10,10 @@ into other records; the tables resolve every id, so a question across articles i
 - ``entities``: one row per entity mention, with its canonical name and group;
 - ``articles``: one row per manifest entry (failed articles too), metadata and counts.
 
-``write_tables(OUT, manifest)`` streams the ok records one at a time into newline-delimited
-JSON files (so memory does not grow with the corpus), and DuckDB reads them with typed
-columns and writes ``OUT/<table>.parquet`` (and ``OUT/<table>.csv``), each atomically.
+``write_tables(OUT, manifest)`` streams the ok records one at a time, each a list item at
+a time (:mod:`pipeline.record_stream`), into staged CSV files (so memory grows with neither
+the corpus nor a record), and DuckDB reads them with typed columns and writes
+``OUT/<table>.parquet`` (and ``OUT/<table>.csv``) a row group at a time, each atomically.
 Rows come out in record order (doc id, then id number, then value position); DuckDB's
 Parquet writer puts no clock or path in the file, so the tables are byte-identical for
 the same records. The column lists below are the documentation (``newsclaims query
@@ -179,10 +180,10 @@ class TableSummary:
 
 # -- rows ---------------------------------------------------------------------
 # A record is read a list item at a time (pipeline.record_stream): its mentions and claims
-# wait in spools (pickled; a temporary file once over 1 MB) and are read back
-# in id order or by id, so that a huge record (a 20 MB article's: 260 MB of JSON) is never
-# whole in memory. Items are the validated models dumped to plain dicts: dict look-ups are
-# several times faster than pydantic attribute access over 100,000 claims.
+# wait in spools (pickled to a temporary file past 256 items) and are read back in id order
+# or by id, so that a huge record (a 20 MB article's: 260 MB of JSON) is never whole in
+# memory. Items are the validated models dumped to plain dicts: dict look-ups are several
+# times faster than pydantic attribute access over 100,000 claims.
 Record = dict[str, Any]
 _NUMBER_BITS = 40  # a mention's place: its field's rank in MENTION_FIELDS << 40 | its number in its spool
 _RANKS = {name: rank for rank, name in enumerate(MENTION_FIELDS)}
@@ -235,7 +236,8 @@ class RecordParts:
 
     def sentence_regions(self) -> dict[int, list[int]]:
         """``{sentence: [start, end]}``: :func:`~pipeline.render.layout.sentence_regions` of the
-        mentions the ids resolve to (computed once: it takes this record's sentence extents)."""
+        mentions the ids resolve to. Call it once: it turns the sentence extents gathered while
+        the record was read into the regions, in place."""
         extents, self._extents = self._extents, {}
         if self._repeated:  # an id written twice: its last mention only
             extents = {}

@@ -41,11 +41,13 @@ _ITEM_MODELS: dict[str, type[BaseModel]] = {
 _ID = re.compile(r"^([a-z]+)(\d+)$")
 _DIGITS = "0123456789"
 _WHITE = re.compile(r"[ \t\n\r]*")
+_NEXT_ITEM = re.compile(r"[ \t\n\r]*,[ \t\n\r]*(?=[^ \t\n\r])")  # "," and the white space around it
 _DECODER = json.JSONDecoder()
 _BLOCK = 1 << 16  # characters of a record read at a time
 _SPOOL_BLOCK = 1 << 16  # bytes of a spool read at a time
 _LENGTH = struct.Struct("<Q")
 _FEW = 256  # items a spool keeps as they are (an article's usual list); past them, it pickles them to a file
+_FEW_IDS = 1024  # ids an IdMap keeps in a dict (the fastest) before it moves to arrays
 _GAP = 1 << 16  # ids numbered further than this past the last one go to IdMap's dict
 
 Item = dict[str, Any]
@@ -170,9 +172,9 @@ def merged_in_id_order(spools: Iterable[tuple[str, Spool]]) -> Iterator[tuple[st
 
 
 class IdMap:
-    """A map from record ids to ints >= 0 that stays small for a huge record: an id written
-    as a prefix and a number (``q12``, not ``q012``) takes 8 bytes, a slot of its prefix's
-    array; any other id (or one numbered far past the others) is a dict entry.
+    """A map from record ids to ints >= 0 that stays small for a huge record: past 1,024 ids,
+    an id written as a prefix and a number (``q12``, not ``q012``) takes 8 bytes, a slot of
+    its prefix's array; any other id (or one numbered far past the others) is a dict entry.
 
     >>> ids = IdMap()
     >>> ids["q12"], ids["q012"], ids["Acme"] = 1, 2, 3
@@ -181,10 +183,17 @@ class IdMap:
     """
 
     def __init__(self) -> None:
-        self._arrays: dict[str, array[int]] = {}
+        self._arrays: dict[str, array[int]] | None = None  # None: every id in the dict (while few)
         self._others: dict[str, int] = {}
 
     def _slot(self, key: str, *, grow: bool) -> tuple[array[int], int] | None:
+        if self._arrays is None:
+            if not grow or len(self._others) < _FEW_IDS:
+                return None
+            self._arrays, few = {}, self._others
+            self._others = {}
+            for held, value in few.items():
+                self[held] = value
         prefix = key.rstrip(_DIGITS)
         digits = key[len(prefix):]
         if not prefix or not digits or digits[0] == "0" or len(digits) > 12:
@@ -277,6 +286,14 @@ class _Source:
         self.pos += 1
         return char
 
+    def next_in_list(self) -> bool:
+        """Past the ``,`` after a list item (False) or the ``]`` that ends the list (True)."""
+        match = _NEXT_ITEM.match(self.buf, self.pos)  # the usual case, in one step
+        if match is not None:
+            self.pos = match.end()
+            return False
+        return self.take(",]") == "]"
+
     def value(self) -> tuple[Any, int, int]:
         """The next JSON value, and where its text starts and ends in ``buf``."""
         self.peek()
@@ -320,10 +337,10 @@ def stream_record(source: str | Path | IO[str], *, spool: Iterable[str] = (), va
     Args:
         source: the record file (or an open text file).
         spool: the list fields to keep, each in a :class:`Spool` (items must have an ``id``).
-        validate: check every item (its JSON text, as ``ArticleRecord.model_validate_json``
-            does), then the other fields (as parsed: the same checks for their types), with the
-            record's pydantic models, and keep them as their ``model_dump()`` (defaults filled
-            in); without it, items and fields are the JSON as written.
+        validate: check every item, then the other fields, as parsed, with the record's
+            pydantic models (for JSON values, the checks of ``ArticleRecord.model_validate_json``)
+            and keep them as their ``model_dump()`` (defaults filled in); without it, items and
+            fields are the JSON as written.
         on_item: called with each item of every list field, its field and its number in its spool.
         directory: where a spool of more than 256 items goes (an unnamed temporary file).
     Returns:
@@ -384,15 +401,16 @@ def _read_list(src: _Source, name: str, spool: Spool | None, *, validate: bool,
     if src.peek() == "]":
         src.pos += 1
         return
-    model = _ITEM_MODELS[name]
+    model, keep = _ITEM_MODELS[name], spool is not None or on_item is not None
     index = 0
     while True:
-        item, start, end = src.value()
+        item, _, _ = src.value()
         if validate:
             try:
-                item = model.model_validate_json(src.buf[start:end]).model_dump()
+                checked = model.model_validate(item)
             except ValidationError as exc:
                 raise _record_error(exc, (name, index)) from None
+            item = checked.model_dump() if keep else None
         number = -1
         if spool is not None:
             if not (isinstance(item, dict) and isinstance(item.get("id"), str)):
@@ -401,7 +419,7 @@ def _read_list(src: _Source, name: str, spool: Spool | None, *, validate: bool,
         if on_item is not None:
             on_item(name, item, number)
         index += 1
-        if src.take(",]") == "]":
+        if src.next_in_list():
             return
 
 

@@ -102,10 +102,15 @@ def test_spools_merge_by_id_as_sorted_would() -> None:
 def test_id_map_keeps_ids_far_apart_and_the_largest_value() -> None:
     ids = IdMap()
     ids["e1"], ids["e900000"], ids["e1_x"], ids["e2"] = 10, 20, 30, 40
-    assert [ids.get(k) for k in ("e1", "e900000", "e1_x", "e2", "e3")] == [10, 20, 30, 40, -1]
+    for n in range(3, 6001):  # past 1,024 ids: arrays of slots, by number
+        ids[f"e{n}"] = n
+    ids["e900001"], ids["e0012"] = 50, 60
+    assert [ids.get(k) for k in ("e1", "e900000", "e1_x", "e2", "e4500", "e900001", "e0012", "e12")] == \
+        [10, 20, 30, 40, 4500, 50, 60, 12]
+    assert [ids.get(k) for k in ("e6001", "e0", "q1", "e900002")] == [-1, -1, -1, -1]
     assert ids.keep_max("e1", 5) == 10 and ids.get("e1") == 10
-    assert ids.keep_max("e1", 50) == 10 and ids.get("e1") == 50
-    assert ids.keep_max("e7", 1) == -1 and ids.get("e7") == 1
+    assert ids.keep_max("e1", 70) == 10 and ids.get("e1") == 70
+    assert ids.keep_max("e7000", 1) == -1 and ids.get("e7000") == 1
 
 
 # -- issue 17 case 11: a huge record ------------------------------------------------------

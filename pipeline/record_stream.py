@@ -294,8 +294,8 @@ class _Source:
             return False
         return self.take(",]") == "]"
 
-    def value(self) -> tuple[Any, int, int]:
-        """The next JSON value, and where its text starts and ends in ``buf``."""
+    def value(self) -> Any:
+        """The next JSON value."""
         self.peek()
         while True:
             try:
@@ -307,8 +307,8 @@ class _Source:
                 raise self.error(exc.msg) from None
             if end == len(self.buf) and self._more(len(self.buf) - self.pos):
                 continue  # a number at the end of the block may go on
-            start, self.pos = self.pos, end
-            return value, start, end
+            self.pos = end
+            return value
 
 
 @dataclass
@@ -379,7 +379,7 @@ def _read(src: _Source, record: StreamedRecord, *, validate: bool, on_item: OnIt
         src.pos += 1
     else:
         while True:
-            key, _, _ = src.value()
+            key = src.value()
             if not isinstance(key, str):
                 raise src.error("expected a field name")
             src.take(":")
@@ -387,7 +387,7 @@ def _read(src: _Source, record: StreamedRecord, *, validate: bool, on_item: OnIt
                 src.pos += 1
                 _read_list(src, key, record.lists.get(key), validate=validate, on_item=on_item)
             else:
-                head[key], _, _ = src.value()
+                head[key] = src.value()
             if src.take(",}") == "}":
                 break
     if src.peek():
@@ -404,7 +404,7 @@ def _read_list(src: _Source, name: str, spool: Spool | None, *, validate: bool,
     model, keep = _ITEM_MODELS[name], spool is not None or on_item is not None
     index = 0
     while True:
-        item, _, _ = src.value()
+        item = src.value()
         if validate:
             try:
                 checked = model.model_validate(item)

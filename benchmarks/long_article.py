@@ -16,6 +16,14 @@ alike), and prints the median seconds of each and the long article's speed as a 
 of the ordinary articles' (1.0: cost grows linearly with an article's length):
 
     python benchmarks/long_article.py 1000000 --compare 3
+
+``--run`` measures the whole of ``newsclaims run`` instead: the text is written as files
+(one article, or the ordinary ones with ``--ordinary``) and run with ``run_corpus`` (records,
+``mentions.jsonl`` / ``claims.jsonl``, tables), printing the time and peak RSS when the
+articles are done and at the end; then a resumed run over the same output (in a child
+process, for its own peak RSS) checks the records and rebuilds the JSONL files and tables:
+
+    python benchmarks/long_article.py 5000000 --run [--ordinary]
 """
 
 from __future__ import annotations
@@ -24,10 +32,15 @@ import argparse
 import os
 import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
+import pipeline
 from pipeline.article import Article, read_article
+from pipeline.batch import RunSummary, run_corpus
 from pipeline.extractor import Extractor
 from pipeline.nlp import MENTION_KINDS
 
@@ -43,6 +56,7 @@ def main() -> None:
     parser.add_argument("--ordinary", action="store_true", help="as separate ordinary articles instead")
     parser.add_argument("--compare", type=int, default=0, metavar="R",
                         help="both, R alternating rounds each; medians and their ratio")
+    parser.add_argument("--run", action="store_true", help="the whole `newsclaims run` path, then a resumed run")
     args = parser.parse_args()
 
     texts = [read_article(p).text for p in sorted(args.corpus.glob("*.txt"))]
@@ -55,6 +69,9 @@ def main() -> None:
     print(f"model loaded: peak RSS {_peak_mb():.0f} MB", flush=True)
     if args.compare:
         compare(extractor, parts, args.chars, args.compare)
+        return
+    if args.run:
+        run_path(extractor, parts, args.chars, ordinary=args.ordinary)
         return
     started = time.perf_counter()
 
@@ -109,6 +126,56 @@ def compare(extractor: Extractor, parts: list[str], chars: int, rounds: int) -> 
           f"({ordinary_chars / ordinary_s:,.0f} characters/s)")
     print(f"long / ordinary, characters per CPU second: "
           f"{(len(text) / long_s) / (ordinary_chars / ordinary_s):.2f} (median of {rounds} rounds)")
+
+
+def _write_articles(corpus: Path, texts: list[str]) -> int:
+    """``texts`` as the article files of folder ``corpus``; returns their characters."""
+    corpus.mkdir()
+    for i, text in enumerate(texts):
+        (corpus / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
+    return sum(len(text) for text in texts)
+
+
+def run_path(extractor: Extractor, parts: list[str], chars: int, *, ordinary: bool) -> None:
+    """``run_corpus`` over the text as files, as ``newsclaims run --jobs 1`` runs it, then resumed."""
+    with tempfile.TemporaryDirectory(prefix="long-article-") as tmp:
+        corpus, out = Path(tmp, "corpus"), Path(tmp, "out")
+        total = _write_articles(corpus, parts if ordinary else ["\n\n".join(parts)[:chars]])
+        max_bytes = max(p.stat().st_size for p in corpus.iterdir())
+        started = time.perf_counter()
+        marks: dict[str, tuple[float, float]] = {}
+
+        def progress(summary: RunSummary) -> None:
+            long = summary.long_article
+            if long and (long[1] % 20 == 0 or long[1] == long[2]):
+                print(f"  chunk {long[1]}/{long[2]} at {time.perf_counter() - started:.0f} s, "
+                      f"peak RSS {_peak_mb():.0f} MB", flush=True)
+            if summary.total and summary.done == summary.total and "articles" not in marks:
+                marks["articles"] = (time.perf_counter() - started, _peak_mb())
+
+        summary = run_corpus(corpus, out, jobs=1, max_bytes=max_bytes, extractor=extractor, progress=progress)
+        seconds = time.perf_counter() - started
+        done_s, done_mb = marks["articles"]
+        record_mb = sum(p.stat().st_size for p in out.glob("a*.json")) / 1e6
+        print(f"run: {summary.ok} articles, {total} characters in {seconds:.0f} s ({total / seconds:.0f} "
+              f"characters/s): the articles {done_s:.0f} s (peak RSS {done_mb:.0f} MB), then the JSONL files and "
+              f"tables {seconds - done_s:.0f} s; peak RSS {_peak_mb():.0f} MB; records {record_mb:.0f} MB", flush=True)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(Path(pipeline.__file__).resolve().parent.parent), os.environ.get("PYTHONPATH", "")])}
+        # The run's peak RSS, through a small Python process: a child forked from this one
+        # would inherit this process's high-water mark (Linux keeps it across exec).
+        command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--jobs", "1",
+                   "--max-bytes", str(max_bytes)]
+        started = time.perf_counter()
+        peak = subprocess.run([sys.executable, "-c", _PEAK_OF_CHILD, *command], check=True, env=env,
+                              capture_output=True, text=True).stdout.split()[-1]
+        print(f"resumed run (records checked, JSONL files and tables rebuilt): "
+              f"{time.perf_counter() - started:.0f} s, peak RSS {int(peak) / 1024:.0f} MB")
+
+
+_PEAK_OF_CHILD = """import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"""
 
 
 if __name__ == "__main__":

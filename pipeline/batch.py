@@ -33,7 +33,6 @@ import json
 import math
 import multiprocessing
 import os
-import re
 import signal
 import tempfile
 import threading
@@ -44,8 +43,6 @@ from functools import partial
 from pathlib import Path
 from queue import Empty
 from typing import Any, TypeVar
-
-from pydantic import ValidationError
 
 from pipeline.article import (
     ARTICLE_SUFFIXES,
@@ -61,7 +58,8 @@ from pipeline.extractor import DEFAULT_BATCH_SIZE, ChunkProgress, Extractor
 from pipeline.inputs import Ignored, Inputs, find_inputs
 from pipeline.nlp import MENTION_KINDS, resolve_model_name
 from pipeline.outdir import open_atomic, output_lock, remove_stale_temporaries, write_atomic
-from pipeline.record import _LONE_SURROGATES, ArticleRecord, RecordText, dump_json
+from pipeline.record import _LONE_SURROGATES, RecordText, dump_json
+from pipeline.record_stream import RecordError, merged_in_id_order, stream_record
 from pipeline.tables import write_tables
 from pipeline.version import __version__
 
@@ -71,8 +69,6 @@ CLAIMS_JSONL = "claims.jsonl"
 JOURNAL = ".newsclaims-journal.jsonl"
 COUNT_KINDS = (*MENTION_KINDS, "claims")
 ENGINES = ("local", "dask")
-
-_ID = re.compile(r"^([a-z]+)(\d+)$")
 
 T = TypeVar("T")
 Entry = dict[str, Any]
@@ -402,43 +398,47 @@ def _reusable(prev: Entry | None, path: Path, out: Path, warnings: list[str]) ->
 
 
 def _record_problem(path: Path, doc_id: str) -> str | None:
-    """Why the record file at ``path`` cannot be reused (None: it can)."""
+    """Why the record file at ``path`` cannot be reused (None: it can). The record is checked
+    as ``ArticleRecord`` would check it, a list item at a time (never whole in memory)."""
     try:
-        record = ArticleRecord.model_validate_json(path.read_bytes())
+        with stream_record(path, validate=True) as record:
+            found = record.head["doc_id"]
     except OSError as exc:
         return f"cannot read it ({exc.strerror or exc})"
-    except ValidationError as exc:  # invalid JSON included
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
-        return f"not a valid record ({where + ': ' if where else ''}{error['msg']})"
-    return None if record.doc_id == doc_id else f"it holds doc id {record.doc_id!r}"
+    except RecordError as exc:  # invalid JSON included
+        return f"not a valid record ({exc})"
+    return None if found == doc_id else f"it holds doc id {found!r}"
 
 
 # -- corpus files -------------------------------------------------------------
-def _id_key(item: dict[str, Any]) -> tuple[str, int, str]:
-    match = _ID.match(item["id"])
-    return (match.group(1), int(match.group(2)), "") if match else ("", 0, item["id"])
-
-
 def write_corpus_jsonl(out: Path, entries: Sequence[Entry]) -> tuple[int, int]:
     """Rebuild ``mentions.jsonl`` and ``claims.jsonl`` from the ok records of ``entries``.
 
+    Each record is read a list item at a time (:func:`~pipeline.record_stream.stream_record`),
+    so that memory does not grow with a record's size.
+
     Returns:
         (number of mentions, number of claims) written.
+    Raises:
+        NewsclaimsError: E013 for a record that is not JSON (changed since it was written).
     """
     doc_ids = sorted(e["doc_id"] for e in entries if e["status"] == "ok")
     n_mentions = n_claims = 0
     with (open_atomic(out / MENTIONS_JSONL, keep_unchanged=True) as mentions,
           open_atomic(out / CLAIMS_JSONL, keep_unchanged=True) as claims):
         for doc_id in doc_ids:
-            record = json.loads((out / f"{doc_id}.json").read_text(encoding="utf-8"))
-            items = [(kind, m) for kind in MENTION_KINDS for m in record.get(kind, [])]
-            for kind, mention in sorted(items, key=lambda km: _id_key(km[1])):
-                mentions.write(_jsonl({"doc_id": doc_id, "kind": kind, **mention}))
-                n_mentions += 1
-            for claim in sorted(record.get("claims", []), key=_id_key):
-                claims.write(_jsonl({"doc_id": doc_id, "kind": "claims", **claim}))
-                n_claims += 1
+            path = out / f"{doc_id}.json"
+            try:
+                record = stream_record(path, spool=(*MENTION_KINDS, "claims"), directory=out)
+            except RecordError as exc:
+                raise NewsclaimsError(ErrorCode.E013, f"not an article record: {exc}", path=str(path)) from None
+            with record:
+                for kind, mention in merged_in_id_order((k, record.lists[k]) for k in MENTION_KINDS):
+                    mentions.write(_jsonl({"doc_id": doc_id, "kind": kind, **mention}))
+                    n_mentions += 1
+                for claim in record.lists["claims"].in_id_order():
+                    claims.write(_jsonl({"doc_id": doc_id, "kind": "claims", **claim}))
+                    n_claims += 1
     return n_mentions, n_claims
 
 

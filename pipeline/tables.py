@@ -10,9 +10,10 @@ into other records; the tables resolve every id, so a question across articles i
 - ``entities``: one row per entity mention, with its canonical name and group;
 - ``articles``: one row per manifest entry (failed articles too), metadata and counts.
 
-``write_tables(OUT, manifest)`` streams the ok records one at a time into newline-delimited
-JSON files (so memory does not grow with the corpus), and DuckDB reads them with typed
-columns and writes ``OUT/<table>.parquet`` (and ``OUT/<table>.csv``), each atomically.
+``write_tables(OUT, manifest)`` streams the ok records one at a time, each a list item at
+a time (:mod:`pipeline.record_stream`), into staged CSV files (so memory grows with neither
+the corpus nor a record), and DuckDB reads them with typed columns and writes
+``OUT/<table>.parquet`` (and ``OUT/<table>.csv``) a row group at a time, each atomically.
 Rows come out in record order (doc id, then id number, then value position); DuckDB's
 Parquet writer puts no clock or path in the file, so the tables are byte-identical for
 the same records. The column lists below are the documentation (``newsclaims query
@@ -24,21 +25,20 @@ from __future__ import annotations
 import codecs
 import csv as csv_module
 import os
-import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from pipeline.errors import ErrorCode, NewsclaimsError
-from pipeline.render import load_record
-from pipeline.render.layout import sentence_regions
+from pipeline.record_stream import IdMap, RecordError, merged_in_id_order, stream_record
+from pipeline.render.layout import add_to_extent, widen_to_sentences
 
 TABLE_NAMES = ("claims", "mentions", "entities", "articles")
 MENTION_FIELDS = ("entities", "quantities", "percentages", "money", "dates", "ordinals")
-_ID = re.compile(r"^([a-z]+)(\d+)$")
 ROW_GROUP_SIZE = 20_000
 
 
@@ -179,14 +179,83 @@ class TableSummary:
 
 
 # -- rows ---------------------------------------------------------------------
-# Rows are built from the validated record dumped to plain dicts once: dict look-ups
-# are several times faster than pydantic attribute access over 100,000 claims.
+# A record is read a list item at a time (pipeline.record_stream): its mentions and claims
+# wait in spools (pickled to a temporary file past 256 items) and are read back in id order
+# or by id, so that a huge record (a 20 MB article's: 260 MB of JSON) is never whole in
+# memory. Items are the validated models dumped to plain dicts: dict look-ups are several
+# times faster than pydantic attribute access over 100,000 claims.
 Record = dict[str, Any]
+_NUMBER_BITS = 40  # a mention's place: its field's rank in MENTION_FIELDS << 40 | its number in its spool
+_RANKS = {name: rank for rank, name in enumerate(MENTION_FIELDS)}
 
 
-def _id_key(mention_id: str) -> tuple[str, int, str]:
-    match = _ID.match(mention_id)
-    return (match.group(1), int(match.group(2)), "") if match else ("", 0, mention_id)
+class RecordParts:
+    """One record file as the rows read it: ``head`` (its fields but the lists), its lists in
+    spools (``lists``), where each mention id is and which entity group each entity is in.
+
+    An id written twice resolves as a dict built in field order would: to the last one.
+    Close it (or use it in a ``with`` block) to free the spools.
+
+    Raises:
+        RecordError: not a valid record. OSError: the file cannot be read.
+    """
+
+    def __init__(self, path: Path, *, directory: Path | None = None) -> None:
+        self._places = IdMap()  # mention id -> its place (the last of the id in field order)
+        self._groups = IdMap()  # entity mention id -> number of its (last) group, from 1
+        self._group_sizes = array("q", [0])
+        self._extents: dict[int, list[int]] = {}  # sentence -> first start, last end of its mentions
+        self._repeated = False  # an id written twice
+        streamed = stream_record(path, spool=(*MENTION_FIELDS, "claims"), validate=True, on_item=self._index,
+                                 directory=directory)
+        self.head, self.lists, self._streamed = streamed.head, streamed.lists, streamed
+
+    def _index(self, name: str, item: Record, number: int) -> None:
+        rank = _RANKS.get(name)
+        if rank is not None:
+            if self._places.keep_max(item["id"], rank << _NUMBER_BITS | number) >= 0:
+                self._repeated = True
+            add_to_extent(self._extents, item["sentence"], item["start"], item["end"])
+        elif name == "entity_groups":
+            self._group_sizes.append(len(item["mentions"]))
+            for mention_id in item["mentions"]:
+                self._groups[mention_id] = len(self._group_sizes) - 1
+
+    def mention(self, mention_id: str) -> tuple[str, Record]:
+        """The field and the item of mention ``mention_id`` (KeyError if the record has none)."""
+        place = self._places.get(mention_id)
+        if place < 0:
+            raise KeyError(mention_id)
+        name = MENTION_FIELDS[place >> _NUMBER_BITS]
+        return name, self.lists[name].read(place & ((1 << _NUMBER_BITS) - 1))
+
+    def group(self, mention_id: str) -> tuple[int | None, int | None]:
+        """The 1-based index of the entity group of ``mention_id`` and its size (None, None: none)."""
+        number = self._groups.get(mention_id)
+        return (number, self._group_sizes[number]) if number > 0 else (None, None)
+
+    def sentence_regions(self) -> dict[int, list[int]]:
+        """``{sentence: [start, end]}``: :func:`~pipeline.render.layout.sentence_regions` of the
+        mentions the ids resolve to. Call it once: it turns the sentence extents gathered while
+        the record was read into the regions, in place."""
+        extents, self._extents = self._extents, {}
+        if self._repeated:  # an id written twice: its last mention only
+            extents = {}
+            for rank, name in enumerate(MENTION_FIELDS):
+                for number, m in enumerate(self.lists[name]):
+                    if self._places.get(m["id"]) == rank << _NUMBER_BITS | number:
+                        add_to_extent(extents, m["sentence"], m["start"], m["end"])
+        widen_to_sentences(self.head["text"], extents)
+        return extents
+
+    def close(self) -> None:
+        self._streamed.close()
+
+    def __enter__(self) -> RecordParts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _numeric(kind: str, m: Mapping[str, Any]) -> dict[str, Any]:
@@ -226,27 +295,29 @@ def _span_in(text: str, phrase: str | None, region: tuple[int, int] | None) -> t
     return (at, at + len(phrase)) if at >= 0 else (None, None)
 
 
-def claim_rows(record: Record) -> Iterator[dict[str, Any]]:
-    """One row per value of every claim of ``record`` (a record as a dict), every id resolved."""
-    by_id = {m["id"]: (f, m) for f in MENTION_FIELDS for m in record[f]}
-    regions = sentence_regions(record["text"], [(m["sentence"], m["start"], m["end"]) for _, m in by_id.values()])
-    meta = record["metadata"]
-    article = {"doc_id": record["doc_id"], "title": meta["title"], "publisher": meta["publisher"],
+def claim_rows(record: RecordParts) -> Iterator[dict[str, Any]]:
+    """One row per value of every claim of ``record``, every id resolved."""
+    head = record.head
+    regions = record.sentence_regions()
+    meta = head["metadata"]
+    article = {"doc_id": head["doc_id"], "title": meta["title"], "publisher": meta["publisher"],
                "published": meta["published"]}
-    for claim in sorted(record["claims"], key=lambda c: _id_key(c["id"])):
-        row = {**article, **_claim_columns(record["text"], claim, by_id, regions.get(claim["sentence"]))}
+    for claim in record.lists["claims"].in_id_order():
+        extent = regions.get(claim["sentence"])
+        region = (extent[0], extent[1]) if extent else None
+        row = {**article, **_claim_columns(head["text"], claim, record.mention, region)}
         for index, value_id in enumerate(claim["values"]):
-            kind, value = by_id[value_id]
+            kind, value = record.mention(value_id)
             yield {**row, "value_index": index, "value_id": value_id, "value_kind": kind,
                    "value_text": value["text"], "value_start": value["start"], "value_end": value["end"],
                    **_numeric(kind, value)}
 
 
-def _claim_columns(text: str, claim: Mapping[str, Any], by_id: Mapping[str, tuple[str, Record]],
+def _claim_columns(text: str, claim: Mapping[str, Any], mention: Callable[[str], tuple[str, Record]],
                    region: tuple[int, int] | None) -> dict[str, Any]:
-    """The columns every value row of ``claim`` shares."""
-    entity = by_id[claim["subject_entity"]][1] if claim["subject_entity"] else {}
-    time = by_id[claim["time"]][1] if claim["time"] else {}
+    """The columns every value row of ``claim`` shares (``mention``: an id's field and item)."""
+    entity = mention(claim["subject_entity"])[1] if claim["subject_entity"] else {}
+    time = mention(claim["time"])[1] if claim["time"] else {}
     subject_at = _span_in(text, claim["subject"], region)
     measure_at = _span_in(text, claim["measure"], region)
     return {
@@ -265,13 +336,13 @@ def _claim_columns(text: str, claim: Mapping[str, Any], by_id: Mapping[str, tupl
     }
 
 
-def mention_rows(record: Record) -> Iterator[dict[str, Any]]:
+def mention_rows(record: RecordParts) -> Iterator[dict[str, Any]]:
     """One row per mention of every kind, sorted by id (as ``mentions.jsonl``)."""
-    items = [(f, m) for f in MENTION_FIELDS for m in record[f]]
-    for kind, m in sorted(items, key=lambda fm: _id_key(fm[1]["id"])):
+    doc_id = record.head["doc_id"]
+    for kind, m in merged_in_id_order((f, record.lists[f]) for f in MENTION_FIELDS):
         date = m if kind == "dates" else {}
         yield {
-            "doc_id": record["doc_id"], "kind": kind, "id": m["id"], "text": m["text"], "start": m["start"],
+            "doc_id": doc_id, "kind": kind, "id": m["id"], "text": m["text"], "start": m["start"],
             "end": m["end"], "sentence": m["sentence"], **_numeric(kind, m),
             "date_value": date.get("value"), "start_date": date.get("start_date"),
             "end_date": date.get("end_date"), "granularity": date.get("granularity"), "mod": date.get("mod"),
@@ -280,15 +351,12 @@ def mention_rows(record: Record) -> Iterator[dict[str, Any]]:
         }
 
 
-def entity_rows(record: Record) -> Iterator[dict[str, Any]]:
+def entity_rows(record: RecordParts) -> Iterator[dict[str, Any]]:
     """One row per entity mention, with its canonical name and its group."""
-    group_of: dict[str, tuple[int | None, int | None]] = {}
-    for number, group in enumerate(record["entity_groups"], 1):
-        for mention_id in group["mentions"]:
-            group_of[mention_id] = (number, len(group["mentions"]))
-    for e in sorted(record["entities"], key=lambda e: _id_key(e["id"])):
-        index, size = group_of.get(e["id"], (None, None))
-        yield {"doc_id": record["doc_id"], "id": e["id"], "text": e["text"], "start": e["start"], "end": e["end"],
+    doc_id = record.head["doc_id"]
+    for e in record.lists["entities"].in_id_order():
+        index, size = record.group(e["id"])
+        yield {"doc_id": doc_id, "id": e["id"], "text": e["text"], "start": e["start"], "end": e["end"],
                "sentence": e["sentence"], "label": e["label"], "canonical": e["canonical"],
                "group_index": index, "group_mentions": size}
 
@@ -386,10 +454,11 @@ def _stage(out: Path, manifest: Mapping[str, Any], folder: Path) -> dict[str, tu
                 counts[name] += 1
 
         for entry in sorted(manifest.get("articles", []), key=lambda e: str(e.get("doc_id"))):
-            record = None
-            if entry.get("status") == "ok":
-                path = out / f"{entry['doc_id']}.json"
-                record = load_record(path).model_dump()
+            if entry.get("status") != "ok":
+                emit("articles", [article_row(entry, None, model=manifest.get("model"))])
+                continue
+            path = out / f"{entry['doc_id']}.json"
+            with _read_record(path, directory=folder) as record:
                 try:
                     emit("claims", claim_rows(record))
                 except KeyError as exc:  # a hand-edited record: a claim points at no mention
@@ -397,8 +466,19 @@ def _stage(out: Path, manifest: Mapping[str, Any], folder: Path) -> dict[str, tu
                                           "record does not have", path=str(path), field="claims") from None
                 emit("mentions", mention_rows(record))
                 emit("entities", entity_rows(record))
-            emit("articles", [article_row(entry, record, model=manifest.get("model"))])
+                emit("articles", [article_row(entry, record.head, model=manifest.get("model"))])
     return {name: (counts[name], staged[name].longest) for name in TABLE_NAMES}
+
+
+def _read_record(path: Path, *, directory: Path) -> RecordParts:
+    """The record at ``path`` read for its rows (E001 missing, E013 not a record)."""
+    if not path.is_file():
+        raise NewsclaimsError(ErrorCode.E001, "no such file", path=str(path))
+    try:
+        return RecordParts(path, directory=directory)
+    except RecordError as exc:
+        raise NewsclaimsError(ErrorCode.E013, f"not an article record: {exc.msg}", path=str(path),
+                              field=exc.where or None) from None
 
 
 def _same_bytes(a: Path, b: Path) -> bool:

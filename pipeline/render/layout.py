@@ -91,20 +91,38 @@ def sentence_regions(text: str, sentences: Iterable[tuple[int, int, int]]) -> di
     """
     extent: dict[int, list[int]] = {}
     for index, start, end in sentences:
-        lo_hi = extent.setdefault(index, [start, end])
-        lo_hi[0], lo_hi[1] = min(lo_hi[0], start), max(lo_hi[1], end)
+        add_to_extent(extent, index, start, end)
+    order = widen_to_sentences(text, extent)
+    return {index: (extent[index][0], extent[index][1]) for index in order}
+
+
+def add_to_extent(extent: dict[int, list[int]], index: int, start: int, end: int) -> None:
+    """Widen ``extent[index]``, sentence ``index``'s ``[first start, last end]``, to a mention at ``start:end``."""
+    lo_hi = extent.setdefault(index, [start, end])
+    lo_hi[0], lo_hi[1] = min(lo_hi[0], start), max(lo_hi[1], end)
+
+
+def widen_to_sentences(text: str, extent: dict[int, list[int]]) -> list[int]:
+    """Turn each ``[first start, last end]`` of a sentence's mentions into the sentence's
+    range, in place (a huge record's tables keep one list a sentence, not three objects).
+
+    Returns:
+        The sentence indices in text order.
+
+    >>> extent = {2: [45, 55], 0: [11, 20]}
+    >>> widen_to_sentences("Sales rose 5 percent. Costs fell. Profit hit $3 in 2024.", extent), extent
+    ([0, 2], {2: [34, 56], 0: [0, 21]})
+    """
     order = sorted(extent, key=lambda i: (extent[i][0], i))
-    regions: dict[int, tuple[int, int]] = {}
     prev_end = 0
     for pos, index in enumerate(order):
         lo, hi = extent[index]
         next_lo = extent[order[pos + 1]][0] if pos + 1 < len(order) else len(text)
-        start = _last_boundary(text, prev_end, lo)
+        start = max(_last_boundary(text, prev_end, lo), prev_end)
         end = _first_boundary(text, hi, max(hi, next_lo))
-        start = max(start, prev_end)
-        regions[index] = (start, max(end, start))
-        prev_end = regions[index][1]
-    return regions
+        extent[index][0], extent[index][1] = start, max(end, start)
+        prev_end = extent[index][1]
+    return order
 
 
 def _last_boundary(text: str, lo: int, hi: int) -> int:

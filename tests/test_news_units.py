@@ -35,3 +35,32 @@ def test_news_units(sentence, span, value, unit):
 def test_torque_is_not_a_mass():
     torque, mass = parse_unit("lb-ft"), parse_unit("lb")
     assert torque is not None and mass is not None and torque.dimension != mass.dimension
+
+
+@pytest.mark.parametrize("text, money", [
+    # the wire services' yen, where "¥" cannot be typed; the Croatian kuna written "kn"
+    ("Toyota set aside Y=100 million for the recall.", [("Y=100 million", 100_000_000, "JPY")]),
+    ("The fine was 2,000 kn.", [("2,000 kn", 2000, "HRK")]),
+    ("Winds reached 40 knots.", []),  # knots are no kuna
+], ids=["yen-wire", "kuna", "knots"])
+def test_wire_currency_forms(extractor, text, money):
+    record = extractor.extract(text, published="2020-01-01")
+    assert [(m.text, m.value, m.currency) for m in record.money] == money
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    # a multiple is a ratio (pint's dimensionless unit), its base as what it counts
+    ("The stock trades at 6.5 times earnings.", 6.5, "earnings"),
+    ("The park is three times the size of Wales.", 3, "the size of Wales"),
+    ("Prices are three times higher than in 2019.", 3, None),
+], ids=["times-earnings", "times-the-size", "times-higher"])
+def test_multiples_are_ratios(extractor, text, value, counted):
+    record = extractor.extract(text, published="2025-01-01")
+    (q,) = record.quantities
+    assert (q.value, q.unit, q.counted) == (value, "dimensionless", counted)
+
+
+@pytest.mark.parametrize("text", ["He visited three times last year.", "The board meets four times a year."],
+                         ids=["occurrences", "frequency"])
+def test_counts_of_times_are_no_ratios(extractor, text):
+    assert [q.unit for q in extractor.extract(text, published="2025-01-01").quantities] == [None]

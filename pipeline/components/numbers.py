@@ -434,6 +434,14 @@ class NumberFinder:
         per = cand.per
         if per is None:
             per = _rate_after_phrase(doc, cand)
+        base = self._multiple_of(doc, cand) if unit_name is None else None
+        if base is not None:
+            # "trades at 6.5 times earnings", "three times the size of": a ratio, its base as what it
+            # counts ("" when unnamed: "three times higher")
+            return RawQuantity(cand.start, cand.end, qualifier=cand.qualifier, value=clean(value), lower=clean(lower),
+                               upper=clean(upper), unit="dimensionless", dimension="dimensionless",
+                               counted=base or None, si_value=clean(value), per=None,
+                               change=self._change(doc, cand))
         return RawQuantity(cand.start, cand.end, qualifier=cand.qualifier, value=clean(value), lower=clean(lower),
                            upper=clean(upper), unit=unit_name, dimension=dimension or "count",
                            counted=None if unit_name else self._counted(doc, cand),
@@ -464,6 +472,28 @@ class NumberFinder:
         if "°f" in text or "fahrenheit" in text or "℉" in text or setting == ["USD"]:
             return parse_unit("degrees fahrenheit")
         return parse_unit("degrees celsius")
+
+    @staticmethod
+    def _multiple_of(doc: Doc, cand: Candidate) -> str | None:
+        """The base of a multiple written "<number> times <noun phrase>" ("6.5 times earnings", "three
+        times the size of Wales") or "times higher/larger" ("" then), else None; not a count of
+        occurrences ("visited three times", "twice a week": a frequency)."""
+        if cand.kind != "number":
+            return None
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ != "times":
+            return None
+        nxt = doc[span.end + 1]
+        if nxt.tag_ in ("JJR", "RBR") or nxt.lower_ in ("more", "as"):
+            return ""  # "three times higher", "twice as large"
+        if nxt.lower_ in ("a", "an", "per", "each", "every", "this", "that", "last", "in", "over", "since"):
+            return None  # "three times a week", "five times in May"
+        head = nxt if nxt.pos_ in ("NOUN", "PROPN") else nxt.head if nxt.dep_ in ("det", "poss") and \
+            nxt.head.pos_ in ("NOUN", "PROPN") and nxt.head.i > nxt.i else None
+        if head is None:
+            return None
+        right = max((c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), default=head.i)
+        return span_text(doc[span.end + 1:right + 1])
 
     @staticmethod
     def _dollar_is_usd(doc: Doc, cand: Candidate) -> bool:

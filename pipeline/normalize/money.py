@@ -42,8 +42,9 @@ _ALIASES: dict[str, str] = {
     "buck": "USD", "bucks": "USD", "quid": "GBP", "sterling": "GBP", "pounds sterling": "GBP",
     "pound sterling": "GBP", "u.s. dollar": "USD", "u.s. dollars": "USD", "us dollar": "USD",
     "us dollars": "USD", "american dollars": "USD", "euros": "EUR", "yuans": "CNY",
-    "r": "ZAR", "€": "EUR", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN",
-    "kr": "SEK", "chf": "CHF", "fr.": "CHF", "元": "CNY", "rm": "MYR", "mex$": "MXN", "l.e.": "EGP", "l.e": "EGP",
+    "y=": "JPY", "r": "ZAR", "€": "EUR", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN",
+    "kr": "SEK", "kn": "HRK", "chf": "CHF", "fr.": "CHF", "元": "CNY", "rm": "MYR", "mex$": "MXN",
+    "l.e.": "EGP", "l.e": "EGP",
 }
 # Last words of CLDR currency names that are ordinary English words, never a
 # currency on their own ("Ecuadorian Unit of Constant Value", "Special Drawing

@@ -784,6 +784,8 @@ class _Scanner:
         if p.kind == "word" and p.text.isupper() and len(p.text) <= 3 and pp0 is not None and pp0.text == "$" and \
                 _adjacent(pp0, p) and _adjacent(p, self.toks[i]) and currency_code(p.text + "$"):
             return i - 2, p.text + "$"  # "$US50,000", "$A20 million": the Australian press's order
+        if p.text == "=" and pp0 is not None and pp0.text == "Y" and _adjacent(pp0, p) and _adjacent(p, self.toks[i]):
+            return i - 2, "Y="  # "Y=100 million": the wire services' yen, where "¥" cannot be typed
         if _is_currency_symbol(p.text):
             start = i - 1
             pp = self.tok(i - 2)

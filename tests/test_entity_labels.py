@@ -29,7 +29,8 @@ def test_each_pattern_meets_its_example(pattern):
     ("Prices rose in the Netherlands.", "Netherlands", "GPE", None),  # a place takes "the"
     ("Harwick United manager Tom Reyes was sacked.", "Harwick United", "PERSON", "ORG"),
     ("Tarrow County manager Ann Bell resigned.", "Tarrow County", "GPE", None),  # a county's post
-], ids=["the-person", "the-place", "team-role", "county-manager"])
+    ("Dunmore striker Tom Reyes scored twice.", "Dunmore", "GPE", "ORG"),  # a club named after its town
+], ids=["the-person", "the-place", "team-role", "county-manager", "club-named-after-a-town"])
 def test_label_only_patterns(text, name, model_label, label):
     start = text.index(name)
     labels = [lab for lab, _ in context_labels(text, start, start + len(name), model_label)]

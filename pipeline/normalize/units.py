@@ -16,8 +16,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pint
+if TYPE_CHECKING:  # imported on first use (registry()): pint's import is 0.3 s of a cold start
+    import pint
 
 # Base unit words that may follow a number in news (singular, American spelling).
 # pint resolves metric prefixes itself ("kilo" + "watt").
@@ -130,6 +132,8 @@ class UnitInfo:
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The process-wide UnitRegistry (built on first use)."""
+    import pint
+
     ureg: pint.UnitRegistry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     # Twenty-foot equivalent unit: a count unit shipping uses; dimensionless.
     ureg.define("TEU = [container] = teu")
@@ -202,6 +206,8 @@ def parse_unit(surface: str) -> UnitInfo | None:
     if expr is None:
         return None
     ureg = registry()
+    import pint.errors
+
     try:
         q = ureg.Quantity(1, expr) if not expr[:1].isdigit() else ureg.Quantity(expr)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,

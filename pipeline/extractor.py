@@ -23,12 +23,15 @@ import functools
 import hashlib
 import itertools
 import re
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Literal, overload
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.article import Article, article_from_text, parse_published, parse_reference_date
@@ -73,6 +76,10 @@ ChunkProgress = Callable[[Article, int, int], None]
 # Articles are long: spaCy's default batch of 256 texts holds far more in memory
 # than a batch of articles needs for full throughput.
 DEFAULT_BATCH_SIZE = 16
+# The first batch of a process runs outside a memory zone when it is at most this long
+# (see Extractor._zone); pipelines that have had theirs:
+_WARM_CHARS = 200_000
+_WARMED: weakref.WeakSet[Language] = weakref.WeakSet()
 # Well under spaCy's nlp.max_length (1,000,000): the parser and NER need about
 # 1 GB per 100,000 characters, and some of our components grow faster than
 # linearly with a doc's length. News articles are far shorter, so they are
@@ -153,12 +160,13 @@ class Extractor:
 
         The batch runs inside ``nlp.memory_zone()``: the strings and lexemes spaCy
         adds for it are freed at the end, so memory stays flat over a long corpus.
-        Records are built inside the zone and hold plain Python values only.
+        Records are built inside the zone and hold plain Python values only. The
+        first batch of ordinary articles in a process is the exception (:meth:`_zone`).
         """
         if not articles:
             return []
         records: list[ArticleRecord] = []
-        with self.nlp.memory_zone():
+        with self._zone(articles):
             for long, group in itertools.groupby(articles, key=lambda a: len(a.text) > self.chunk_chars):
                 group_list = list(group)
                 records += self._pipe(group_list, batch_size=1 if long else len(group_list), on_chunk=on_chunk)
@@ -174,7 +182,7 @@ class Extractor:
         if not articles:
             return []
         records: list[RecordText] = []
-        with self.nlp.memory_zone():
+        with self._zone(articles):
             for long, group in itertools.groupby(articles, key=lambda a: len(a.text) > self.chunk_chars):
                 group_list = list(group)
                 if long:
@@ -184,6 +192,22 @@ class Extractor:
         return records
 
     # -- internals --------------------------------------------------------
+    def _zone(self, articles: Sequence[Article]) -> AbstractContextManager[Any]:
+        """The memory zone a batch runs in: ``nlp.memory_zone()``, except for the process's
+        first batch of ordinary articles (at most ``_WARM_CHARS`` characters in all).
+
+        A zone frees, at its end, every lexeme and tokenizer-cache entry it created, so
+        each batch made the lexemes of the commonest words ("the", "said", "percent") and
+        split their affixes again: about two thirds of making a doc. The first batch's are
+        kept instead, once: a bounded growth (a few MB) that covers most of the words of
+        news; later batches only create the rarer ones. Lexemes and tokens do not depend on
+        when they were made, so records are the same either way.
+        """
+        if self.nlp in _WARMED or sum(len(a.text) for a in articles) > _WARM_CHARS:
+            return self.nlp.memory_zone()
+        _WARMED.add(self.nlp)
+        return nullcontext()
+
     @overload
     def _pipe(self, articles: Iterable[Article], *, batch_size: int, on_chunk: ChunkProgress | None = None,
               as_text: Literal[False] = False) -> Iterator[ArticleRecord]: ...

@@ -251,13 +251,16 @@ def test_bench_report_table():
 
     report = BenchReport(articles=10, words=50_000, repeat=3, batch_size=16, model="m", bare_wps=1000,
                          full_wps=800, bare_cpu_wps=1000, full_cpu_wps=900, cold_start_s=1.5,
-                         parallel_wps={1: 800, 2: 1400}, worker_cpu_wps={1: 900, 2: 890},
+                         first_record_s=1.9, bare_cold_start_s=1.25, parallel_wps={1: 800, 2: 1400},
+                         worker_cpu_wps={1: 900, 2: 890},
                          peak_rss_mb={1: 350, 2: 351},
                          machine={"nproc": "2", "cpu": "X"})
     table = format_report(report)
     assert "| (b)/(a) (wall / CPU) | 0.80 / 0.90 | >= 1.0 |" in table
     assert "1,400 (1.75x jobs 1)" in table and "890 (0.99x jobs 1)" in table
     assert "| cold start: import + model load (s) | 1.50 | <= 2 |" in table
+    assert "| (a) cold start: import spaCy + `spacy.load` (s) | 1.25 |  |" in table
+    assert "| cold start to the first record of a short article (s) | 1.90 |  |" in table
     assert "| (c) quantulum3 | not installed" in table
     report.quantulum_wps, report.quantulum_cpu_wps, report.quantulum_load_s = 1600, 1800, 4.0
     table = format_report(report)

@@ -77,3 +77,28 @@ def test_remembered_base_forms_give_spacys_lemmas(nlp):
     lemmas = {t.text: t.lemma_ for t in fast(texts[2])}
     assert (lemmas["grew"], lemmas["firms"], lemmas["bigger"], lemmas["NASA"]) == ("grow", "firm", "big", "NASA")
     assert not remember_base_forms(spacy.blank("en"))
+
+
+def test_first_batch_outside_the_memory_zone_keeps_records_and_bounds_the_vocab():
+    """A process's first batch of ordinary articles keeps its lexemes (Extractor._zone); the
+    records are the same as in a zone, and later batches leave the vocab as they found it."""
+    from pipeline.extractor import _WARMED, Extractor
+    from pipeline.nlp import build_nlp
+
+    extractor = Extractor()
+    extractor.nlp = build_nlp()  # a pipeline of its own, with no batch run yet
+    first = ["Acme Corp said revenue rose 12% to $4.5 billion in 2023.",
+             "Zorblat Ltd's output fell 3.5 percent in March, the firm said."]
+    later = ["Quuxian Holdings sold 1,250 tonnes of copper for 9.1 million euros on Friday."]
+    warm = [r.to_json() for r in extractor.extract_many(first)]
+    assert extractor.nlp in _WARMED
+    vocab_after_first = len(extractor.nlp.vocab.strings)
+    assert "Zorblat" in extractor.nlp.vocab.strings  # kept: the first batch ran outside a zone
+    zoned = Extractor()
+    zoned.nlp = build_nlp()
+    _WARMED.add(zoned.nlp)  # as if it had had its first batch: this one runs in a zone
+    assert [r.to_json() for r in zoned.extract_many(first)] == warm
+    assert "Zorblat" not in zoned.nlp.vocab.strings
+    [r.to_json() for r in extractor.extract_many(later)]
+    assert len(extractor.nlp.vocab.strings) == vocab_after_first
+    assert "Quuxian" not in extractor.nlp.vocab.strings

@@ -1,3 +1,3 @@
 """The package version; also the ``pipeline.version`` of every record."""
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"

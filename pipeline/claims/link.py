@@ -22,7 +22,7 @@ from pipeline.claims.timing import _from_figure
 from pipeline.lexicons.anaphora import (
     ANAPHOR_NOUNS,
 )
-from pipeline.lexicons.changes import EVENT_CARRYING_VERBS, EVENT_NOUN_VERBS
+from pipeline.lexicons.changes import EVENT_CARRYING_VERBS, EVENT_NOUN_VERBS, EXPECTATION_VERBS
 from pipeline.lexicons.roles import PREPOSITIONAL_VERBS
 from pipeline.nlp import (
     NUMERIC_KINDS,
@@ -234,6 +234,36 @@ def _compared(r: LinkRef) -> bool:
         value.change = RawChange(direction=kin.values[0].change.direction, basis=None)
         changed = True
     return changed
+
+
+@rule("link.expected-figure")
+def _expected(r: LinkRef) -> bool:
+    # "..., missing the $2.72 that Wall Street expected", "below the $1.35 analysts had
+    # forecast": a figure whose own clause expects it, with no measure of its own, is of what
+    # the figure it is set against measures (the last one of its kind, in this sentence or the
+    # one before); the clause's own subject is the claim's (CONVENTIONS 7.5 item 1). Only the
+    # figure's own clause: "analysts had been looking for $2.39 billion" may name its measure
+    # elsewhere ("... in their median forecast"), and taking the earlier figure's lost as many
+    # claims as it won on the sets we measure.
+    claim, value, span, doc = r.claim, r.value.value, r.value.span, r.value.doc
+    own = _own_verb(span)
+    # (a measure that is only the subject's name gives way: "Acme" measures nothing)
+    if own is None or _predicate(own) not in EXPECTATION_VERBS or \
+            claim.measure is not None and not (claim.measure == claim.subject and claim.subject_entity):
+        return False
+    kin = next((c for c in reversed(r.earlier) if r.value.s_idx - 1 <= c.sentence <= r.value.s_idx and
+                c.values[0].kind == value.kind), None)
+    if kin is None or not kin.measure:
+        return False
+    claim.measure = kin.measure
+    claim.predicate = _predicate(own)  # the figure's own clause states it ("expect")
+    subj = next((c for c in own.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        first, last = subj.left_edge, subj
+        claim.subject = span_text(doc[first.i:last.i + 1])
+        claim.subject_entity = next((e for e in r.value.document.entities
+                                     if first.idx <= e.start < last.idx + len(last)), None)
+    return True
 
 
 def _set_off_comparison(span: Span) -> bool:

@@ -19,6 +19,7 @@ from pipeline.claims.engine import NOTHING, each, first, rule
 from pipeline.claims.syntax import (
     _CHANGE_VERBS,
     _NUMERIC,
+    _governing_preposition,
     _in_date,
     _is_date_like,
     _measurable_subject,
@@ -30,8 +31,10 @@ from pipeline.lexicons.changes import (
     AMOUNT_LEVEL_NOUNS,
     BASIS_PATTERNS,
     DECREASE_NOUNS,
+    FORM_NOUNS,
     GROWTH_RATE_WORDS,
     INCREASE_NOUNS,
+    LEVEL_AT_VERBS,
     LEVEL_VERBS,
     SETTING_NOUNS,
 )
@@ -252,15 +255,36 @@ def _described_noun(m: MeasureRef) -> str | None:
     return None
 
 
+def _per_unit_head(noun: Token) -> Token:
+    """The noun a per-unit phrase belongs to: "share" in "earnings per share" -> "earnings"
+    (the parser hangs "of $2.10" on "share"); else ``noun`` itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "per" and noun.head.head.pos_ in ("NOUN", "PROPN") and \
+            noun.head.head.i < noun.i:
+        return noun.head.head
+    return noun
+
+
+def _first_root(span: Span) -> Token:
+    """The root of a range's first figure ("$2.10" in "$2.10 to $2.20": the parser often hangs
+    "to $2.20" on the verb, which makes the "to" the whole span's root); else the span's root."""
+    root = span.root
+    if root.lower_ == "to" and root.i > span.start and root.head.i not in range(span.start, span.end):
+        return span[:root.i - span.start].root
+    return root
+
+
 @rule("measure.described-noun-head")
 def _described_noun_head(m: MeasureRef) -> str | None:
     span = m.span
-    head = span.root.head
-    if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("advmod", "prep", "amod") and \
-            head.head.i < span.start and _describable(m, head.head):
-        noun = head.head
-        left = min(t.i for t in noun.subtree if t.i <= noun.i)
-        return span_text(m.doc[left:noun.i + 1])
+    for root in dict.fromkeys((span.root, _first_root(span))):
+        head = root.head
+        if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("advmod", "prep", "amod") and \
+                head.head.i < span.start and _describable(m, head.head) and \
+                not (root.i != span.root.i and head.head.lemma_.lower() in FORM_NOUNS):
+            noun = head.head
+            owner = _per_unit_head(noun)  # "earnings per share of $2.10": the earnings per share
+            left = min(t.i for t in owner.subtree if t.i <= owner.i)
+            return span_text(m.doc[left:noun.i + 1])
     return None
 
 
@@ -298,9 +322,15 @@ def _level_subject(m: MeasureRef) -> str | None:
     verb, subj = m.verb, m.subj
     if verb is not None and subj is not None and _measurable_subject(subj, m.span) and \
             (m.mention.change is not None or verb.lemma_ in LEVEL_VERBS
-             or verb.lemma_ in _CHANGE_VERBS):
+             or verb.lemma_ in _CHANGE_VERBS or verb.lemma_ in LEVEL_AT_VERBS and _at_level(verb, m.span)):
         return _phrase(subj, verb)
     return None
+
+
+def _at_level(verb: Token, span: Span) -> bool:
+    """The value follows "at" on the verb: "held at 5%", "held steady at 5%"."""
+    prep = _governing_preposition(span)
+    return prep is not None and prep.lower_ == "at" and verb in (prep.head, prep.head.head)
 
 
 @rule("measure.attribute-subject")

@@ -312,7 +312,13 @@ def _measurable_subject(subj: Token, span: Span) -> bool:
         return False  # ("the share reporting daily contact with family" is a proportion, not a stock)
     if not (subj.left_edge.i < span.end and span.start <= subj.right_edge.i):
         return True  # (the cheap test first: the subtree lies within its edges)
-    return not any(span.start <= t.i < span.end for t in subj.subtree)
+    # a participle the parser hung on the noun states the value, it is no part of the phrase:
+    # "The jobless rate held at 5%, the department said" ("held" an acl of "rate"); not on a
+    # noun inside a prepositional phrase ("the odds of a visit for dehydration increased by 3%":
+    # the clause's subject is further out)
+    stated = {t.i for c in subj.children if c.dep_ == "acl" and c.i > subj.i and c.tag_ == "VBN"
+              for t in c.subtree} if subj.dep_ != "pobj" else set()
+    return not any(span.start <= t.i < span.end for t in subj.subtree if t.i not in stated)
 
 
 def _anaphor_labels(subj: Token) -> tuple[str, ...] | None:

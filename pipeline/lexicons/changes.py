@@ -31,6 +31,9 @@ OVER_UNDER_REFERENCES = frozenset("budget target forecast forecasts estimate est
 # of $95 million", "a $2bn loss" is how much was lost (a negative profit), not a fall;
 # "a 5 percent loss in value" is a fall.
 AMOUNT_LEVEL_NOUNS = frozenset("loss".split())
+# Nouns that give a figure's form, not what it measures: "a previous range of 15.8 billion to
+# 16.4 billion crowns", "in a band of 2 to 3 percent" (the measure is the figure's, from elsewhere).
+FORM_NOUNS = frozenset("range band bracket".split())
 # A premium is a value above a reference level ("the offer carries a 48 percent premium"
 # to the closing price), a discount one below it: a change in direction, while the noun
 # itself stays the measure (unlike "a 2.55 per cent hike in property taxes").
@@ -70,6 +73,16 @@ LEVEL_VERBS = frozenset("""
 be reach total stand hit come amount top exceed surpass pass near approach average
 equal hover sit remain end close finish peak
 """.split())
+# Verbs that state their subject's level only with "at": "The jobless rate held at 5%",
+# "Brent settled at $82.10", "inflation stayed at 2.4 percent" (not "Acme holds 5% of the
+# shares", whose subject is a holder).
+LEVEL_AT_VERBS = frozenset("hold stay settle stabilise stabilize rest trade".split())
+
+# Verbs (with their particles) whose object is an expected figure: "the $2.72 that analysts
+# expected", "analysts had been looking for $2.39 billion". With no measure of its own, such a
+# figure is of what the figure it is set against measures.
+EXPECTATION_VERBS = frozenset(["expect", "anticipate", "forecast", "estimate", "project", "predict",
+                               "look for", "pencil in"])
 
 # Nouns after "in" that set the scene, not the thing measured ("$63.53 in early
 # trading", "in a statement").

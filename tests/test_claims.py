@@ -1081,3 +1081,43 @@ def test_a_day_carries_when_it_dated_a_figure(extractor, text, value, time):
     dates = {d.id: d for d in record.dates}
     (claim,) = [c for c in record.claims if values[c.values[0]].text == value]
     assert (dates[claim.time].text if claim.time else None) == time
+
+
+@pytest.mark.parametrize(("text", "value", "time"), [
+    # the date's own figure keeps it (time.another-figures-clause excludes it for the others)
+    ("Spending on Dunmore's schools will rise by €300 million to €2.1 billion, with the aim of hiring "
+     "4,000 teachers by 2028.", "4,000", "2028"),
+    ("Solar output grew by 3 GW, bringing the total to about 21 gigawatts, and the ministry aims to reach "
+     "40 GW by 2032.", "40 GW", "2032"),
+    # a date before its verb scopes the whole sentence
+    ("In 2024, revenue at Kessel Foods rose 5 percent, while its profit fell 3 percent.", "3 percent", "2024"),
+    # a figure set against the date's figure shares its period
+    ("Merrin's economy added 31,000 jobs in March, the statistics office said, well above the 12,000 economists "
+     "had expected.", "12,000", "2025-03"),
+    # a date on a noun is shared by the figure set against it
+    ("Brisco is projecting first-quarter revenue of $1.14 billion; analysts had been looking for $1.19 billion.",
+     "$1.19 billion", "2025-Q1"),
+    # a phrase in apposition to a figure dates that figure only (time.another-values-phrase)
+    ("Inflation in Merrin fell to 3.4%, its lowest since early 2021, and core inflation eased to 4.1% from 4.5%.",
+     "4.5%", None),
+    ("Growth in Tessaly slowed to 1.1%, the slowest pace in four years, and unemployment held at 5.2%.",
+     "5.2%", None),
+], ids=["own-figure", "own-figure-conjunct", "fronted", "set-against", "noun-date", "apposition-basis",
+         "apposition"])
+def test_a_date_in_another_figures_clause(extractor, text, value, time):
+    _, claims = claims_of(extractor, text)
+    found = {v[0].text: t for _, v, _, t in claims}
+    assert value in found
+    assert (found[value].value if found[value] is not None else None) == time
+
+
+@pytest.mark.parametrize(("text", "value", "entity"), [
+    ("Harrowgate United reported record revenue of £410 million. The club's wage bill grew by 6% to £196 million.",
+     "6%", "Harrowgate United"),
+    ("Tallis Broadcasting lost 120,000 subscribers last year. The broadcaster's revenue fell 4%.",
+     "4%", "Tallis Broadcasting"),
+], ids=["club", "broadcaster"])
+def test_organisation_nouns_refer_back(extractor, text, value, entity):
+    _, claims = claims_of(extractor, text)
+    found = {v[0].text: e for _, v, e, _ in claims}
+    assert found[value] is not None and found[value].canonical == entity

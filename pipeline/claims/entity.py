@@ -481,26 +481,38 @@ def _clause_place_anaphor_rule(ref: ClauseRef) -> RawEntity | None:
 
 
 _VALUE_PLACE = re.compile(r"\s+(?:in|across|throughout)\s+(?:the\s+)?")
+# "highest in Manitoba, at 12%": the place, then the figure set off after it
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$")
+_AT_VALUE = re.compile(r"\s*,\s*at\s+(?:about|around|roughly|nearly|almost|just|some)?\s*$")
 
 
 @rule("entity.value-place")
 def _value_place_rule(ref: ClauseRef) -> RawEntity | None:
-    # "Sales rose 3% in Ontario and 5% in Quebec": the place right after each figure
+    # "Sales rose 3% in Ontario and 5% in Quebec": the place right after each figure; "was
+    # highest in Manitoba, at 12%, and lowest in Ontario, at 4%": right before it
     if _nameless_noun(ref) is None:
         return None
-    after = _VALUE_PLACE.match(text_of(ref.value.doc), ref.value.span.end_char)
-    if after is None:
-        return None
-    return next((e for e in ref.value.document.entities if e.start == after.end() and e.label in ("GPE", "LOC")),
-                None)
+    text, span = text_of(ref.value.doc), ref.value.span
+    places = [e for e in ref.value.document.entities if e.label in ("GPE", "LOC")]
+    after = _VALUE_PLACE.match(text, span.end_char)
+    if after is not None:
+        return next((e for e in places if e.start == after.end()), None)
+    return next((e for e in places if e.end <= span.start_char and _AT_VALUE.fullmatch(text, e.end, span.start_char)
+                 and _PLACE_BEFORE.search(text, max(0, e.start - 20), e.start)), None)
 
 
 @rule("entity.clause-place")
 def _clause_place_rule(ref: ClauseRef) -> RawEntity | None:
     # "At stations across Metro Vancouver, the price climbed to 173.9 cents", "gas
     # prices hit another all-time high in Vancouver": the one place the clause
-    # sets the figure in holds it (news-dev CONVENTIONS 7.5, "context")
-    if (vs := _nameless_noun(ref)) is None:
+    # sets the figure in holds it (news-dev CONVENTIONS 7.5, "context"); so too when the
+    # subject is a "they" or "it" no name was found for ("while in Italy they averaged
+    # 77.40 euros": the prices)
+    vs = _nameless_noun(ref)
+    verb, subj = ref.anchor.verb, ref.anchor.subj
+    if vs is None and verb is not None and subj is not None and subj.lower_ in ("they", "it"):
+        vs = verb, subj
+    if vs is None:
         return None
     return _clause_place(*vs, ref.value.document.entities)
 

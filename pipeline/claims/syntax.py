@@ -117,6 +117,12 @@ def _value_appositions(doc: Doc) -> list[tuple[int, int, int]]:
                 if o_span is None:
                     continue
                 root = o_span.root
+                # "fell to 3.1%, its lowest since early 2022", "slowed to 1.2%, the slowest pace
+                # in three years": a phrase in apposition to the value itself is about it
+                own = next((c for c in root.children if c.dep_ == "appos" and c.i >= o_span.end), None)
+                if own is not None:
+                    cached.append((o_span.start, own.left_edge.i, own.right_edge.i))
+                    continue
                 noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
                 if noun is not None and noun.dep_ == "appos" and noun.pos_ == "NOUN":
                     cached.append((o_span.start, noun.left_edge.i, noun.right_edge.i))

@@ -82,7 +82,10 @@ def time_of(value: Value, verb: Token | None, earlier: list[RawClaim]) -> tuple[
     if _is_basis_value(span):
         # "fell to ¥41.3 billion from ¥47.9 billion": the earlier figure's time is the
         # comparison date when the sentence gives one ("a year earlier"), else unknown
-        basis_dates = [d for d in in_sent if _is_comparison_date(doc, d)]
+        # (not one in another figure's phrase: "fell to 3.1%, its lowest since early 2022, and ...
+        # eased to 4.6% from 5.0%")
+        basis_dates = [d for d in in_sent
+                       if _is_comparison_date(doc, d) and not _in_another_values_phrase(doc, d, span)]
         return (basis_dates[0], "sentence") if basis_dates else (None, None)
     if in_sent:
         mid = (span.start_char + span.end_char) / 2
@@ -178,6 +181,46 @@ def _basis_another_noun(r: DateRef) -> bool:
 def _exclude_another_event(r: DateRef) -> bool:
     # "according to a study published on Wednesday", "the board met on Sunday"
     return _dates_another_event(r.value.doc, r.date, r.verb)
+
+
+# A figure set against another ("more than the 10,000 economists had expected", "compared with
+# $4.9 billion"): it shares the other figure's period.
+_SET_AGAINST = re.compile(r"\b(?:than|versus|vs\.?|against|compared\s+(?:with|to)|above|below|short\s+of|ahead\s+of|"
+                          r"beating|missing|topping|exceeding)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+@rule("time.another-figures-clause")
+def _exclude_another_figures_clause(r: DateRef) -> bool:
+    return _in_another_figures_clause(r.value.doc, r.date, r.d_verb, r.value.span, r.verb)
+
+
+def _in_another_figures_clause(doc: Doc, date: RawDate, d_verb: Token | None, span: Span,
+                               verb: Token | None) -> bool:
+    """The date follows the verb of a clause that holds another figure and not this one: "will
+    rise by €1.2 billion, with the aim of delivering 41,000 homes a year by 2030", "bringing the
+    total to 36 GW, and aims to reach 76 GW by 2030" (2030 is the homes' and the 76 GW's). A date
+    before its verb ("In 2024, revenue rose 5% ..., while profit fell") scopes more than its clause."""
+    if d_verb is None or verb is None or d_verb == verb:
+        return False
+    d_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if d_span is None or d_span.start < d_verb.i:
+        return False
+    head = d_span.root.head
+    if not (head == d_verb or head.dep_ == "prep" and head.head == d_verb):
+        return False  # an adverbial of that verb only; a date on a noun ("first-quarter revenue") is shared
+    first, last = d_verb.left_edge.i, d_verb.right_edge.i
+    if first <= span.start <= last:
+        return False  # the value is in the date's clause
+    if _SET_AGAINST.search(text_of(doc), max(0, span.start_char - 30), span.start_char):
+        return False  # "added 47,000 jobs in September, far more than the 10,000 expected": one period
+    sent = span.sent
+    for kind in NUMERIC_KINDS:
+        for other in nc(doc)[kind]:
+            if sent.start_char <= other.start < sent.end_char and not span.start_char <= other.start < span.end_char:
+                o_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+                if o_span is not None and first <= o_span.start <= last:
+                    return True
+    return False
 
 
 @rule("time.relative-on-another-noun")

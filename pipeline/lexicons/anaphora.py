@@ -45,7 +45,11 @@ ANAPHOR_NOUNS: dict[str, tuple[str, ...]] = {
     "railway": ("FAC",) + ORG, "railroad": ("FAC",) + ORG, "airport": ("FAC",) + ORG,
     "bridge": ("FAC",) + ORG, "dam": ("FAC",) + ORG, "tunnel": ("FAC",) + ORG, "pipeline": ("FAC",) + ORG,
     "motorway": ("FAC",) + ORG, "highway": ("FAC",) + ORG, "stadium": ("FAC",) + ORG,
-
+    # organisations of sport, retail, media and the public sector, as news refers back to them
+    # ("Harrowgate United ... The club's wage bill grew 6%", "the chain", "the broadcaster")
+    "club": ORG, "team": ORG, "franchise": ORG, "league": ORG, "chain": ORG, "brand": ORG,
+    "broadcaster": ORG, "publisher": ORG, "network": ORG, "charity": ORG,
+    "studio": ORG, "hospital": ORG + ("FAC",), "school": ORG + ("FAC",),
 }
 # Descriptions that refer only to a name ending in them ("the Ontario government" ... "the
 # government"), never to the most salient organisation: a government is the state's, which

@@ -26,7 +26,7 @@ True
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -91,6 +91,40 @@ class SpanIndex(Generic[M]):
         for j in range(bisect.bisect_right(self.starts, char) - 1, -1, -1):
             if self.items[j].end <= char:
                 yield self.items[j]
+
+
+class Intervals:
+    """(start, end) pairs, added in any order, with the overlap and containment tests a
+    component makes for each candidate: by bisection over the pairs whose start lies within
+    the longest pair's length of the span, instead of a scan of them all.
+
+    >>> taken = Intervals([(10, 14)])
+    >>> taken.add((2, 5))
+    >>> taken.overlaps(4, 8), taken.overlaps(5, 10), taken.contains(11, 13), taken.contains(3, 6)
+    (True, False, True, False)
+    """
+
+    def __init__(self, pairs: Iterable[tuple[int, int]] = ()) -> None:
+        self._pairs = sorted(pairs)
+        self._longest = max((e - s for s, e in self._pairs), default=0)
+
+    def add(self, pair: tuple[int, int]) -> None:
+        bisect.insort(self._pairs, pair)
+        self._longest = max(self._longest, pair[1] - pair[0])
+
+    def _starting(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The pairs with ``lo <= start < hi``."""
+        return self._pairs[bisect.bisect_left(self._pairs, (lo,)):bisect.bisect_left(self._pairs, (hi,))]
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether a pair shares a character with ``[lo, hi)``: ``any(lo < e and s < hi)``."""
+        # (a pair with e > lo starts after lo - longest)
+        return any(lo < e and s < hi for s, e in self._starting(lo - self._longest, hi))
+
+    def contains(self, lo: int, hi: int) -> bool:
+        """Whether a pair holds ``[lo, hi)``: ``any(s <= lo and hi <= e)``."""
+        # (a pair with e >= hi starts at or after hi - longest)
+        return any(s <= lo and hi <= e for s, e in self._starting(hi - self._longest, lo + 1))
 
 
 def mentions_by_position(doc: Doc, *kinds: MentionKind) -> SpanIndex[RawMention]:

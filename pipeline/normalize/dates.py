@@ -88,6 +88,7 @@ from functools import lru_cache
 from pipeline.normalize import fiscal, holidays
 from pipeline.normalize.clock import DAY_THEN_TIME, TIME_THEN_DAY, find_time_groups, is_clock_digits
 from pipeline.normalize.first_chars import guarded, word_starts
+from pipeline.spans import SpanIndex
 
 Direction = Callable[[int, int], "str | None"]
 
@@ -1673,13 +1674,14 @@ def _with_times(text: str, found: list[DateFound], ref: Reference, direction: Di
     groups = find_time_groups(text, days=[(d.start, d.end) for d in days])
     if not groups:
         return found
-    taken = [(d.start, d.end) for d in found]
+    taken = SpanIndex(sorted(found, key=lambda d: d.start))  # (by position: a long text has many)
+    day_ids = {id(d) for d in days}  # (a date equal to a day is one of them: the same test)
     out = list(found)
     for group in groups:
         first, last = group[0], group[-1]
-        if any(s < t.end and t.start < e for t in group for s, e in taken if t.start < t.end):
+        if any(taken.overlapping(t.start, t.end) for t in group if t.start < t.end):
             continue  # inside a date already read ("the 2000s")
-        day = next((d for d in out if d in days and (
+        day = next((d for d in out if id(d) in day_ids and (
             d.start >= last.end and TIME_THEN_DAY.fullmatch(text[last.end:d.start]) or
             d.end <= first.start and DAY_THEN_TIME.fullmatch(text[d.end:first.start]))), None)
         if day is not None:

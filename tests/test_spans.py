@@ -5,10 +5,14 @@ change; checked here against those scans on random spans, nested and overlapping
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
+import spacy
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.language import Language
 
 from pipeline.normalize import fiscal
 from pipeline.normalize.clock import _GAP_STOP, DAY_THEN_TIME, TIME_THEN_DAY, _Days
@@ -90,3 +94,28 @@ def test_last_quarter_before_is_the_scan(words: list[str], data: st.DataObject) 
     scan = list(fiscal._QUARTER_ORD.finditer(text, 0, pos))
     expected = scan[-1] if scan else None
     assert (found.span(), found.group()) == (expected.span(), expected.group()) if expected else found is None
+
+
+# -- whole-text searches made once per text ------------------------------------------------------
+
+@functools.cache
+def _blank() -> Language:
+    return spacy.blank("en")
+
+
+@given(st.text(alphabet="for \n\tx.5", max_size=30), st.data())
+def test_for_before_is_the_search_of_the_text_before(text: str, data: st.DataObject) -> None:
+    from pipeline.normalize.dates import _FOR_BEFORE, _for_before
+
+    end = data.draw(st.integers(0, len(text)))
+    assert _for_before(text, end) == (_FOR_BEFORE.search(text[:end]) is not None)
+
+
+@given(st.lists(st.sampled_from(["coal", "Coal", "coal-fired", "coals", "_coal", "o'brien", " ", ".", "é"]),
+                max_size=12), st.sampled_from(["coal", "o'brien", "coals", "é"]))
+def test_word_lookup_is_the_word_search(words: list[str], word: str) -> None:
+    from pipeline.components.entities import _written_in_lower_case
+
+    text = "".join(words)
+    doc = _blank()(text)
+    assert _written_in_lower_case(doc, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)

@@ -1381,6 +1381,22 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             done = found.end()
 
 
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
+def _for_before(text: str, end: int) -> bool:
+    """``text[:end]`` ends with "for" and white space: the search of :data:`_FOR_BEFORE` in it,
+    started where that "for" would begin (not a scan of the text before).
+
+    >>> _for_before("wait for  3 days", 10), _for_before("wait for3", 8), _for_before("fore ", 5)
+    (True, False, False)
+    """
+    space = end
+    while space > 0 and text[space - 1].isspace():
+        space -= 1
+    return _FOR_BEFORE.search(text, max(0, space - 3), end) is not None
+
+
 def find_dates(text: str, *, reference: Reference | None = None,
                direction: Direction | None = None, fiscal_start: int | None = None) -> list[DateFound]:
     """Every time expression in ``text``, resolved against ``reference``.
@@ -1430,8 +1446,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
             found = _resolve(kind, m.groupdict(), ref, mtext, tense)
         if found is not None and kind == "weekday" and mtext.lower().split()[0] not in ("this", "next", "last"):
             found.extra["weekday"] = True  # its day follows the tense: a time joined to it may move it
-        if kind == "ago" and found is not None and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
-                and re.match(r"from\s", m.group("adir") or "", re.IGNORECASE):
+        if kind == "ago" and found is not None and re.match(r"from\s", m.group("adir") or "", re.IGNORECASE) \
+                and _for_before(text, m.start()):
             found = _starting_period(m.groupdict(), ref, found)  # "for 3 days from tomorrow": a period
         if found is None:
             continue

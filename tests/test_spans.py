@@ -119,3 +119,29 @@ def test_word_lookup_is_the_word_search(words: list[str], word: str) -> None:
     text = "".join(words)
     doc = _blank()(text)
     assert _written_in_lower_case(doc, word) == (re.search(rf"\b{re.escape(word)}\b", text) is not None)
+
+
+def _in_quotes_by_scan(text: str, pos: int) -> bool:
+    """What attribution._in_quotes computed before it read each paragraph's quotes once."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos)
+    para = text[para_start:len(text) if para_end < 0 else para_end]
+    rel = pos - para_start
+    for open_q, close_q in (("\u201c", "\u201d"), ('"', '"')):
+        i = 0
+        while (a := para.find(open_q, i)) >= 0:
+            b = para.find(close_q, a + 1)
+            b = len(para) if b < 0 else b
+            if a < rel < b:
+                return len(para[a + 1:b].split()) >= 5
+            i = b + 1
+    return False
+
+
+@given(st.lists(st.sampled_from(["\u201c", "\u201d", '"', "a b", " ", "\n", "word"]), max_size=40), st.data())
+def test_in_quotes_is_the_scan(pieces: list[str], data: st.DataObject) -> None:
+    from pipeline.claims.attribution import _in_quotes
+
+    text = "".join(pieces)
+    pos = data.draw(st.integers(0, len(text)))
+    assert _in_quotes(text, pos) == _in_quotes_by_scan(text, pos)

@@ -3,7 +3,9 @@ reporting verbs, and the public bodies that report others' figures (never a hold
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -140,9 +142,25 @@ def _in_quotes(text: str, pos: int) -> bool:
     para_start = text.rfind("\n", 0, pos) + 1
     para_end = text.find("\n", pos)
     para_end = len(text) if para_end < 0 else para_end
-    para = text[para_start:para_end]
     rel = pos - para_start
+    for opens, closes, quotations in _quotes_of(text[para_start:para_end]):
+        k = bisect.bisect_left(opens, rel) - 1  # the last quote opening before rel
+        if k >= 0 and rel < closes[k]:
+            return quotations[k]
+    return False
+
+
+@lru_cache(maxsize=16)
+def _quotes_of(para: str) -> tuple[tuple[list[int], list[int], list[bool]], ...]:
+    """A paragraph's quotes, for each kind of quotation marks (curly, then straight): where
+    each opens and closes (the paragraph's end when it does not), and whether it is a
+    quotation (five words or more). Read once per paragraph: a long text on one line is one
+    paragraph, which every value in it asks about."""
+    out = []
     for open_q, close_q in ((_QUOTES_OPEN, _QUOTES_CLOSE), ('"', '"')):
+        opens: list[int] = []
+        closes: list[int] = []
+        quotations: list[bool] = []
         i = 0
         while True:
             a = para.find(open_q, i)
@@ -151,7 +169,9 @@ def _in_quotes(text: str, pos: int) -> bool:
             b = para.find(close_q, a + 1)
             if b < 0:
                 b = len(para)  # a quote running to the end of the paragraph
-            if a < rel < b:
-                return len(para[a + 1:b].split()) >= 5
+            opens.append(a)
+            closes.append(b)
+            quotations.append(len(para[a + 1:b].split()) >= 5)
             i = b + 1
-    return False
+        out.append((opens, closes, quotations))
+    return tuple(out)

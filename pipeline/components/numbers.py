@@ -74,7 +74,7 @@ from pipeline.normalize.clock import is_clock_digits
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import DATE_AFTER_PERIOD, Candidate, ordinal_words, scan, tokenize, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
-from pipeline.spans import Intervals, mentions_by_position
+from pipeline.spans import Intervals, SpanIndex, mentions_by_position
 
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
 _SETTING_LABELS = frozenset({"GPE", "NORP", "LOC"})
@@ -213,7 +213,7 @@ def clean(value: float | None) -> float | None:
 class NumberFinder:
     """Find and normalize numeric mentions (see the module docstring)."""
 
-    _spans: list[tuple[int, int]] = []
+    _spans: SpanIndex[Candidate] = SpanIndex([])  # the candidates by position
 
     def __call__(self, doc: Doc) -> Doc:
         store = nc(doc)
@@ -225,7 +225,7 @@ class NumberFinder:
         text = text_of(doc)
         toks = tokenize(text)  # one tokenization for the three scans
         candidates = scan(text, toks=toks)
-        self._spans = [(c.start, c.end) for c in candidates]
+        self._spans = SpanIndex(sorted(candidates, key=lambda c: c.start))
         self._prices: list[Candidate] = []
         for cand in candidates:
             if blocked.overlaps(cand.core_start, cand.core_end):
@@ -563,10 +563,9 @@ class NumberFinder:
             first = max(tok.i + 1, whole.end)
             # skip past another numeric span inside ("Three trillion-yuan clusters")
             lo, hi = tok.idx, head.idx + len(head)
-            for m_start, m_end in self._spans:
-                if m_end <= lo or m_start >= hi:
-                    continue  # wholly before the number or after its noun: cannot lie between
-                ms = self._span(doc, m_start, m_end)
+            # (one wholly before the number or after its noun cannot lie between)
+            for m in self._spans.overlapping(lo, hi):
+                ms = self._span(doc, m.start, m.end)
                 if ms is not None and tok.i < ms.start and ms.end <= head.i:
                     first = max(first, ms.end)
             while first < head.i and doc[first].is_punct:

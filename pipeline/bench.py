@@ -279,15 +279,16 @@ class LongArticleReport:
 def long_article_inputs(corpus: str | Path | None = None, *, chars: int = LONG_ARTICLE_CHARS
                         ) -> tuple[Article, list[Article]]:
     """One article of ``chars`` characters (the bench texts, each once, repeated, joined by blank
-    lines, without a published date: the reference date is inferred from the whole text as
-    for any long article) and the same texts as the ordinary articles it was joined from."""
+    lines) and the same texts as the ordinary articles it was joined from. None has a published
+    date (their sidecars are left out): each infers its reference date from its own text, the
+    long one from all of it, so that both do the same work."""
     base = bench_articles(corpus, min_words=1)
     base = [a for a in base if not a.doc_id.partition("~")[2]]  # (each text once)
     parts: list[Article] = []
     total = 0
     while total < chars:
         a = base[len(parts) % len(base)]
-        parts.append(replace(a, doc_id=f"{a.doc_id}~{len(parts) // len(base) + 1}"))
+        parts.append(Article(doc_id=f"{a.doc_id}~{len(parts) // len(base) + 1}", text=a.text))
         total += len(a.text) + 2
     long = Article(doc_id="long", text="\n\n".join(a.text for a in parts)[:chars])
     return long, parts

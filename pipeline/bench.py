@@ -262,6 +262,100 @@ def run_component_bench(corpus: str | Path | None = None, *, repeat: int = 3, mo
     return format_components(steps, model_steps=model_steps)
 
 
+# -- one long article against the same text as ordinary articles (issue 17 case 11) --
+LONG_ARTICLE_CHARS = 1_000_000
+
+
+@dataclass
+class LongArticleReport:
+    """Words per CPU second of one long article and of the same texts as ordinary articles."""
+
+    chars: int  # the long article's
+    words: int
+    chunks: int  # the pieces it is cut into (``Extractor.chunk_chars``)
+    ordinary_articles: int
+    ordinary_words: int
+    repeat: int
+    long_cpu_wps: float = 0.0
+    ordinary_cpu_wps: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        """The long article's words per CPU second as a share of the ordinary articles' (1.0:
+        its cost grows linearly with its length)."""
+        return self.long_cpu_wps / self.ordinary_cpu_wps if self.ordinary_cpu_wps else 0.0
+
+
+def long_article_inputs(corpus: str | Path | None = None, *, chars: int = LONG_ARTICLE_CHARS
+                        ) -> tuple[Article, list[Article]]:
+    """One article of ``chars`` characters (the bench texts, each once, repeated, joined by blank
+    lines) and the same texts as the ordinary articles it was joined from. None has a published
+    date (their sidecars are left out): each infers its reference date from its own text, the
+    long one from all of it, so that both do the same work."""
+    base = bench_articles(corpus, min_words=1)
+    base = [a for a in base if not a.doc_id.partition("~")[2]]  # (each text once)
+    parts: list[Article] = []
+    total = 0
+    while total < chars:
+        a = base[len(parts) % len(base)]
+        parts.append(Article(doc_id=f"{a.doc_id}~{len(parts) // len(base) + 1}", text=a.text))
+        total += len(a.text) + 2
+    long = Article(doc_id="long", text="\n\n".join(a.text for a in parts)[:chars])
+    return long, parts
+
+
+def measure_long_article(corpus: str | Path | None = None, *, chars: int = LONG_ARTICLE_CHARS, repeat: int = 3,
+                         model: str | None = None) -> LongArticleReport:
+    """CPU time of one article of ``chars`` characters against the same texts as ordinary
+    articles, in this process, rounds alternating; the best of ``repeat`` each. The long
+    article goes the way ``run`` and ``extract`` take it (``Extractor.extract_texts``, chunk by
+    chunk, its record written as JSON); the ordinary ones through ``extract_articles`` and
+    ``to_json``."""
+    from pipeline.extractor import split_chunks
+
+    long, ordinary = long_article_inputs(corpus, chars=chars)
+    extractor = Extractor(model=model)
+    report = LongArticleReport(chars=len(long.text), words=word_count(long.text),
+                               chunks=len(split_chunks(long.text, max_chars=extractor.chunk_chars)),
+                               ordinary_articles=len(ordinary),
+                               ordinary_words=sum(word_count(a.text) for a in ordinary), repeat=repeat)
+
+    def run_long() -> None:
+        for text in extractor.extract_texts([long]):
+            for _piece in text.iter_json():
+                pass
+
+    def run_ordinary() -> None:
+        for record in extractor.extract_articles(ordinary):
+            record.to_json()
+
+    list(extractor.extract_articles(ordinary[:DEFAULT_BATCH_SIZE]))  # warm up
+    best = {"long": float("inf"), "ordinary": float("inf")}
+    for _ in range(repeat):
+        for name, run in (("long", run_long), ("ordinary", run_ordinary)):
+            best[name] = min(best[name], _seconds(run)[1])
+    report.long_cpu_wps = report.words / best["long"]
+    report.ordinary_cpu_wps = report.ordinary_words / best["ordinary"]
+    return report
+
+
+def format_long_article(report: LongArticleReport) -> str:
+    """The long-article comparison as a Markdown table (``newsclaims bench --long-article``)."""
+    chunks = f"{report.chunks} chunk{'s' if report.chunks > 1 else ''}"
+    lines = [
+        f"One article of {report.chars:,} characters ({report.words:,} words, {chunks}) against "
+        f"the same texts as {report.ordinary_articles:,} ordinary articles ({report.ordinary_words:,} words); "
+        f"best of {report.repeat}",
+        "",
+        "| input | words per CPU second |",
+        "|---|---|",
+        f"| one long article | {report.long_cpu_wps:,.0f} |",
+        f"| the same texts as ordinary articles | {report.ordinary_cpu_wps:,.0f} |",
+        f"| long / ordinary (1.0: linear in length) | {report.ratio:.2f} |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 # -- worker pools (spawned: each worker holds only what a run's worker holds) --
 _POOL_EXTRACTOR: Extractor | None = None
 

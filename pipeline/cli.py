@@ -337,6 +337,9 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
     if args.components:
         sys.stdout.write(bench.run_component_bench(args.corpus, repeat=args.repeat, model=args.model))
+    elif args.long_article:
+        long = bench.measure_long_article(args.corpus, chars=args.long_article, repeat=args.repeat, model=args.model)
+        sys.stdout.write(bench.format_long_article(long))
     elif args.memory:
         traces = bench.run_memory_bench(args.corpus, articles=args.memory, model=args.model)
         sys.stdout.write(bench.format_memory_trace(traces))
@@ -465,6 +468,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="instead: RSS over N articles with unique words, with and without memory zones")
     p.add_argument("--components", action="store_true",
                    help="instead: CPU seconds of each pipeline step (where the full path spends its time)")
+    p.add_argument("--long-article", type=_positive_int, nargs="?", const=1_000_000, default=None, metavar="CHARS",
+                   help="instead: words per CPU second of one article of CHARS characters (default 1,000,000: "
+                        "the texts joined) against the same texts as ordinary articles, and the ratio")
     p.set_defaults(func=_cmd_bench)
 
     p = sub.add_parser("table", help="rebuild a run's resolved tables (OUT/<table>.parquet) from its records")

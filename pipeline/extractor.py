@@ -81,9 +81,8 @@ DEFAULT_BATCH_SIZE = 16
 _WARM_CHARS = 200_000
 _WARMED: weakref.WeakSet[Language] = weakref.WeakSet()
 # Well under spaCy's nlp.max_length (1,000,000): the parser and NER need about
-# 1 GB per 100,000 characters, and some of our components grow faster than
-# linearly with a doc's length. News articles are far shorter, so they are
-# never cut.
+# 1 GB per 100,000 characters (and spaCy's parser costs somewhat more per
+# character on a long doc). News articles are far shorter, so they are never cut.
 DEFAULT_CHUNK_CHARS = 100_000
 # Where to cut a long text, best first: a paragraph break, a line break, a
 # sentence end, any white space.

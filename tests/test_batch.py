@@ -246,6 +246,28 @@ def test_bench_reads_a_corpus_given_by_a_relative_path(corpus, monkeypatch):
     assert articles and articles[0].doc_id == "alpha"
 
 
+def test_bench_long_article_joins_the_texts_and_prints_both_rates(corpus, capsys):
+    """`newsclaims bench --long-article CHARS`: one article from the bench texts against the
+    same texts as ordinary articles (rows only: the timings are the machine's)."""
+    from pipeline.bench import bench_articles, long_article_inputs
+
+    (corpus / "alpha.meta.json").write_text('{"published": "2024-05-06"}', encoding="utf-8")
+    assert bench_articles(corpus)[0].metadata.published == "2024-05-06"
+    long, ordinary = long_article_inputs(corpus, chars=500)
+    # (no sidecar dates: each infers its reference date, the long article from its whole text)
+    assert long.metadata.published is None and all(a.metadata.published is None for a in ordinary)
+    assert len(long.text) == 500 and long.text.startswith(ordinary[0].text + "\n\n")
+    assert len(ordinary) == 7 and ordinary[4].text == ordinary[0].text
+    assert len({a.doc_id for a in ordinary}) == 7
+    assert main(["bench", str(corpus), "--long-article", "500", "--repeat", "1"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "One article of 500 characters" in out and "7 ordinary articles" in out
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    assert [r.split(" | ")[0] for r in rows[1:]] == [
+        "| one long article", "| the same texts as ordinary articles", "| long / ordinary (1.0: linear in length)"]
+    assert float(rows[-1].split(" | ")[1].strip(" |")) > 0
+
+
 def test_bench_report_table():
     from pipeline.bench import BenchReport, format_report
 

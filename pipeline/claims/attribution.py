@@ -3,10 +3,13 @@ reporting verbs, and the public bodies that report others' figures (never a hold
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from pipeline.claims.context import Document
 from pipeline.claims.syntax import _SUBJ, _phrase
 from pipeline.lexicons.anaphora import (
     SOURCE_BODY_HEADS,
@@ -21,15 +24,16 @@ _QUOTES_OPEN = "\u201c"
 _QUOTES_CLOSE = "\u201d"
 
 
-def _speaker(sent: Span, entities: list[RawEntity], doc: Doc, sents: list[Span] | None = None,
-             s_idx: int = 0) -> str | None:
+def _speaker(sent: Span, document: Document, sents: list[Span] | None = None, s_idx: int = 0) -> str | None:
     """Who says the quotation: the subject of a speech verb that names someone
     (a proper noun or an entity; "she said" -> the latest PERSON before it), in
     this sentence, else the next two and then the previous two sentences of the
     same paragraph (a quotation often runs over several sentences)."""
+    doc = document.doc
+    named, persons = document.entities_labelled("PERSON", "ORG"), document.entities_labelled("PERSON")
+
     def names(tok: Token) -> bool:
-        return tok.pos_ == "PROPN" or any(e.start <= t.idx < e.end for t in tok.subtree for e in entities
-                                          if e.label in ("PERSON", "ORG"))
+        return tok.pos_ == "PROPN" or any(named.at(t.idx) is not None for t in tok.subtree)
 
     def in_sentence(sp: Span) -> str | None:
         for tok in sp:
@@ -40,12 +44,11 @@ def _speaker(sent: Span, entities: list[RawEntity], doc: Doc, sents: list[Span] 
                 if subj.pos_ != "PRON" and names(subj):
                     return _phrase(subj)
                 if subj.lower_ in ("he", "she"):
-                    persons = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx]
-                    if persons:
-                        return text_of(doc)[persons[-1].start:persons[-1].end]
-        persons = [e for e in entities if e.label == "PERSON" and
-                   sp.start_char <= e.start < sp.end_char]
-        return text_of(doc)[persons[0].start:persons[0].end] if persons else None
+                    latest = next(persons.ended_by(subj.idx), None)
+                    if latest is not None:
+                        return text_of(doc)[latest.start:latest.end]
+        in_sp = persons.starting_in(sp.start_char, sp.end_char)
+        return text_of(doc)[in_sp[0].start:in_sp[0].end] if in_sp else None
 
     found = in_sentence(sent)
     if found or sents is None:
@@ -70,7 +73,7 @@ plans listing listings release filing document analysis estimate estimates forec
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def reported(verb: Token | None, sent: Span, entities: list[RawEntity]) -> tuple[bool, str | None]:
+def reported(verb: Token | None, sent: Span, document: Document) -> tuple[bool, str | None]:
     """Whether a value stated by ``verb`` is reported speech (news-dev CONVENTIONS 7.9): its clause
     is reported under a verb of saying whose subject is someone ("Northwind said that revenue
     rose 8%", "Profit rose 5%, the company said"), or its sentence says "according to" a named
@@ -84,8 +87,8 @@ def reported(verb: Token | None, sent: Span, entities: list[RawEntity]) -> tuple
                 not any(t.like_num or t.lower_ in ("percent", "%", "cent") for t in subj.subtree):
             # (not a figure that says: "14 per cent said they had suffered" is a survey's answer)
             doc = sent.doc
-            inside = [e for e in entities if e.label in ("PERSON", "ORG") and
-                      subj.left_edge.idx <= e.start < subj.right_edge.idx + len(subj.right_edge)]
+            inside = document.entities_labelled("PERSON", "ORG").starting_in(
+                subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
             if subj.pos_ != "PRON" and inside:
                 # the name, without the title or description around it ("Chief Executive Marion
                 # Selby", "British grocer Ashby & Crane"): the one holding the head, else a person's
@@ -95,13 +98,12 @@ def reported(verb: Token | None, sent: Span, entities: list[RawEntity]) -> tuple
             if subj.pos_ == "PROPN":
                 return True, _phrase(subj)
             if subj.lower_ in ("he", "she"):
-                persons = [e for e in entities if e.label == "PERSON" and e.end <= subj.idx]
-                return True, text_of(doc)[persons[-1].start:persons[-1].end] if persons else None
+                latest = next(document.entities_labelled("PERSON").ended_by(subj.idx), None)
+                return True, text_of(doc)[latest.start:latest.end] if latest is not None else None
             return True, None  # "the company said": no name written here
     text = text_of(sent.doc)
-    for e in entities:
-        if sent.start_char <= e.start < sent.end_char and e.label in ("PERSON", "ORG") and \
-                _ACCORDING_TO.search(text[max(sent.start_char, e.start - 20):e.start]) and \
+    for e in document.entities_labelled("PERSON", "ORG").starting_in(sent.start_char, sent.end_char):
+        if _ACCORDING_TO.search(text[max(sent.start_char, e.start - 20):e.start]) and \
                 (text[e.end:e.end + 20].split() or [""])[0].lower().strip(".,;") not in _NOT_SPEAKERS:
             # ("according to the NBS data": the data, not the NBS, says it)
             return True, text[e.start:e.end]
@@ -140,9 +142,25 @@ def _in_quotes(text: str, pos: int) -> bool:
     para_start = text.rfind("\n", 0, pos) + 1
     para_end = text.find("\n", pos)
     para_end = len(text) if para_end < 0 else para_end
-    para = text[para_start:para_end]
     rel = pos - para_start
+    for opens, closes, quotations in _quotes_of(text[para_start:para_end]):
+        k = bisect.bisect_left(opens, rel) - 1  # the last quote opening before rel
+        if k >= 0 and rel < closes[k]:
+            return quotations[k]
+    return False
+
+
+@lru_cache(maxsize=16)
+def _quotes_of(para: str) -> tuple[tuple[list[int], list[int], list[bool]], ...]:
+    """A paragraph's quotes, for each kind of quotation marks (curly, then straight): where
+    each opens and closes (the paragraph's end when it does not), and whether it is a
+    quotation (five words or more). Read once per paragraph: a long text on one line is one
+    paragraph, which every value in it asks about."""
+    out = []
     for open_q, close_q in ((_QUOTES_OPEN, _QUOTES_CLOSE), ('"', '"')):
+        opens: list[int] = []
+        closes: list[int] = []
+        quotations: list[bool] = []
         i = 0
         while True:
             a = para.find(open_q, i)
@@ -151,7 +169,9 @@ def _in_quotes(text: str, pos: int) -> bool:
             b = para.find(close_q, a + 1)
             if b < 0:
                 b = len(para)  # a quote running to the end of the paragraph
-            if a < rel < b:
-                return len(para[a + 1:b].split()) >= 5
+            opens.append(a)
+            closes.append(b)
+            quotations.append(len(para[a + 1:b].split()) >= 5)
             i = b + 1
-    return False
+        out.append((opens, closes, quotations))
+    return tuple(out)

@@ -97,26 +97,34 @@ class ClaimBuilder:
 
         # 4. measure, time, attribution: each claim on its own
         claims: list[RawClaim] = []
+        # The later stages read the claims before a value's in its sentence and the one
+        # before it, never further back (so that the cost is not the number of claims
+        # before it): ``claims[recent[k]:k]`` (claims are in text order, so sentences rise).
+        recent: list[int] = []
         for (value, group), anchor, frame, q, holder in zip(units, anchors, frames, quoted, holders, strict=True):
+            start = recent[-1] if recent else 0
+            while start < len(claims) and claims[start].sentence < value.s_idx - 1:
+                start += 1
+            recent.append(start)
             frame.measure = measure_of(value, anchor)
             adjust(value, anchor, frame)
-            time, source = time_of(value, anchor.verb, claims)
+            time, source = time_of(value, anchor.verb, claims[start:])
             described, span = anchor.described, value.span
             if described is not None and time is not None:
                 appos = described if described.i > span.start else span.root.head
                 if not (appos.left_edge.idx <= time.start < appos.right_edge.idx + len(appos.right_edge)):
                     time, source = None, None  # the clause's date is its event's, not the description's
             # quoted: a direct quotation, or reported speech (CONVENTIONS 7.9)
-            said, named = (True, None) if q else reported(anchor.verb, value.sent, document.entities)
+            said, named = (True, None) if q else reported(anchor.verb, value.sent, document)
             claims.append(RawClaim(
                 sentence=value.s_idx, values=group, time=time, subject_entity=holder,
                 predicate=frame.predicate, subject=frame.subject, measure=frame.measure, time_source=source,
-                quoted=said, speaker=_speaker(value.sent, document.entities, doc, document.sents, value.s_idx)
+                quoted=said, speaker=_speaker(value.sent, document, document.sents, value.s_idx)
                 if q else named))
 
         # 5. link, in text order
         for k, ((value, _), claim, anchor) in enumerate(zip(units, claims, anchors, strict=True)):
-            link(value, claim, claims[:k], anchor)
+            link(value, claim, claims[recent[k]:k], anchor)
             sent = value.sent
             claim.measure = _clean_measure(doc, sent, claim.measure)
             _growth_rate_change(doc, sent, value.value, claim.measure, claim.subject)

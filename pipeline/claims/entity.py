@@ -63,8 +63,9 @@ def entity_for(ref: SubjectRef) -> RawEntity | None:
     return found
 
 
-def _entity_at(entities: list[RawEntity], tok: Token) -> RawEntity | None:
-    return next((e for e in entities if e.start <= tok.idx < e.end), None)
+def _entity_at(document: Document, tok: Token) -> RawEntity | None:
+    """The first entity holding the token's first character."""
+    return document.entity_index.at(tok.idx)
 
 
 @rule("entity.name-in-subject")
@@ -79,7 +80,7 @@ def _name_in_subject(ref: SubjectRef) -> RawEntity | None:
         attached = [subj.head, subj] + attached[1:]
     own = _anaphor_labels(subj)
     for tok in attached:
-        ent = _entity_at(ref.entities, tok)
+        ent = _entity_at(ref.document, tok)
         if ent is not None and own is not None and tok != subj and tok.dep_ in ("compound", "nmod") and \
                 ent.label not in own:
             continue  # "the Kentucky plant" is Huaxin's plant in Kentucky, not Kentucky
@@ -105,7 +106,7 @@ _POLL_VERBS = frozenset("poll survey interview question canvass".split())
 @rule("entity.prep-owner")
 def _prep_owner(ref: SubjectRef) -> RawEntity | None:
     # an anaphor the subject belongs to: "Revenue at the chip designer", "shares of the company"
-    subj, entities = ref.tok, ref.entities
+    subj, entities = ref.tok, ref.document.entity_index
     # "Economists polled by Bloomberg", "analysts surveyed by LSEG": the members of a poll are the
     # pollster's set (news-dev CONVENTIONS 7.5)
     # (the value's own subject only: "Nurses surveyed by an insurer said they ..." are the nurses)
@@ -118,10 +119,10 @@ def _prep_owner(ref: SubjectRef) -> RawEntity | None:
     for prep in (*polled, *placed, *(c for c in subj.children if c.dep_ == "prep" and
                                      c.lower_ in ("at", "of", "for", "from", "in", "between", "with", "to"))):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        owner = next((e for e in entities if obj is not None and e.start <= obj.idx < e.end), None)
+        owner = entities.at(obj.idx) if obj is not None else None
         if owner is None and obj is not None:  # "the value added of Sichuan's major enterprises"
             poss = next((c for c in obj.children if c.dep_ == "poss"), None)
-            owner = next((e for e in entities if poss is not None and e.start <= poss.idx < e.end), None)
+            owner = entities.at(poss.idx) if poss is not None else None
             if owner is None and poss is not None and _anaphor_labels(poss) is not None and ref.depth < 2:
                 # "Forty-two of the company's employees": the company is an anaphor
                 owner = ref.follow(poss)
@@ -148,7 +149,7 @@ def _premodifier(ref: SubjectRef) -> RawEntity | None:
     subj = ref.tok
     pre = [t for t in subj.subtree if t.i < subj.i] if _anaphor_labels(subj) is None else []
     for tok in reversed(pre):
-        ent = _entity_at(ref.entities, tok)
+        ent = _entity_at(ref.document, tok)
         if ent is not None and ent.label in ("ORG", "GPE", "LOC", "FAC", "PERSON"):
             return ent
     return None
@@ -161,10 +162,8 @@ def _definite_name_head(ref: SubjectRef) -> RawEntity | None:
     subj = ref.tok
     if any(c.lower_ in ANAPHOR_DETERMINERS for c in subj.children) and subj.pos_ == "NOUN":
         head = subj.lemma_.lower()
-        named = [e for e in ref.entities if e.end <= subj.idx and
-                 e.canonical.lower().split()[-1:] in ([head], [head + "s"], [subj.lower_])]
-        if named:
-            return named[-1]
+        # the latest name ending before the subject whose last word is one of these
+        return ref.document.latest_named(subj.idx, (head, head + "s", subj.lower_))
     return None
 
 
@@ -244,7 +243,7 @@ def _earlier_clause_subject(ref: SubjectRef) -> RawEntity | None:
     subj = ref.tok
     labels = _anaphor_labels(subj) or ()
     for tok in reversed([t for t in subj.sent if t.i < subj.i and t.dep_ in _SUBJ]):
-        ent = _entity_at(ref.entities, tok)
+        ent = _entity_at(ref.document, tok)
         if ent is not None and ent.label in labels and \
                 (subj.pos_ == "NOUN" or subj.lower_ in ("it", "its")):
             return ent
@@ -263,7 +262,7 @@ def _previous_sentence_subject(ref: SubjectRef) -> object:
             children = sorted((c for c in tok.children if c.dep_ in ("appos", "poss", "compound")),
                               key=lambda c: ("appos", "compound", "poss").index(c.dep_))
             for t in [tok, *children]:
-                ent = _entity_at(ref.entities, t)
+                ent = _entity_at(ref.document, t)
                 if ent is None and (t == tok or t.dep_ == "poss") and _anaphor_labels(t) is not None:
                     # (also an anaphoric possessor: "The company's operating profit climbed
                     # ... It also raised its outlook")
@@ -397,7 +396,7 @@ def _fronted_place(ref: ClauseRef) -> RawEntity | None:
     scope = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "across")
                   and c.i < subj.left_edge.i), None)
     obj = next((c for c in scope.children if c.dep_ == "pobj"), None) if scope is not None else None
-    place = next((e for e in ref.value.document.entities if obj is not None and e.start <= obj.idx < e.end), None)
+    place = ref.value.document.entity_index.at(obj.idx) if obj is not None else None
     if place is not None and place.label in ("GPE", "LOC"):
         return place
     return None
@@ -447,7 +446,7 @@ def _where_relative(ref: ClauseRef) -> RawEntity | None:
     if verb is not None and subj is not None and verb.dep_ == "relcl" and subj.pos_ != "PRON" and \
             any(c.lower_ == "where" for c in verb.children) and \
             not any(c.dep_ == "conj" for c in verb.head.children):
-        return next((e for e in ref.value.document.entities if e.start <= verb.head.idx < e.end), None)
+        return ref.value.document.entity_index.at(verb.head.idx)
     return None
 
 
@@ -492,12 +491,13 @@ def _value_place_rule(ref: ClauseRef) -> RawEntity | None:
     # highest in Manitoba, at 12%, and lowest in Ontario, at 4%": right before it
     if _nameless_noun(ref) is None:
         return None
-    text, span = text_of(ref.value.doc), ref.value.span
-    places = [e for e in ref.value.document.entities if e.label in ("GPE", "LOC")]
+    text, span, index = text_of(ref.value.doc), ref.value.span, ref.value.document.entity_index
     after = _VALUE_PLACE.match(text, span.end_char)
     if after is not None:
-        return next((e for e in places if e.start == after.end()), None)
-    return next((e for e in places if e.end <= span.start_char and _AT_VALUE.fullmatch(text, e.end, span.start_char)
+        return next((e for e in index.starting_in(after.end(), after.end() + 1) if e.label in ("GPE", "LOC")), None)
+    return next((e for e in index.starting_in(max(0, span.start_char - 80), span.start_char)
+                 if e.label in ("GPE", "LOC") and e.end <= span.start_char
+                 and _AT_VALUE.fullmatch(text, e.end, span.start_char)
                  and _PLACE_BEFORE.search(text, max(0, e.start - 20), e.start)), None)
 
 
@@ -514,7 +514,7 @@ def _clause_place_rule(ref: ClauseRef) -> RawEntity | None:
         vs = verb, subj
     if vs is None:
         return None
-    return _clause_place(*vs, ref.value.document.entities)
+    return _clause_place(*vs, ref.value.document)
 
 
 def _sentence_subjects(doc: Doc, sents: list[Span], s_idx: int) -> list[Token]:
@@ -552,18 +552,19 @@ def _clause_place_anaphor(verb: Token, subj: Token) -> Token | None:
     return None
 
 
-def _clause_place(verb: Token, subj: Token, entities: list[RawEntity]) -> RawEntity | None:
+def _clause_place(verb: Token, subj: Token, document: Document) -> RawEntity | None:
     """The one named place a locative phrase of ``verb``'s own clause names (outside its
     subject, not inside another clause with its own subject), else None."""
     doc = verb.doc
     skip = {t.i for t in subj.subtree}
     found: dict[str, RawEntity] = {}
     roots: dict[str, Token] = {}
-    for ent in entities:
-        if ent.label not in ("GPE", "LOC", "FAC"):
-            continue
+    sent = verb.sent
+    # only a place sharing a character with the sentence (or the space after its last
+    # token, which char_span's "expand" gives that token) can have its root in it
+    for ent in document.entities_labelled("GPE", "LOC", "FAC").overlapping(sent.start_char, sent.end_char + 2):
         e_span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        if e_span is None or e_span.root.i in skip or not verb.sent.start <= e_span.root.i < verb.sent.end:
+        if e_span is None or e_span.root.i in skip or not sent.start <= e_span.root.i < sent.end:
             continue
         tok, locative = e_span.root, False
         for _ in range(12):

@@ -32,10 +32,10 @@ from pipeline.nlp import (
     RawNumeric,
     RawPercentage,
     RawQuantity,
-    nc,
     span_text,
     text_of,
 )
+from pipeline.spans import mentions_by_position
 
 
 def _demonstrative_referent(claim: RawClaim, claims: list[RawClaim], s_idx: int) -> RawClaim | None:
@@ -105,7 +105,8 @@ def _raises_that(span: Span) -> bool:
 
 @dataclass(frozen=True)
 class LinkRef:
-    """A claim and the claims before it in the document (all stages done)."""
+    """A claim and the claims before it in its sentence and the previous one (all stages
+    done; no rule looks further back)."""
 
     value: Value
     claim: RawClaim
@@ -140,8 +141,8 @@ def _gapped_conjunct(r: LinkRef) -> bool:
         return False
     start, last = gapped
     claim.subject = span_text(doc[start:last])
-    claim.subject_entity = next((e for e in r.value.document.entities
-                                 if doc[start].idx <= e.start < doc[last - 1].idx + len(doc[last - 1])), None)
+    claim.subject_entity = next(iter(r.value.document.entity_index.starting_in(
+        doc[start].idx, doc[last - 1].idx + len(doc[last - 1]))), None)
     claim.predicate = prev_same.predicate
     shared = prev_same.measure
     claim.measure = claim.subject if shared is not None and \
@@ -304,11 +305,12 @@ def _value_runs(value: Value, joiners: tuple[str, ...]) -> tuple[list[tuple[int,
     values with nothing but ``joiners`` ("," / "and") between one and the next."""
     doc, sent = value.doc, value.sent
     ranges = []
-    for kind in NUMERIC_KINDS:
-        for m in nc(doc)[kind]:
-            m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if m_span is not None and sent.start <= m_span.start < sent.end:
-                ranges.append((m_span.start, m_span.end))
+    # (only a mention starting in the sentence, or in the space after a token, which
+    # char_span's "expand" gives the next token, can start at one of its tokens)
+    for m in mentions_by_position(doc, *NUMERIC_KINDS).starting_in(sent.start_char - 1, sent.end_char + 2):
+        m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m_span is not None and sent.start <= m_span.start < sent.end:
+            ranges.append((m_span.start, m_span.end))
     ranges.sort()
     runs: list[list[tuple[int, int]]] = []
     for r in ranges:
@@ -408,7 +410,7 @@ def _respectively(r: LinkRef) -> bool:
     if found is None or subj is None:
         return False
     n, size = found
-    claim, entities = r.claim, r.value.document.entities
+    claim, entities = r.claim, r.value.document.entity_index
     if _compared_figure(r.value.span):
         # values compared with an earlier list of the sentence ("..., against 83.1% and
         # 84.7% respectively"): the nth of the claims before the list
@@ -425,14 +427,14 @@ def _respectively(r: LinkRef) -> bool:
         head = heads[n]
         if claim.measure is not None and claim.measure == claim.subject:
             claim.measure = _conjunct_text(head)
-        named = [next((e for e in entities if e.start <= h.idx < e.end), None) for h in heads]
+        named = [entities.at(h.idx) for h in heads]
         if any(named):  # (conjuncts that name nobody leave the subject's holder)
             claim.subject_entity = named[n]
         return True
     for prep in (c for c in subj.children if c.dep_ == "prep"):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         places = _conjuncts(obj) if obj is not None else []
-        owners = [next((e for e in entities if e.start <= t.idx < e.end), None) for t in places]
+        owners = [entities.at(t.idx) for t in places]
         if len(places) == size and all(owners):
             # "Exports to Chile and Peru grew 4% and 6%": the nth named owner
             claim.subject_entity = owners[n]

@@ -44,8 +44,9 @@ from pipeline.lexicons.roles import (
     MONEY_MOVING_VERBS,
     TRANSFER_VERBS,
 )
-from pipeline.nlp import RawChange, RawNumeric, RawPercentage, RawQuantity, nc, span_text, text_of
+from pipeline.nlp import RawChange, RawNumeric, RawPercentage, RawQuantity, span_text, text_of
 from pipeline.normalize.money import currency_code
+from pipeline.spans import mentions_by_position
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def _in_of_phrase(m: MeasureRef) -> str | None:
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ in ("in", "of"):
             objs = [c for c in nxt.children if c.dep_ == "pobj"]
-            in_date = objs and any(d.start <= objs[0].idx < d.end for d in nc(doc)["dates"])
+            in_date = objs and mentions_by_position(doc, "dates").at(objs[0].idx) is not None
             if objs and not in_date and objs[0].ent_type_ not in ("GPE", "LOC", "DATE", "FAC") and \
                     not _is_date_like(objs[0]) and objs[0].lemma_.lower() not in SETTING_NOUNS:
                 # with its conjuncts: "40 million barrels of diesel and jet fuel a month"
@@ -429,7 +430,8 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
     start = text.find(measure, sent.start_char, sent.end_char)
     if start >= 0:
         end = start + len(measure)
-        inside = sorted((d.start, d.end) for d in nc(doc)["dates"] if start <= d.start and d.end <= end)
+        inside = sorted((d.start, d.end) for d in mentions_by_position(doc, "dates").starting_in(start, end + 1)
+                        if d.end <= end)
         for d_start, d_end in reversed(inside):
             head_words = text[start:d_start].split()
             if all(w.lower() in _MEASURE_LEADS for w in head_words):
@@ -459,7 +461,7 @@ def _clean_measure(doc: Doc, sent: Span, measure: str | None) -> str | None:
         measure = text[start:end].strip(" ,") or measure
         # "13.5 billion kilowatt hours of wind power", "93.2% of statements of invoices":
         # what a value inside the measure is of (CONVENTIONS 7.3 item 5)
-        lead = next((m for kind in _NUMERIC for m in nc(doc)[kind] if m.start == start), None)
+        lead = next(iter(mentions_by_position(doc, *_NUMERIC).starting_in(start, start + 1)), None)
         if lead is not None:
             rest = text[lead.end:end]
             if rest.lower().startswith(" of ") and rest[4:].strip():
@@ -505,7 +507,8 @@ def _of_is_a_date(doc: Doc, value: RawNumeric, of: str) -> bool:
     while len(words) > 1 and words[0].lower() in _MEASURE_LEADS:
         words = words[1:]
     first = at + len(of) - len(" ".join(words))  # (not "its 2019 level": a level, dated)
-    return any(d.start <= first and at + len(of) <= d.end for d in nc(doc)["dates"])
+    # (a date with start <= first and end >= at + len(of))
+    return bool(mentions_by_position(doc, "dates").overlapping(at + len(of) - 1, first + 1))
 
 
 def _framed(span: Span, measure: str) -> bool:

@@ -22,6 +22,7 @@ from pipeline.lexicons.changes import (
     UNSIGNED_CHANGE_LEMMAS,
 )
 from pipeline.nlp import NUMERIC_KINDS, nc, span_text, text_of
+from pipeline.spans import mentions_by_position
 
 _NUMERIC = NUMERIC_KINDS
 
@@ -345,7 +346,7 @@ _PERIOD_NOUNS = frozenset("year month quarter week day half period season decade
 
 def _in_date(tok: Token) -> bool:
     """The token lies inside a date mention."""
-    return any(d.start <= tok.idx < d.end for d in nc(tok.doc)["dates"])
+    return mentions_by_position(tok.doc, "dates").at(tok.idx) is not None
 
 
 def _is_date_like(tok: Token) -> bool:

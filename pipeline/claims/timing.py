@@ -37,7 +37,8 @@ from pipeline.lexicons.changes import (
     INCREASE_NOUNS,
     LEVEL_VERBS,
 )
-from pipeline.nlp import NUMERIC_KINDS, RawClaim, RawDate, RawPercentage, RawQuantity, nc, text_of
+from pipeline.nlp import NUMERIC_KINDS, RawClaim, RawDate, RawPercentage, RawQuantity, text_of
+from pipeline.spans import mentions_by_position
 
 
 @dataclass(frozen=True)
@@ -61,18 +62,20 @@ class CarryRef:
     value: Value
     verb: Token | None
     date: RawDate
-    earlier: list[RawClaim]  # the claims before this one, with their times
+    earlier: list[RawClaim]  # the claims before this one in its sentence and the previous one, with their times
 
 
 def time_of(value: Value, verb: Token | None, earlier: list[RawClaim]) -> tuple[RawDate | None, str | None]:
     """The date that scopes a value and where it comes from ("sentence"/"carried"), or (None, None).
 
-    ``earlier``: the claims before the value's, whose times say which period of the
-    previous sentence scoped a figure there (and may be carried).
+    ``earlier``: the claims before the value's in its sentence and the previous one, whose
+    times say which period of the previous sentence scoped a figure there (and may be
+    carried). (A claim's time is a date of its own sentence or of the one before, so no
+    claim further back has one of these dates.)
     """
     doc, span, sent, s_idx = value.doc, value.span, value.sent, value.s_idx
-    mention, dates, sents = value.value, value.document.dates, value.document.sents
-    in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    mention, sents = value.value, value.document.sents
+    in_sent = value.document.date_index.starting_in(sent.start_char, sent.end_char)
     # "about 88 percent of its 2019 level": a date inside a share's base is its basis
     base = (mention.of if isinstance(mention, RawPercentage) else None) or ""
     if base and _of_is_a_date(doc, mention, base):
@@ -105,7 +108,8 @@ def time_of(value: Value, verb: Token | None, earlier: list[RawClaim]) -> tuple[
             # same period last year" - the comparison date is the 8.4%'s basis)
             own_level = mention.change is None and d_verb is not None and d_verb == verb and \
                 verb.lemma_ not in _CHANGE_VERBS and not _COMPARED_BETWEEN.search(between) and \
-                not any(span.end_char <= o.start and o.end <= d.start for kind in NUMERIC_KINDS for o in nc(doc)[kind])
+                not any(o.end <= d.start for o in mentions_by_position(doc, *NUMERIC_KINDS).starting_in(
+                    span.end_char, d.start + 1))
             ref = DateRef(value, verb, d, d_verb, adjacent=adjacent, own_level=own_level,
                           in_base=base_start <= d.start < base_end,
                           compared=d.start >= span.end_char and _COMPARED_BETWEEN.search(between) is not None)
@@ -130,8 +134,8 @@ def time_of(value: Value, verb: Token | None, earlier: list[RawClaim]) -> tuple[
     if s_idx > 0 and not in_sent:
         prev = sents[s_idx - 1]
         same_paragraph = "\n" not in text_of(doc)[prev.start_char:sent.start_char]
-        prev_dates = [d for d in dates if prev.start_char <= d.start < prev.end_char and
-                      not any_of("time.carry-filter", value.at, CarryRef(value, verb, d, earlier))]
+        prev_dates = [d for d in value.document.date_index.starting_in(prev.start_char, prev.end_char)
+                      if not any_of("time.carry-filter", value.at, CarryRef(value, verb, d, earlier))]
         if same_paragraph and prev_dates and \
                 not any_of("time.carry-veto", value.at, CarryRef(value, verb, prev_dates[-1], earlier)):
             return prev_dates[-1], "carried"
@@ -213,14 +217,9 @@ def _in_another_figures_clause(doc: Doc, date: RawDate, d_verb: Token | None, sp
         return False  # the value is in the date's clause
     if _SET_AGAINST.search(text_of(doc), max(0, span.start_char - 30), span.start_char):
         return False  # "added 47,000 jobs in September, far more than the 10,000 expected": one period
-    sent = span.sent
-    for kind in NUMERIC_KINDS:
-        for other in nc(doc)[kind]:
-            if sent.start_char <= other.start < sent.end_char and not span.start_char <= other.start < span.end_char:
-                o_span = doc.char_span(other.start, other.end, alignment_mode="expand")
-                if o_span is not None and first <= o_span.start <= last:
-                    return True
-    return False
+    lo, hi = doc[first].idx, doc[last].idx + len(doc[last])  # the clause's characters
+    return any(not span.start_char <= other.start < span.end_char
+               for other in mentions_by_position(doc, *NUMERIC_KINDS).starting_in(lo, hi))
 
 
 @rule("time.relative-on-another-noun")

@@ -165,7 +165,8 @@ def _fiscal_relative(doc: Doc, date: DateFound, before: list[DateFound], cal: Fi
     shift = _YEAR_SHIFT[rel.group("w").lower()]
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if shift < 0 and span is not None:
-        same = [p for d in before if d.start >= span.sent.start_char and not d.relative and
+        sent_start = span.sent.start_char  # (once: a long doc has many dates before)
+        same = [p for d in before if d.start >= sent_start and not d.relative and
                 isinstance(p := d.extra.get("fiscal"), Placed) and p.parts == 1 and not p.calendar.is_calendar_year]
         if same:
             return _fiscal_back(date, same[-1], -shift)

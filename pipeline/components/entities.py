@@ -218,7 +218,7 @@ class EntityCorrector:
             return False
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].is_sent_start and (
                 ent[0].pos_ in ("ADJ", "VERB", "NOUN") or
-                re.search(rf"\b{re.escape(ent[0].lower_)}\b", text_of(ent.doc)) is not None):
+                _written_in_lower_case(ent.doc, ent[0].lower_)):
             return False  # "Broken down by state", "Coal remains ..." (with "coal" elsewhere): a first word
         doc = ent.doc
         if ent.start > 1 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and doc[ent.end].text == ")" and \
@@ -290,6 +290,22 @@ class EntityCorrector:
         relabeled = [Span(doc, e.start, e.end, label=labels[e.text]) for e in ents
                      if len(e) == 1 and e.text in aliases]
         return sorted(kept + relabeled + extra, key=lambda s: s.start), aliases
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _written_in_lower_case(doc: Doc, word: str) -> bool:
+    """Whether ``word`` (lower case) is written in the doc's text as a word of its own: the
+    search of ``\bword\b``. A word of word characters only is looked up in the set of the
+    text's runs of them (the same answer), built once per doc, not searched for in a long text
+    once per name."""
+    if not _WORD.fullmatch(word):
+        return re.search(rf"\b{re.escape(word)}\b", text_of(doc)) is not None
+    words = doc.user_data.get("newsclaims_words")
+    if words is None:
+        words = doc.user_data["newsclaims_words"] = frozenset(_WORD.findall(text_of(doc)))
+    return word in words
 
 
 def _abbreviates(abbr: str, name: str) -> bool:

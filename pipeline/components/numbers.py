@@ -74,6 +74,7 @@ from pipeline.normalize.clock import is_clock_digits
 from pipeline.normalize.money import currencies_of_places, currency_code
 from pipeline.normalize.scan import DATE_AFTER_PERIOD, Candidate, ordinal_words, scan, tokenize, vague_scales
 from pipeline.normalize.units import UnitInfo, parse_unit, si_value
+from pipeline.spans import Intervals, SpanIndex, mentions_by_position
 
 _NAME_LABELS_FOR_NUMBERS = frozenset({"ORG", "LAW", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "PERSON"})
 _SETTING_LABELS = frozenset({"GPE", "NORP", "LOC"})
@@ -212,27 +213,28 @@ def clean(value: float | None) -> float | None:
 class NumberFinder:
     """Find and normalize numeric mentions (see the module docstring)."""
 
-    _spans: list[tuple[int, int]] = []
+    _spans: SpanIndex[Candidate] = SpanIndex([])  # the candidates by position
 
     def __call__(self, doc: Doc) -> Doc:
         store = nc(doc)
-        blocked = [(m.start, m.end) for m in store["dates"]]
-        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS_FOR_NUMBERS]
+        # spans by position (a long text has thousands: no scan of them all per candidate)
+        blocked = Intervals((m.start, m.end) for m in store["dates"])
+        names = Intervals((e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS_FOR_NUMBERS)
         setting = currencies_of_places(e.text for e in doc.ents if e.label_ in _SETTING_LABELS)
-        taken: list[tuple[int, int]] = []
+        taken = Intervals()
         text = text_of(doc)
         toks = tokenize(text)  # one tokenization for the three scans
         candidates = scan(text, toks=toks)
-        self._spans = [(c.start, c.end) for c in candidates]
+        self._spans = SpanIndex(sorted(candidates, key=lambda c: c.start))
         self._prices: list[Candidate] = []
         for cand in candidates:
-            if _overlaps((cand.core_start, cand.core_end), blocked):
+            if blocked.overlaps(cand.core_start, cand.core_end):
                 if not self._year_is_amount(store, cand):
                     continue
-                blocked = [(m.start, m.end) for m in store["dates"]]
+                blocked = Intervals((m.start, m.end) for m in store["dates"])
             if cand.kind == "ordinal":
                 continue  # ordinals are collected below, with the spelled ones
-            if cand.kind in ("number", "unit") and _inside((cand.core_start, cand.core_end), names):
+            if cand.kind in ("number", "unit") and names.contains(cand.core_start, cand.core_end):
                 continue
             if self._is_year(cand) or self._is_pronoun(doc, cand) or self._in_name(doc, cand):
                 continue
@@ -251,26 +253,26 @@ class NumberFinder:
                     _add_numeric(text, store["percentages"], mention)
                 else:
                     _add_numeric(text, store["money"], mention)
-                taken.append((mention.start, mention.end))
+                taken.add((mention.start, mention.end))
         _change_takes_level_currency(text, store["money"])
         _carry_counted(doc, store["quantities"])
         low = text.lower()
         multiples = doc if any(verb[:-1] in low for verb in _MULTIPLIER_VERBS) else ()  # "doubl", "halv"...
         for tok in multiples:
             if tok.lemma_.lower() in _MULTIPLIER_VERBS and tok.pos_ == "VERB" and \
-                    not _overlaps((tok.idx, tok.idx + len(tok)), taken) and \
+                    not taken.overlaps(tok.idx, tok.idx + len(tok)) and \
                     not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("down", "up", "as")):
                 mention = self._multiplier(doc, tok)
                 store["percentages"].append(mention)
-                taken.append((mention.start, mention.end))
+                taken.add((mention.start, mention.end))
         for start, end, lo, hi in vague_scales(text, toks=toks):
-            if _overlaps((start, end), taken) or _overlaps((start, end), blocked):
+            if taken.overlaps(start, end) or blocked.overlaps(start, end):
                 continue
             store["quantities"].append(RawQuantity(start, end, value=None, qualifier="range", lower=lo, upper=hi,
                                                    unit=None, dimension="count",
                                                    counted=self._counted_after_of(doc, end)))
         for start, end, value in ordinal_words(text, toks=toks):
-            if _overlaps((start, end), blocked) or _overlaps((start, end), taken):
+            if blocked.overlaps(start, end) or taken.overlaps(start, end):
                 continue
             store["ordinals"].append(RawOrdinal(start, end, value=value))
         return doc
@@ -554,17 +556,16 @@ class NumberFinder:
         head = tok.head
         if head.lower_ == "times" or span.end < len(doc) and doc[span.end].lower_ == "times":
             return None  # "one and a half times the ₹823 crore": a multiplier, not a count of times
-        if any(d.start <= head.idx < d.end for d in nc(doc)["dates"]):
+        if mentions_by_position(doc, "dates").at(head.idx) is not None:
             return None  # "plans to open more than 20 next year": a date is never what is counted
         if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i > tok.i and \
                 head.pos_ in ("NOUN", "PROPN"):
             first = max(tok.i + 1, whole.end)
             # skip past another numeric span inside ("Three trillion-yuan clusters")
             lo, hi = tok.idx, head.idx + len(head)
-            for m_start, m_end in self._spans:
-                if m_end <= lo or m_start >= hi:
-                    continue  # wholly before the number or after its noun: cannot lie between
-                ms = self._span(doc, m_start, m_end)
+            # (one wholly before the number or after its noun cannot lie between)
+            for m in self._spans.overlapping(lo, hi):
+                ms = self._span(doc, m.start, m.end)
                 if ms is not None and tok.i < ms.start and ms.end <= head.i:
                     first = max(first, ms.end)
             while first < head.i and doc[first].is_punct:
@@ -786,10 +787,6 @@ def _mul(value: float | None, factor: float) -> float | None:
 
 def _overlaps(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in others)
-
-
-def _inside(span: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
 @Language.factory("newsclaims_numbers")

@@ -21,7 +21,9 @@ leading zero keep it as written; a 12-hour time with none of these is read in of
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -252,7 +254,38 @@ def _candidates(text: str) -> list[_Candidate]:
     return out
 
 
-def _read_context(text: str, cand: _Candidate, days: Sequence[tuple[int, int]]) -> bool:
+# What neither DAY_THEN_TIME nor TIME_THEN_DAY can match (they read white space, commas, "@" and
+# words): a day with one of these between it and a time is not next to it.
+_GAP_STOP = re.compile(r"[0-9.;:!?()\[\]\"\u201c\u201d]")
+
+
+class _Days:
+    """The days written in a text, by position, for the test "a day right before or after this
+    time" (:func:`_read_context`): only the days with no :data:`_GAP_STOP` character between
+    them and the time are matched, not every day of a long text for every time."""
+
+    def __init__(self, text: str, days: Sequence[tuple[int, int]]) -> None:
+        self.ends = sorted(e for _s, e in days)
+        self.starts = sorted(s for s, _e in days)
+        self.stops = [m.start() for m in _GAP_STOP.finditer(text)] if days else []
+
+    def before(self, pos: int) -> list[int]:
+        """The ends of the days ending at or before ``pos`` with no stop between."""
+        k = bisect.bisect_left(self.stops, pos)
+        last_stop = self.stops[k - 1] if k else -1
+        return self.ends[bisect.bisect_right(self.ends, last_stop):bisect.bisect_right(self.ends, pos)]
+
+    def after(self, pos: int) -> list[int]:
+        """The starts of the days starting at or after ``pos`` with no stop between."""
+        k = bisect.bisect_left(self.stops, pos)
+        next_stop = self.stops[k] if k < len(self.stops) else sys.maxsize
+        return self.starts[bisect.bisect_left(self.starts, pos):bisect.bisect_right(self.starts, next_stop)]
+
+
+_NO_DAYS = _Days("", ())
+
+
+def _read_context(text: str, cand: _Candidate, days: _Days = _NO_DAYS) -> bool:
     """Note the zone, the part of the day and what stands before ``cand``; whether that makes it
     a time on its own (its form's ``needs``)."""
     zone = _zone_tail().match(text, cand.end)
@@ -268,8 +301,8 @@ def _read_context(text: str, cand: _Candidate, days: Sequence[tuple[int, int]]) 
     if part_before:
         cand.part = PARTS_OF_DAY[part_before.group("p").lower()]
     hourly = cand.needs == "hour" or cand.form == "hhmm"
-    next_to_day = any(DAY_THEN_TIME.fullmatch(text[e:cand.start]) for s, e in days if e <= cand.start) or \
-        any(TIME_THEN_DAY.fullmatch(text[cand.end:s]) for s, e in days if s >= cand.end)
+    next_to_day = any(DAY_THEN_TIME.fullmatch(text[e:cand.start]) for e in days.before(cand.start)) or \
+        any(TIME_THEN_DAY.fullmatch(text[cand.end:s]) for s in days.after(cand.end))
     # a bare number needs a preposition ("4 this afternoon" may be a count of the day's events)
     cand.prep = bool(_HOUR_PREPOSITION_BEFORE.search(before)) if hourly else \
         next_to_day or bool(_PREPOSITION_BEFORE.search(before))
@@ -411,8 +444,9 @@ def find_time_groups(text: str, *, days: Sequence[tuple[int, int]] = ()) -> list
     [['15:00', '16:00'], ['20:00']]
     """
     cands = _candidates(text)
+    day_index = _Days(text, days)
     for cand in cands:
-        anchored = _read_context(text, cand, days)
+        anchored = _read_context(text, cand, day_index)
         if _apply_offset(text, cand):
             anchored = anchored or cand.needs in ("anchor", "hour")
         cand.accepted = anchored
@@ -525,7 +559,7 @@ def is_time_only(text: str) -> bool:
         return False
     pieces, at = [], 0
     for cand in cands:
-        _read_context(text, cand, ())
+        _read_context(text, cand)
         _apply_offset(text, cand)
         pieces.append(text[at:max(at, cand.start)])
         at = max(at, cand.end)

@@ -88,6 +88,7 @@ from functools import lru_cache
 from pipeline.normalize import fiscal, holidays
 from pipeline.normalize.clock import DAY_THEN_TIME, TIME_THEN_DAY, find_time_groups, is_clock_digits
 from pipeline.normalize.first_chars import guarded, word_starts
+from pipeline.spans import SpanIndex
 
 Direction = Callable[[int, int], "str | None"]
 
@@ -1380,6 +1381,22 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             done = found.end()
 
 
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
+def _for_before(text: str, end: int) -> bool:
+    """``text[:end]`` ends with "for" and white space: the search of :data:`_FOR_BEFORE` in it,
+    started where that "for" would begin (not a scan of the text before).
+
+    >>> _for_before("wait for  3 days", 10), _for_before("wait for3", 8), _for_before("fore ", 5)
+    (True, False, False)
+    """
+    space = end
+    while space > 0 and text[space - 1].isspace():
+        space -= 1
+    return _FOR_BEFORE.search(text, max(0, space - 3), end) is not None
+
+
 def find_dates(text: str, *, reference: Reference | None = None,
                direction: Direction | None = None, fiscal_start: int | None = None) -> list[DateFound]:
     """Every time expression in ``text``, resolved against ``reference``.
@@ -1429,8 +1446,8 @@ def find_dates(text: str, *, reference: Reference | None = None,
             found = _resolve(kind, m.groupdict(), ref, mtext, tense)
         if found is not None and kind == "weekday" and mtext.lower().split()[0] not in ("this", "next", "last"):
             found.extra["weekday"] = True  # its day follows the tense: a time joined to it may move it
-        if kind == "ago" and found is not None and re.search(r"\bfor\s+$", text[:m.start()], re.IGNORECASE) \
-                and re.match(r"from\s", m.group("adir") or "", re.IGNORECASE):
+        if kind == "ago" and found is not None and re.match(r"from\s", m.group("adir") or "", re.IGNORECASE) \
+                and _for_before(text, m.start()):
             found = _starting_period(m.groupdict(), ref, found)  # "for 3 days from tomorrow": a period
         if found is None:
             continue
@@ -1673,13 +1690,14 @@ def _with_times(text: str, found: list[DateFound], ref: Reference, direction: Di
     groups = find_time_groups(text, days=[(d.start, d.end) for d in days])
     if not groups:
         return found
-    taken = [(d.start, d.end) for d in found]
+    taken = SpanIndex(sorted(found, key=lambda d: d.start))  # (by position: a long text has many)
+    day_ids = {id(d) for d in days}  # (a date equal to a day is one of them: the same test)
     out = list(found)
     for group in groups:
         first, last = group[0], group[-1]
-        if any(s < t.end and t.start < e for t in group for s, e in taken if t.start < t.end):
+        if any(taken.overlapping(t.start, t.end) for t in group if t.start < t.end):
             continue  # inside a date already read ("the 2000s")
-        day = next((d for d in out if d in days and (
+        day = next((d for d in out if id(d) in day_ids and (
             d.start >= last.end and TIME_THEN_DAY.fullmatch(text[last.end:d.start]) or
             d.end <= first.start and DAY_THEN_TIME.fullmatch(text[d.end:first.start]))), None)
         if day is not None:

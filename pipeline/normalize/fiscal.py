@@ -46,6 +46,7 @@ Without a stated calendar, a "fiscal" period is on the fiscal year of the articl
 
 from __future__ import annotations
 
+import bisect
 import calendar as _calendar
 import datetime as dt
 import re
@@ -173,6 +174,33 @@ _STATED = re.compile(
 # a year counted in weeks: the article's calendar is a 52/53-week one
 _YEAR_IN_WEEKS = re.compile(r"\b(?:5[23]|fifty[-\s](?:two|three))[-\s]weeks?\b|\b53rd\s+week\b", re.IGNORECASE)
 _QUARTER_ORD = re.compile(r"\b(?P<o>first|second|third|fourth)[-\s]quarter\b|\bQ(?P<n>[1-4])\b", re.IGNORECASE)
+_QUARTER_ORD_LONGEST = 20  # characters: longer than any match of _QUARTER_ORD (a test checks)
+
+
+@dataclass(frozen=True)
+class _TextReading:
+    """What :func:`calendar_from` reads of the whole text, read once for all of an article's
+    statements (so that a long text with many statements is not read once for each)."""
+
+    weekly: bool  # the text counts a 52/53-week year
+    ordinals: list[re.Match[str]]  # the quarters it names ("fourth-quarter", "Q4")
+    ordinal_ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _TextReading:
+        ordinals = list(_QUARTER_ORD.finditer(text))
+        return cls(bool(_YEAR_IN_WEEKS.search(text)), ordinals, [m.end() for m in ordinals])
+
+    def last_quarter_before(self, text: str, pos: int) -> re.Match[str] | None:
+        """The last quarter named in ``text[:pos]``: the last of ``_QUARTER_ORD.finditer(text, 0,
+        pos)``. Those are the whole text's matches that end before ``pos`` and perhaps one that
+        ends at ``pos`` (where the cut makes a word boundary), found again in the few
+        characters before it."""
+        k = bisect.bisect_left(self.ordinal_ends, pos)  # the matches ending before pos
+        last = self.ordinals[k - 1] if k else None
+        lo = max(last.end() if last is not None else 0, pos - _QUARTER_ORD_LONGEST)
+        tail = list(_QUARTER_ORD.finditer(text, lo, pos))
+        return tail[-1] if tail else last
 
 
 @dataclass(frozen=True)
@@ -250,15 +278,16 @@ def calendars_from(text: str, stated: list[Stated]) -> ArticleCalendars:
     strong = [s for s in stated if not s.weak]
     if not strong:
         return ArticleCalendars(None)
+    reading = _TextReading.of(text)
     years = [s for s in strong if s.what == "year"]
-    whole = calendar_from(text, years[0] if years else strong[0], stated)
-    others = [c for c in (calendar_from(text, s, stated) for s in stated) if c is not None]
+    whole = calendar_from(text, years[0] if years else strong[0], stated, reading=reading)
+    by_statement = [calendar_from(text, s, stated, reading=reading) for s in stated]
+    others = [c for c in by_statement if c is not None]
     if whole is not None and all(_same(whole, c) for c in others):
         return ArticleCalendars(whole)
     paragraphs = []
-    for s in strong:
-        cal = calendar_from(text, s, stated)
-        if cal is None:
+    for s, cal in zip(stated, by_statement, strict=True):
+        if s.weak or cal is None:
             continue
         start = text.rfind("\n", 0, s.start) + 1
         end = text.find("\n", s.start)
@@ -266,10 +295,13 @@ def calendars_from(text: str, stated: list[Stated]) -> ArticleCalendars:
     return ArticleCalendars(None, tuple(paragraphs))
 
 
-def calendar_from(text: str, pick: Stated, stated: list[Stated]) -> FiscalCalendar | None:
+def calendar_from(text: str, pick: Stated, stated: list[Stated], *, reading: _TextReading | None = None
+                  ) -> FiscalCalendar | None:
     """The fiscal calendar the statement ``pick`` implies (see the module doc); None when it
-    does not tell (a quarter end in February, May, August or November with no ordinal)."""
-    weekly_text = pick.weeks or bool(_YEAR_IN_WEEKS.search(text))
+    does not tell (a quarter end in February, May, August or November with no ordinal).
+    ``reading``: what the text says once for all statements (default: read here)."""
+    reading = reading if reading is not None else _TextReading.of(text)
+    weekly_text = pick.weeks or reading.weekly
     end: dt.date | None = None
     if pick.day is not None and pick.year is not None:
         end = dt.date(pick.year, pick.month, pick.day)
@@ -279,9 +311,8 @@ def calendar_from(text: str, pick: Stated, stated: list[Stated]) -> FiscalCalend
     if pick.what == "quarter" and quarter is None:
         # the quarter the article named last before saying when it ended ("fiscal
         # fourth-quarter earnings ... the results for the quarter ended Feb. 2")
-        ordinals = list(_QUARTER_ORD.finditer(text, 0, pick.start))
-        if ordinals:
-            last_named = ordinals[-1]
+        last_named = reading.last_quarter_before(text, pick.start)
+        if last_named is not None:
             quarter = _ORD.get((last_named.group("o") or "").lower()) or int(last_named.group("n") or 4)
     if pick.what == "quarter":
         if quarter is None:

@@ -559,8 +559,8 @@ def test_count_of_a_partitive_whole_is_about_that_whole(extractor):
 @pytest.mark.parametrize(("text", "measure"), [
     # a share of a group measures the group, its base (news-dev CONVENTIONS 7.6, 8.6)
     ("Two-thirds of the workers surveyed said they drank no more than 1.5 litres of water.", "workers surveyed"),
-    ("64 per cent of adults are either overweight or obese.", "adults"),
-    ("Two in three English people are overweight or obese.", "English people"),
+    ("71 per cent of commuters are either late or stressed.", "commuters"),
+    ("Three in four Welsh farmers are worried or angry.", "Welsh farmers"),
     # no base named, or only a pronoun with nothing before it: no measure
     ("About one in five had elevated markers of kidney stress by the end of the study.", None),
     ("Half of them said they had no access to shade.", None),
@@ -796,33 +796,34 @@ def test_claim_field(extractor, text, index, field, expected):
 
 @pytest.mark.parametrize(("text", "value", "direction"), [
     # a pace compared: slower / faster (news-dev CONVENTIONS 7.8, 8.2)
-    ("That pace was 0.2 percentage points slower than the rate for the first five months.", "0.2", "decrease"),
+    ("The rise was 0.3 percentage points slower than the rate recorded over the first eight months.", "0.3",
+     "decrease"),
     ("Hiring ran 1.5 percentage points faster than a year before.", "1.5", "increase"),
     # a unit quantity compared, with its "than"
     ("Output reached 13.5 billion kilowatt hours, 5.7 billion kilowatt hours less than a year ago.", "5.7",
      "decrease"),
-    ("At least 3 million sq m more will be developed.", "3 million", None),  # more of it, no comparison
+    ("At least 2 million sq m more will be leased next year.", "2 million", None),  # more of it, no comparison
     # a premium is above its reference, a discount below
     ("The offer carries a 48 percent premium to Monday's close.", "48", "increase"),
     ("The shares were sold at a 7 percent discount to the market price.", "7", "decrease"),
     # a growth rate is an increase without a verb of rising; a negative one a decrease
-    ("Mining output growth came in at 2.7 percent year-on-year.", "2.7", "increase"),
+    ("Fishing output growth came in at 3.4 percent in the spring.", "3.4", "increase"),
     ("The government's yearly growth target is around 6.5 percent.", "6.5", "increase"),
     ("Wage growth slowed to -0.4 percent.", "-0.4", "decrease"),
     # a plain count added is a level of the flow, not a change; by a count is a change
     ("Employers added 160,000 jobs in April.", "160,000", None),
-    ("Revisions cut the job gains by a combined 19,000.", "19,000", "decrease"),
+    ("Revisions cut the order tally by a combined 2,700.", "2,700", "decrease"),
     # over/under a reference level; not over a period
-    ("Crossrail will open more than 4 billion pounds over budget.", "more than 4 billion", "increase"),
+    ("The Harbour Link tunnel will open more than 2 billion euros over budget.", "more than 2 billion", "increase"),
     ("Exports slid 24 percent over the same stretch.", "24", "decrease"),
-    ("The Budget would be $215 billion better off.", "$215", "increase"),
+    ("The pension fund would be $12 billion better off.", "$12", "increase"),
     # by a count is the change; to a count the level, even where the parser reads a range
-    ("Employment also grew by 92,000 to 16.4 million.", "92,000", "increase"),
-    ("Employment also grew by 92,000 to 16.4 million.", "16.4", None),
+    ("Membership also grew by 41,000 to 2.3 million.", "41,000", "increase"),
+    ("Membership also grew by 41,000 to 2.3 million.", "2.3", None),
     # a duration is a change only when compared
-    ("Its fiscal 2024 ran one week longer than its fiscal 2023.", "one week", "increase"),
+    ("The 2023 festival ran three days longer than the 2022 edition.", "three days", "increase"),
     # a loss of money is a level, a loss in percent a fall
-    ("Shopify projects an operating loss of $95 million.", "$95", None),
+    ("Dunmore Labs projects an operating loss of $42 million.", "$42", None),
     ("The currency suffered a 5 percent loss in value.", "5", "decrease"),
 ], ids=["slower", "faster", "less-than", "more-of-it", "premium", "discount", "growth-came-in", "growth-target",
         "negative-growth", "count-added", "count-by", "over-budget", "over-a-period", "better-off", "by-count",
@@ -854,11 +855,11 @@ def test_predicate_particle_and_subject_measure(extractor, text, predicate, meas
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a dateline after the headline is set apart: not the next sentence's subject
-    ("Jobs report\n\nJOHANNESBURG - Employment rose in seven of the country's nine provinces.", None),
-    ("GST collections\n\nNew Delhi: Gross GST receipts for March 2023 came to 1,60,122 crore rupees.", None),
+    ("Farm report\n\nNAIROBI - Harvests rose in five of the country's eight regions.", None),
+    ("Toll revenue\n\nMumbai: Gross toll receipts for June 2024 came to 4,210 crore rupees.", None),
     # the one place a locative phrase of the clause names holds a measured subject
-    ("At stations across Vancouver, the price climbed to 173.9 cents per litre.", "Vancouver"),
-    ("Gas prices hit another all-time high of 173.9 cents in Vancouver.", "Vancouver"),
+    ("At ticket offices across Seattle, the fare jumped to 3.25 dollars per ride.", "Seattle"),
+    ("Rents hit a fresh record of 2,450 dollars in Calgary.", "Calgary"),
     # two places, one after each figure: each figure's own (CONVENTIONS 7.5 context: the place of what
     # the subject names; rule entity.value-place)
     ("Prices rose 3 percent in Vancouver and 2 percent in Toronto.", "Vancouver"),
@@ -876,18 +877,20 @@ def test_subject_entity_from_the_sentence(extractor, text, expected):
 
 @pytest.mark.parametrize(("text", "value", "time"), [
     # a level's own clause dates it, even with a comparison date ("a year ago")
-    ("KT&G sold 9.6 billion cigarettes in the first quarter, more than the 9.1 billion cigarettes it had sold a "
-     "year ago.", "9.1 billion", "a year ago"),
+    ("Brightwater sold 4.2 million bicycles in the second quarter, more than the 3.8 million bicycles it had "
+     "sold a year ago.", "3.8 million", "a year ago"),
     # a date after the value's comparative dates the base, not the value
-    ("The price is now roughly 30 cents above where it stood in April.", "roughly 30 cents", None),
-    ("That pace was 0.2 percentage points slower than the rate posted for the first five months.", "0.2", None),
+    ("The fare is now roughly 40 cents above where it was in March.", "roughly 40 cents", None),
+    ("The increase was 0.6 percentage points slower than the rate logged for the first three quarters.", "0.6",
+     None),
     # a date in the value's own "of" phrase
-    ("GDP grew 6.7 percent, a little below the 6.8 percent of the previous quarter.", "6.8", "previous quarter"),
+    ("Retail sales grew 4.1 percent, slightly below the 4.5 percent of the previous quarter.", "4.5",
+     "previous quarter"),
     # not carried from a starting point, nor into a sentence with a period of its own
-    ("The projects have agreed to locate in the area since it was set up in August 2019. 68 industrial projects "
-     "have completed land transfers.", "68", None),
-    ("Hourly pay rose 2.5% over the past year. During the recovery, wage growth has run at just over 2%.",
-     "just over 2%", None),
+    ("Dozens of firms have moved into the district since it opened in March 2018. 45 logistics firms have "
+     "signed long leases.", "45", None),
+    ("Rents rose 3.5% over the past year. During the downturn, rent growth has held at just over 3%.",
+     "just over 3%", None),
 ], ids=["own-clause-comparison-date", "date-of-the-base", "than-period", "of-phrase", "since-not-carried",
         "own-period-not-carried"])
 def test_time_rules(extractor, text, value, time):
@@ -898,22 +901,22 @@ def test_time_rules(extractor, text, value, time):
 
 @pytest.mark.parametrize(("text", "measure"), [
     # a frame noun of the value's own phrase gives way to what the clause is about
-    ("Lululemon is projecting first-quarter revenue in a range of $2.34 billion to $2.36 billion.", "revenue"),
-    ("The economy's growth rate eased to an annual rate of 1.4% in the fourth quarter.", "economy's growth rate"),
-    ("Gross GST collection has gone past the 1.5 lakh crore rupees mark four times.", "Gross GST collection"),
+    ("Brisco sees fiscal 2026 revenue in a range of $1.1 billion to $1.2 billion.", "revenue"),
+    ("The region's inflation rate slowed to an annual rate of 2.2% in the third quarter.", "region's inflation rate"),
+    ("Net toll revenue has gone past the 900 crore rupees mark three times.", "Net toll revenue"),
     # but an object the value is put at stays ("put the figure at")
-    ("Last year's report had put the figure at 53 per cent.", "figure"),
+    ("The previous survey had put the figure at 38 per cent.", "figure"),
     # a verbless heading names what is measured; an attribution before a colon does not
     ("Results\n\n\u2022 Revenue: $3.61 billion, compared with $3.57 billion expected", "Revenue"),
     ("Earnings per share: $6.14 versus $5.85 expected", "Earnings per share"),
     # a loss of money is an amount's noun; a change noun with what changes before it stays whole
-    ("Its earlier guidance had called for a loss of $105 million.", "loss"),
+    ("Its previous outlook had pointed to a loss of $60 million.", "loss"),
     ("Toronto city council approves 2.55% property tax hike", "property tax hike"),
     # an exchange rate: the currency is the subject, the attribute is unnamed
-    ("According to the Bank of Korea, the dollar averaged 1,193.60 won in the first quarter.", None),
+    ("According to the Bank of Thailand, the dollar averaged 34.20 baht in the third quarter.", None),
     # a value opening the measure gives way to what it is of
-    ("In the first quarter, 13.5 billion kilowatt hours of wind power were wasted, 5.7 billion kilowatt hours "
-     "less than a year earlier.", "wind power"),
+    ("In the second half, 2.1 million tonnes of grain were spoiled, 0.3 million tonnes fewer than a year "
+     "earlier.", "grain"),
 ], ids=["range", "annual-rate", "mark", "put-the-figure-at", "bullet", "heading", "loss-of", "change-compound",
         "exchange-rate", "value-of"])
 def test_measure_of_framed_and_headed_values(extractor, text, measure):
@@ -923,15 +926,15 @@ def test_measure_of_framed_and_headed_values(extractor, text, measure):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a demonstrative refers back to the previous figure: its holder, or none
-    ("Hubei's industrial output grew 6.7 percent in the first half. That pace was 0.2 percentage points slower "
-     "than in the first five months.", "Hubei"),
-    ("Real spending growth was held to 1.4% a year. That was less than half the average of the last 30 years, "
-     "Jim Chalmers said.", None),
+    ("Sichuan's retail sales grew 5.3 percent in the first quarter. That pace was 0.4 percentage points "
+     "faster than in January and February.", "Sichuan"),
+    ("Public hiring was held to 0.8% a year. That was about a third of the average of the past two decades, "
+     "Ana Ribeiro said.", None),
     # "the government" is only whose a name says
-    ("The Budget Office expects the IGST pool to grow. Under regular settlement, the government moved 33,408 "
-     "crore rupees into CGST.", None),
+    ("The finance ministry expects the fuel levy pool to grow. Under the usual split, the government moved "
+     "12,500 crore rupees into the state fund.", None),
     # a date the parser takes for a second subject is not the subject
-    ("Shopify Inc. said that last May it employed nearly 3,100 people.", "Shopify Inc"),
+    ("Quillon Inc. said that last March it employed nearly 2,400 people.", "Quillon Inc"),
 ], ids=["that-pace", "that-fact", "the-government", "date-not-subject"])
 def test_reference_back(extractor, text, expected):
     _, claims = claims_of(extractor, text)
@@ -941,16 +944,16 @@ def test_reference_back(extractor, text, expected):
 
 @pytest.mark.parametrize(("text", "value", "subject", "predicate"), [
     # a gapped conjunct keeps its own subject and shares the first conjunct's predicate
-    ("Central China expanded 7.5 percent, west China 7 percent, and the northeast of China 5.9 percent.",
-     "7 percent", "west China", "expand"),
-    ("Central China expanded 7.5 percent, west China 7 percent, and the northeast of China 5.9 percent.",
-     "5.9", "the northeast of China", "expand"),
-    ("The EU ranked next with 4.64 trillion yuan in trade, and the US after it with 4.01 trillion yuan.",
-     "4.01", "the US", "rank"),
+    ("Northern Italy expanded 3.2 percent, southern Italy 2 percent, and the centre of Italy 1.8 percent.",
+     "2 percent", "southern Italy", "expand"),
+    ("Northern Italy expanded 3.2 percent, southern Italy 2 percent, and the centre of Italy 1.8 percent.",
+     "1.8", "the centre of Italy", "expand"),
+    ("Japan ranked second with 2.1 trillion won in sales, and Vietnam after it with 1.7 trillion won.",
+     "1.7", "Vietnam", "rank"),
     # not a noun the value belongs to, nor a clause with its own verb
-    ("Exports rose to 3.04 trillion yuan, a year-on-year gain of 4.9 percent.", "4.9", "Exports", None),
+    ("Imports climbed to 870 billion rupees, a year-on-year gain of 6.2 percent.", "6.2", "Imports", None),
     ("Sales rose 5 percent, and profit climbed 3 percent.", "3 percent", "profit", "climb"),
-], ids=["west-China", "northeast-of-China", "after-it-with", "appositive-change-noun", "own-verb"])
+], ids=["southern-Italy", "centre-of-Italy", "after-it-with", "appositive-change-noun", "own-verb"])
 def test_gapped_conjunct(extractor, text, value, subject, predicate):
     _, claims = claims_of(extractor, text)
     c = next(c for c, v, _, _ in claims if v[0].text.startswith(value))
@@ -961,13 +964,13 @@ def test_gapped_conjunct(extractor, text, value, subject, predicate):
 
 @pytest.mark.parametrize(("text", "value", "subject", "measure"), [
     # a subject the parser hung on a fronted "According to X," is still the subject
-    ("According to Statistics Canada, Canada's Consumer Price Index (CPI) climbed 1.4 per cent year over year "
-     "in January, following a 2.0 per cent increase in December.", "1.4", "Canada's Consumer Price Index",
-     "Canada's Consumer Price Index"),
+    ("According to Statistics Norway, Norway's Producer Price Index (PPI) rose 2.6 per cent year over year "
+     "in October, following a 3.1 per cent increase in September.", "2.6", "Norway's Producer Price Index",
+     "Norway's Producer Price Index"),
     # an event noun in a participle phrase measures the main clause's subject; its date is no measure
-    ("According to Statistics Canada, Canada's Consumer Price Index (CPI) climbed 1.4 per cent year over year "
-     "in January, following a 2.0 per cent increase in December.", "2.0", "Canada's Consumer Price Index",
-     "Canada's Consumer Price Index"),
+    ("According to Statistics Norway, Norway's Producer Price Index (PPI) rose 2.6 per cent year over year "
+     "in October, following a 3.1 per cent increase in September.", "3.1", "Norway's Producer Price Index",
+     "Norway's Producer Price Index"),
 ], ids=["fronted-according-to", "event-noun-in-participle"])
 def test_subject_repairs(extractor, text, value, subject, measure):
     _, claims = claims_of(extractor, text, published="2019-03-07")
@@ -977,18 +980,18 @@ def test_subject_repairs(extractor, text, value, subject, measure):
 
 @pytest.mark.parametrize(("text", "value", "field", "expected"), [
     # a source-subject verb: the object put at the value is what is measured
-    ("TorontoGasPrices.com puts the average price in the Greater Toronto area at 131.9 cents.", "131.9", "entity",
-     "Greater Toronto"),
-    ("Revisions cut the previously reported job gains by a combined 19,000.", "19,000", "subject",
-     "the previously reported job gains"),
+    ("FuelWatch.ca puts the mean pump price in the Greater Montreal area at 142.5 cents.", "142.5", "entity",
+     "Greater Montreal"),
+    ("Revisions trimmed the previously published sales totals by a combined 4,300.", "4,300", "subject",
+     "the previously published sales totals"),
     ("The bank cut its deposit rate by 25 basis points.", "25", "subject", "The bank"),  # an agent: no
     # a date in another value's apposition is that value's: not the level's
-    ("Hourly pay climbed 8 cents to reach $25.53, a gain of 2.5% over the past year.", "$25.53", "time", None),
-    ("Hourly pay climbed 8 cents to reach $25.53, a gain of 2.5% over the past year.", "2.5%", "time",
+    ("Average fares climbed 12 cents to reach $3.45, a gain of 4.1% over the past year.", "$3.45", "time", None),
+    ("Average fares climbed 12 cents to reach $3.45, a gain of 4.1% over the past year.", "4.1%", "time",
      "the past year"),
     # a trailing period that is no date mention leaves the measure
-    ("For 2022-23, the monthly average across the full year is 1.51 lakh crore rupees.", "1.51", "measure",
-     "monthly average"),
+    ("For 2021-22, the quarterly average across the full year is 2.4 lakh crore rupees.", "2.4", "measure",
+     "quarterly average"),
 ], ids=["put-at", "revisions-cut-by", "agent-cuts", "level-before-apposition", "apposition-own-date",
         "trailing-period"])
 def test_source_verbs_appositions_and_periods(extractor, text, value, field, expected):
@@ -1001,13 +1004,13 @@ def test_source_verbs_appositions_and_periods(extractor, text, value, field, exp
 
 @pytest.mark.parametrize(("text", "value", "time"), [
     # a starting point is not carried, even when "since" opens its clause
-    ("More than 290 projects have agreed to locate in the area since it was set up in August 2019. 68 industrial "
-     "projects have completed land transfers.", "68", None),
+    ("More than 150 firms have moved into the zone since it was launched in May 2018. 37 biotech firms have "
+     "opened labs.", "37", None),
     # a date in a relative clause describing the value's noun dates the clause, not the count
-    ("The park now hosts more than 80 companies, which have invested 50 billion yuan and are expected to generate "
-     "output worth more than 1 billion yuan in the current year.", "more than 80", None),
-    ("The park now hosts more than 80 companies, which have invested 50 billion yuan and are expected to generate "
-     "output worth more than 1 billion yuan in the current year.", "more than 1 billion", "current year"),
+    ("The campus now houses more than 60 start-ups, which have raised 9 billion yuan and are expected to book "
+     "sales worth more than 2 billion yuan in the current year.", "more than 60", None),
+    ("The campus now houses more than 60 start-ups, which have raised 9 billion yuan and are expected to book "
+     "sales worth more than 2 billion yuan in the current year.", "more than 2 billion", "current year"),
 ], ids=["since-clause", "described-relative", "relative-own-value"])
 def test_time_of_clauses(extractor, text, value, time):
     _, claims = claims_of(extractor, text, published="2021-08-17")
@@ -1024,8 +1027,8 @@ def test_pronoun_takes_an_earlier_subject_of_its_sentence(extractor):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a place anaphor in a locative phrase of the clause
-    ("Mexico welcomed 45 million tourists in 2024. Last December alone, 4,789,432 tourists arrived in the country.",
-     "Mexico"),
+    ("Portugal welcomed 31 million visitors in 2023. Last August alone, 3,912,405 visitors arrived in the country.",
+     "Portugal"),
     # infrastructure described by its kind stands for the named project
     ("The Elizabeth line opened on Tuesday. The railway should carry 200 million people a year.", "Elizabeth"),
     ("Heathrow Airport opened a new terminal on Tuesday. The airport expects 80 million passengers this year.",

@@ -439,8 +439,8 @@ def test_earlier_counts_back_from_the_sentence_period(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # "a year ago" counts back from a period the sentence names (news-dev CONVENTIONS 4) ...
-    ("KT&G sold 9.6 billion cigarettes in the first quarter, more than the 9.1 billion it had sold a year ago.",
-     "2019-Q1"),
+    ("Corlan shipped 5.1 million phones in the first quarter, more than the 4.7 million it had shipped a year "
+     "ago.", "2019-Q1"),
     ("Last December alone, 4.8 million tourists arrived, up from 4.4 million a year ago.", "2018-12"),
     # ... else from the article's date
     ("The shares are worth more than they were a year ago.", "2019"),
@@ -534,7 +534,7 @@ def test_relative_years_follow_the_calendar_under_discussion(text, published, ex
     ("Sales grew in the second and third quarters.", [("second", "2025-Q2"), ("third quarter", "2025-Q3")]),
     # headline style, and "this year" without "of"
     ("Exports up 4% in first nine months", [("first nine months", "2025-01/2025-09")]),
-    ("In the first 10 months this year, exports rose.", [("the first 10 months this year", "2025-01/2025-10")]),
+    ("In the first 8 months this year, imports fell.", [("the first 8 months this year", "2025-01/2025-08")]),
     # the first months of something that is no year are no date
     ("He spent the first six months of his term abroad.", []),
 ], ids=["elliptical-three-quarters", "elliptical-two-quarters", "first-months-headline",
@@ -555,7 +555,7 @@ def test_quarters_of_the_fiscal_year_the_paragraph_reports():
 
 @pytest.mark.parametrize("text, expected", [
     # a record or a first before "in N years" makes it a look-back to the reference date
-    ("It was the first time in nearly two decades that the budget balanced.", [("two decades", "2005/2025")]),
+    ("The club won the league for the first time in almost two decades.", [("two decades", "2005/2025")]),
     ("Inflation hit its highest level in 15 years.", [("15 years", "2010/2025")]),
     ("Output fell at the fastest pace in 18 months.", [("18 months", "2024-05/2025-11")]),
     ("It was the worst week in a decade for stocks.", [("a decade", "2015/2025")]),

@@ -72,10 +72,10 @@ def test_countries_named():
 
 
 TOWNS = [
-    ("Rite Aid, whose headquarters are in Camp Hill, Pennsylvania, operates stores.", "Camp Hill", True),
-    ("Deerfield, Illinois-based Walgreens owns the chain.", "Deerfield", True),
+    ("Kestrel Foods, whose headquarters are in Red Deer, Alberta, runs bakeries.", "Red Deer", True),
+    ("Bend, Oregon-based Kestrel Foods owns the chain.", "Bend", True),
     ("According to Statistics Canada, Canada's index rose.", "Statistics Canada", False),
-    ("Walgreens, Rite Aid and CVS compete.", "Walgreens", False),
+    ("Kestrel Foods, Harlow Mills and Dunmore compete.", "Kestrel Foods", False),
 ]
 
 
@@ -86,10 +86,10 @@ def test_in_subdivision(text, name, expected):
 
 
 ARTICLES = [  # (text, name, label) through the pipeline
-    ("Lululemon beats on earnings\n\nLululemon's fiscal fourth-quarter earnings topped Wall Street expectations. "
-     "Lululemon reported revenue of $3.6 billion.", "Lululemon", "ORG"),
-    ("Shopify beats forecast\n\nShopify comfortably beat expectations Thursday. Shopify also raised its "
-     "full-year outlook.", "Shopify", "ORG"),
+    ("Harlow beats on earnings\n\nHarlow Mills' fiscal third-quarter earnings beat analysts' estimates. "
+     "Harlow Mills reported revenue of $1.2 billion.", "Harlow Mills", "ORG"),
+    ("Tavira tops forecast\n\nTavira handily beat expectations Tuesday. Tavira also lifted its "
+     "annual outlook.", "Tavira", "ORG"),
     ("Obesity rises\n\nCaroline Cerny, of the Obesity Health Alliance, spoke. Ms Cerny said our surroundings "
      "had shifted.", "Caroline Cerny", "PERSON"),
     ("Jobs\n\nJOHANNESBURG - Employment rose in the Eastern Cape, Free State and KwaZulu-Natal, "
@@ -98,11 +98,12 @@ ARTICLES = [  # (text, name, label) through the pipeline
      "South Africa's statistics agency said.", "Free State", "GPE"),
     ("Gas\n\nKalibrate, a fuel analytics firm, says prices rise with oil.", "Kalibrate", "ORG"),
     ("Sales\n\nSEOUL, May 13 (Yonhap) -- Sales rose 5 percent.", "Yonhap", "ORG"),
-    ("Rail\n\nThe railway now bears the name \"Elizabeth\" line as a tribute to Queen Elizabeth.", "Elizabeth", "FAC"),
-    ("Rail\n\nTrains run from Heathrow Airport and Berkshire in the west to Abbey Wood in the east.",
-     "Heathrow Airport", "FAC"),
-    ("Rail\n\nTrains run from Paddington in the west to Canary Wharf and Abbey Wood in the east.",
-     "Abbey Wood", "GPE"),
+    ("Tram\n\nThe city named its newest route the \"Margaret\" line to honour nurse Margaret Hale.", "Margaret",
+     "FAC"),
+    ("Buses\n\nCoaches run from Gatwick Airport and Crawley in the south to Luton in the north.",
+     "Gatwick Airport", "FAC"),
+    ("Rail\n\nTrains run from Salford in the west to Hyde and Hazel Grove in the east.",
+     "Hazel Grove", "GPE"),
     ("Trucks\n\nThe plant will build the F-150 pickup from next year.", "F-150", "PRODUCT"),
     ("Port\n\nThe terminal is funded by the European Union and the city.", "European Union", "ORG"),
 ]
@@ -118,8 +119,8 @@ def test_labels_in_records(extractor, text, name, label):
 NOT_NAMES = [  # (text, word that must not be an entity)
     ("Output\n\nCoal remains the dominant fuel, and coal output rose.", "Coal"),
     ("Tax\n\nThe CGST and IGST collections rose 12%.", "CGST"),
-    ("Jobs\n\nThe Quarterly Labour Force Survey indicates that unemployment climbed.",
-     "The Quarterly Labour Force Survey"),
+    ("Orders\n\nThe Monthly Business Survey, published by Statistics Norway, indicates that orders climbed.",
+     "The Monthly Business Survey"),
     ("(LEAD) Firm's Q1 net rises\n\nSales rose.", "LEAD"),
     ("Holiday\n\nPrices set a record on Canada Day.", "Canada Day"),  # a date, not an event entity
     ("Tax\n\nFilers submitted 93% of statements of invoices (GSTR-1) on time.", "GSTR-1"),

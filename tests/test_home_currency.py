@@ -35,7 +35,7 @@ DATELINES = [
     ("HONG KONG (Reuters) - Shares fell.", "HK"),
     ("SINGAPORE, Jan 3 - Prices rose.", "SG"),
     ("VANCOUVER \u2014 Gas prices set a record.", "CA"),
-    ("SEOUL, May 13 (Yonhap) -- Buoyed by a soft won", "KR"),
+    ("SEOUL, Feb 9 (Yonhap) -- Exports slowed.", "KR"),
     ("NEW YORK - Stocks rose.", "US"),
     ("Shares fell in Sydney on Monday.", None),  # no dateline
     ("UPDATE 2-Shares fell.", None),  # a wire tag, no place
@@ -72,7 +72,7 @@ ARTICLES = [  # (url, text, [currency of each money mention in order])
     (None, "Budget\n\nSYDNEY, May 14 (Reuters) - Debt is $904 billion, or 500 billion U.S. dollars.", ["AUD", "USD"]),
     ("https://globalnews.ca/x", "Gas\n\nThe price rose 30 cents.", ["CAD"]),
     ("https://www.cnbc.com/x", "Results\n\nRevenue was $3 billion.", ["USD"]),
-    ("https://ottawacitizen.com/x", "Shopify\n\nRevenue was $270.1 million. (Figures are in U.S. dollars throughout.)",
+    ("https://ottawacitizen.com/x", "Results\n\nSales were $84.6 million. (All figures are in U.S. dollars.)",
      ["USD"]),
 ]
 
@@ -84,12 +84,12 @@ def test_dollar_in_records(extractor, url, text, codes):
     assert [m.currency for m in record.money] == codes
 
 
-PRICES = [  # an elided price unit: the bare decimals after "173.9 cents per litre" are cents
-    ("The price climbed to 173.9 cents per litre. Last week it was 163.9.",
-     [("173.9 cents per litre", 1.739), ("163.9", 1.639)]),
+PRICES = [  # an elided price unit: the bare decimals after "158.4 cents per litre" are cents
+    ("Diesel rose to 158.4 cents per litre on Monday. On Friday it was 151.2.",
+     [("158.4 cents per litre", 1.584), ("151.2", 1.512)]),
     ("Fuel cost 1.45 dollars per litre. The rebate was 0.10.", [("1.45 dollars per litre", 1.45)]),  # not written alike
-    ("It sold at 173.9 cents per litre. The index rose to 2500.5.", [("173.9 cents per litre", 1.739)]),  # too far off
-    ("Prices go up by half a cent for each dollar.", [("half a cent", 0.005)]),
+    ("It sold at 158.4 cents per litre. The index rose to 2500.5.", [("158.4 cents per litre", 1.584)]),  # too far off
+    ("Fees rise by half a cent for every dollar spent.", [("half a cent", 0.005)]),
 ]
 
 

@@ -63,11 +63,11 @@ PRONOUNS: dict[str, tuple[str, ...]] = {
     "he": ("PERSON",), "she": ("PERSON",), "his": ("PERSON",), "him": ("PERSON",),
 }
 # Heads of the names of public bodies that publish other people's figures (statistics
-# offices, customs, ministries, central banks: "the General Administration of Customs
-# said exports rose", "According to the Bank of Korea, the dollar averaged ..."). Such a
+# offices, customs, ministries, central banks: "the customs administration said
+# exports rose", "according to the central bank, the dollar averaged ..."). Such a
 # speaker is the source, not the holder of what it reports (news-dev CONVENTIONS 8.5);
-# a company reporting its own results is the holder ("Net income came to $748 million,
-# Lululemon reported"). Source: the naming patterns of national statistics offices,
+# a company reporting its own results is the holder ("Net income came to $312 million,
+# Harlow Foods reported"). Source: the naming patterns of national statistics offices,
 # customs and central banks (UN Statistics Division's list of national statistical
 # offices; BIS list of central banks: "Bank of X", "X Reserve", "Central Bank of X").
 SOURCE_BODY_HEADS = frozenset("administration bureau office department ministry agency commission statistics "

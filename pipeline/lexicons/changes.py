@@ -36,11 +36,11 @@ AMOUNT_LEVEL_NOUNS = frozenset("loss".split())
 FORM_NOUNS = frozenset("range band bracket".split())
 # A premium is a value above a reference level ("the offer carries a 48 percent premium"
 # to the closing price), a discount one below it: a change in direction, while the noun
-# itself stays the measure (unlike "a 2.55 per cent hike in property taxes").
+# itself stays the measure (unlike "a 3.2 per cent hike in water rates").
 PREMIUM_NOUNS = {"premium": "increase", "discount": "decrease"}
-# A rate of growth is an increase without a verb of rising ("mining output growth came in
-# at 2.7 percent", "the government's yearly growth target of around 6.5 percent", "wage
-# growth has run at just over 2%"; news-dev CONVENTIONS 7.8): the words of a measure that
+# A rate of growth is an increase without a verb of rising ("fishing output growth came in
+# at 3.4 percent", "a yearly growth target of about 5 percent", "rent growth has held at
+# just over 3%"; news-dev CONVENTIONS 7.8): the words of a measure that
 # make its percentage a growth rate.
 GROWTH_RATE_WORDS = frozenset("growth".split())
 # Nouns for the speed of a change: "prices rose at an annual rate of 3.1%", "the economy
@@ -99,9 +99,9 @@ COMPARATIVE_UP = frozenset("more higher above ahead greater larger bigger up cos
 COMPARATIVE_DOWN = frozenset("less lower below behind fewer smaller cheaper down slower weaker narrower shorter "
                              "lighter worse".split())
 
-# The verb of a change or event noun that a value measures: "a year-on-year gain of 4.9
-# percent" -> gain, "a $1.1 billion reduction in the deficit" -> reduce, "at a total cost of
-# 18.8 billion pounds" -> cost (news-dev CONVENTIONS 7.4: the event noun gives the predicate
+# The verb of a change or event noun that a value measures: "a year-on-year gain of 6
+# percent" -> gain, "a $2.4 billion reduction in the deficit" -> reduce, "at a total cost of
+# 2.1 billion euros" -> cost (news-dev CONVENTIONS 7.4: the event noun gives the predicate
 # as its verb's lemma). Most change nouns are their own verb; the rest are the English
 # nominalisations (-tion, -ment, -th) of the verb. Not "loss" (an amount lost is a level:
 # AMOUNT_LEVEL_NOUNS) nor nouns with no verb ("uptick", "downturn").
@@ -112,6 +112,6 @@ EVENT_NOUN_VERBS: dict[str, str] = {
     "improvement": "improve", "investment": "invest",
 }
 # Verbs that only carry an event noun, whose own lemma is no predicate for it: light verbs
-# (CONVENTIONS 7.3 item 3: have, post, see, make; "carries a 2.55 per cent hike") and
-# source verbs (8.8: "(MYEFO) had revealed a $1.1 billion reduction").
+# (CONVENTIONS 7.3 item 3: have, post, see, make; "carries a 3.2 per cent hike") and
+# source verbs (8.8: "the report had revealed a $2.4 billion reduction").
 EVENT_CARRYING_VERBS = frozenset("have post see make carry record register log show reveal indicate".split())

@@ -29,7 +29,7 @@ move transfer supply provide lend donate grant set_aside put_aside
 """.split())
 
 # Plural nouns naming groups of people or organisations: as a subject they act, they are
-# not what a figure measures ("Economists polled by Bloomberg had looked for 200,000",
+# not what a figure measures ("Economists surveyed by Marlow Research had looked for 180,000",
 # "Shoppers spent $5 billion"). Common news agents.
 AGENT_NOUNS = frozenset("""
 analyst economist investor consumer shopper employer worker resident voter official expert
@@ -39,11 +39,11 @@ landlord farmer producer manufacturer retailer bank lender borrower government a
 regulator council city state country nation researcher scientist doctor nurse teacher
 """.split())
 
-# Nouns that only frame an amount ("in a range of $2.34 billion to $2.36 billion", "the
-# ₹1.5 lakh crore mark", "an annual rate of 1.4%", "₹29,546 crore of that sum"): the
+# Nouns that only frame an amount ("in a range of $1.2 billion to $1.25 billion", "the
+# ₹900 crore mark", "an annual rate of 3.1%", "₹4,000 crore of that sum"): the
 # amount measures what the clause is about (its subject, else its object), not the frame
 # (news-dev CONVENTIONS 7.6). Used only when the frame is the value's own noun phrase, not
-# when it is the subject ("the monthly average ... is ₹1.51 lakh crore").
+# when it is the subject ("the quarterly average ... is ₹2.4 lakh crore").
 FRAME_NOUNS = frozenset("""
 range mark level average rate total sum figure amount tally pace clip threshold band
 """.split())

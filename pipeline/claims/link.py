@@ -267,6 +267,24 @@ def _expected(r: LinkRef) -> bool:
     return True
 
 
+# "followed by Japan with 11%", "ahead of Denmark with 39 points": a name right before "with"
+# and the figure (the parser hangs "with" on the verb)
+_NAME_WITH = re.compile(r"\s+with\s+(?:about|around|nearly|almost|just|some|roughly|over|under)?\s*")
+
+
+@rule("link.name-with-figure")
+def _name_with(r: LinkRef) -> bool:
+    # a ranking or a result set out name by name: the name right before "with <figure>" holds it
+    value, text = r.value.value, text_of(r.value.doc)
+    named = next((e for e in r.value.document.entity_index.starting_in(max(0, value.start - 80), value.start)
+                  if e.label in ("GPE", "ORG", "LOC", "PERSON") and e.end < value.start
+                  and _NAME_WITH.fullmatch(text, e.end, value.start)), None)
+    if named is None or named is r.claim.subject_entity:
+        return False
+    r.claim.subject_entity, r.claim.subject = named, text[named.start:named.end]
+    return True
+
+
 def _set_off_comparison(span: Span) -> bool:
     """A figure in a comparison adjunct set off by a comma: "..., well above the consensus
     estimate of $255 million", "..., a little below the 6.8 percent of ...", "..., up from

@@ -1124,3 +1124,15 @@ def test_organisation_nouns_refer_back(extractor, text, value, entity):
     _, claims = claims_of(extractor, text)
     found = {v[0].text: e for _, v, e, _ in claims}
     assert found[value] is not None and found[value].canonical == entity
+
+
+@pytest.mark.parametrize(("text", "value", "measure"), [
+    # how long an event lasted has no measure (measure.duration-adverbial) ...
+    ("Marlo Solar had to switch off its panels for a total of 210 hours last month.", "210 hours", None),
+    # ... but a duration that is an attribute's level keeps it
+    ("The average workweek at Kessel Foods rose to 38.5 hours.", "38.5 hours", "average workweek at Kessel Foods"),
+], ids=["event-duration", "level"])
+def test_durations_and_their_measure(extractor, text, value, measure):
+    _, claims = claims_of(extractor, text)
+    found = {v[0].text: c.measure for c, v, _, _ in claims}
+    assert found[value] == measure

@@ -105,6 +105,22 @@ def _population_share(m: MeasureRef) -> str | None:
     return None
 
 
+@rule("measure.duration-adverbial")
+def _duration_adverbial(m: MeasureRef) -> object:
+    # "switched off its panels for a total of 210 hours", "shut the road for 9 days": how long
+    # an event lasted measures no attribute (CONVENTIONS 7.6: durations given as objects or
+    # adverbials have no measure), not the event's object nor the frame noun "total"
+    value = m.mention
+    if not (isinstance(value, RawQuantity) and value.dimension == "[time]") or m.verb is None:
+        return None
+    prep = _governing_preposition(m.span)
+    if prep is not None and prep.lower_ == "of" and prep.head.lower_ in ("total", "period", "span", "stretch"):
+        prep = prep.head.head if prep.head.dep_ == "pobj" else None  # "for a total of 210 hours"
+    if prep is not None and prep.lower_ in ("for", "over") and prep.head == m.verb:
+        return NOTHING
+    return None
+
+
 @rule("measure.moved-money")
 def _moved_money(m: MeasureRef) -> object:
     # "will spend 12 million euros on community programmes", "For about $9.41 billion in

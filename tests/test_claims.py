@@ -1136,3 +1136,12 @@ def test_durations_and_their_measure(extractor, text, value, measure):
     _, claims = claims_of(extractor, text)
     found = {v[0].text: c.measure for c, v, _, _ in claims}
     assert found[value] == measure
+
+
+def test_a_compared_figure_with_a_noun_of_its_own_keeps_it(extractor):
+    # link.compared-figure gives a bare compared figure the other figure's measure, not one
+    # whose own noun names what it is ("the £44 million loss")
+    _, claims = claims_of(extractor, "Orrin Air posted a pretax profit of £61 million, compared with the "
+                                                "£44 million loss a year earlier.")
+    found = {v[0].text: c.measure for c, v, _, _ in claims}
+    assert found["£61 million"] == "pretax profit" and found["£44 million"] != "pretax profit"

@@ -93,6 +93,13 @@ def _own_verb(span: Span) -> Token | None:
     return own
 
 
+def _own_noun(span: Span) -> bool:
+    """The figure modifies a noun of its own right after it: "the £44 million loss"."""
+    root = span.root
+    return root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and root.head.pos_ == "NOUN" and \
+        root.head.i == span.end and not root.head.ent_type_
+
+
 def _raises_that(span: Span) -> bool:
     """The value is the target of a verb whose object is a pronoun: "raise that to 70",
     "cut it to 5 percent"."""
@@ -223,9 +230,10 @@ def _compared(r: LinkRef) -> bool:
         claim.measure = _population_base(span) or value.of
         claim.predicate = kin.predicate
         changed = True
-    elif kin.measure:
+    elif kin.measure and not _own_noun(span):
         # "..., compared with $5.1 billion in fiscal 2025": the figure compared with is
-        # of the same measure as the sentence's last figure of its kind
+        # of the same measure as the sentence's last figure of its kind (not one that names
+        # its own: "compared with the £44 million loss a year earlier")
         claim.measure = kin.measure
         changed = True
     if kin.measure and isinstance(value, RawPercentage) and \

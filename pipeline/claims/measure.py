@@ -337,6 +337,9 @@ def _level_subject(m: MeasureRef) -> str | None:
     # the subject is what is measured when it is a common noun phrase and the
     # verb states its level or change: "Revenue rose to US$6.7 billion"
     verb, subj = m.verb, m.subj
+    if verb is not None and subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and \
+            verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head  # "Kessel's shares, which have gained 23%": the relative pronoun's antecedent
     if verb is not None and subj is not None and _measurable_subject(subj, m.span) and \
             (m.mention.change is not None or verb.lemma_ in LEVEL_VERBS
              or verb.lemma_ in _CHANGE_VERBS or verb.lemma_ in LEVEL_AT_VERBS and _at_level(verb, m.span)):

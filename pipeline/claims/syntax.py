@@ -325,6 +325,10 @@ def _measurable_subject(subj: Token, span: Span) -> bool:
     # the clause's subject is further out)
     stated = {t.i for c in subj.children if c.dep_ == "acl" and c.i > subj.i and c.tag_ == "VBN"
               for t in c.subtree} if subj.dep_ != "pobj" else set()
+    # so does a relative clause whose subject is the relative pronoun: "Kessel's shares, which
+    # have gained 23% this year, fell 2%" (the shares gained)
+    stated |= {t.i for c in subj.children if c.dep_ == "relcl" and c.i > subj.i and
+               any(g.dep_ == "nsubj" and g.tag_ in ("WDT", "WP") for g in c.children) for t in c.subtree}
     return not any(span.start <= t.i < span.end for t in subj.subtree if t.i not in stated)
 
 

@@ -270,8 +270,8 @@ def _expected(r: LinkRef) -> bool:
     if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
         first, last = subj.left_edge, subj
         claim.subject = span_text(doc[first.i:last.i + 1])
-        claim.subject_entity = next((e for e in r.value.document.entities
-                                     if first.idx <= e.start < last.idx + len(last)), None)
+        claim.subject_entity = next(iter(r.value.document.entity_index.starting_in(
+            first.idx, last.idx + len(last))), None)
     return True
 
 

@@ -293,11 +293,12 @@ def _first_root(span: Span) -> Token:
 @rule("measure.described-noun-head")
 def _described_noun_head(m: MeasureRef) -> str | None:
     span = m.span
-    for root in dict.fromkeys((span.root, _first_root(span))):
+    whole = span.root
+    for root in dict.fromkeys((whole, _first_root(span))):
         head = root.head
         if head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("advmod", "prep", "amod") and \
                 head.head.i < span.start and _describable(m, head.head) and \
-                not (root.i != span.root.i and head.head.lemma_.lower() in FORM_NOUNS):
+                not (root.i != whole.i and head.head.lemma_.lower() in FORM_NOUNS):
             noun = head.head
             owner = _per_unit_head(noun)  # "earnings per share of $2.10": the earnings per share
             left = min(t.i for t in owner.subtree if t.i <= owner.i)
